@@ -1,0 +1,81 @@
+import CLibXML2
+
+/// A parsed document. It owns libxml2's tree and frees it when the last reference goes away;
+/// every `Node` keeps its document alive, so no libxml2 pointer outlives the tree it points into.
+public final class Document {
+  let pointer: xmlDocPtr
+  public let format: MarkupFormat
+  public let sourceName: String
+  /// Everything libxml2 and the input screening reported, in order.
+  public let diagnostics: [MarkupDiagnostic]
+
+  private init(pointer: xmlDocPtr, format: MarkupFormat, sourceName: String, diagnostics: [MarkupDiagnostic])
+  {
+    self.pointer = pointer
+    self.format = format
+    self.sourceName = sourceName
+    self.diagnostics = diagnostics
+  }
+
+  deinit {
+    xmlFreeDoc(pointer)
+  }
+
+  /// Parses bytes as HTML or XML. Throws `MarkupError` for input that is not a document at all;
+  /// recoverable damage (unclosed tags, bad bytes) becomes a diagnostic instead.
+  public static func parse(_ bytes: [UInt8], options: ParseOptions) throws -> Document {
+    LibXML2.initialize()
+    let screening = try InputScreening.screen(bytes, options: options)
+    let file = options.sourceName
+    var collected = evs_diagnostics(items: nil, count: 0, capacity: 0, dropped: 0)
+    let document: xmlDocPtr? = screening.bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+        switch options.format {
+        case .html:
+          let flags = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+              | HTML_PARSE_NODEFDTD.rawValue)
+          return evs_read_html(base, Int32(buffer.count), nil, options.encoding, flags, &collected)
+        case .xml:
+          // Never NOENT or DTDLOAD: entities stay references and no DTD is fetched.
+          let flags = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
+              | XML_PARSE_NOCDATA.rawValue)
+          return evs_read_xml(base, Int32(buffer.count), nil, options.encoding, flags, &collected)
+        }
+      }
+    }
+    var diagnostics = screening.warnings.map {
+      MarkupDiagnostic(severity: .warning, file: file, line: 0, message: $0)
+    }
+    diagnostics += LibXML2.drain(&collected, file: file)
+    guard let document, xmlDocGetRootElement(document) != nil else {
+      if let document { xmlFreeDoc(document) }
+      if diagnostics.isEmpty {
+        diagnostics.append(
+          MarkupDiagnostic(severity: .fatal, file: file, line: 0, message: "no element found in the document")
+        )
+      }
+      throw MarkupError.unparseable(file: file, diagnostics: diagnostics)
+    }
+    // Numbers every element so that document-order comparisons are constant time.
+    xmlXPathOrderDocElems(document)
+    return Document(pointer: document, format: options.format, sourceName: file, diagnostics: diagnostics)
+  }
+
+  /// The charset libxml2 decoded the document from, as the document declared or as detected.
+  public var encoding: String? {
+    pointer.pointee.encoding.map { String(cString: $0) }
+  }
+
+  public var root: Node? {
+    xmlDocGetRootElement(pointer).map { Node(pointer: $0, document: self) }
+  }
+
+  /// Evaluates an XPath 1.0 expression against the whole document.
+  public func select(
+    _ expression: String, namespaces: [String: String] = [:]
+  ) throws -> [Node] {
+    try XPathQuery(expression).select(in: self, context: nil, namespaces: namespaces)
+  }
+}

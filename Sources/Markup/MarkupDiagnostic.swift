@@ -1,0 +1,33 @@
+/// A warning or error reported while parsing or querying, with the place it refers to.
+public struct MarkupDiagnostic: Sendable, Hashable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Hashable, Codable {
+    case warning
+    case error
+    case fatal
+  }
+
+  public var severity: Severity
+  public var file: String
+  /// 1-based; 0 when libxml2 did not know the line.
+  public var line: Int
+  public var column: Int
+  public var message: String
+
+  public init(severity: Severity, file: String, line: Int, column: Int = 0, message: String) {
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  /// `file:line:column: severity: message`, the shape compilers use, so editors can jump to it.
+  public var description: String {
+    var location = file
+    if line > 0 {
+      location += ":\(line)"
+      if column > 0 { location += ":\(column)" }
+    }
+    return "\(location): \(severity == .warning ? "warning" : "error"): \(message)"
+  }
+}

@@ -1,0 +1,148 @@
+import CLibXML2
+
+/// A node of a parsed document. It holds its document, so the tree stays alive while the node does;
+/// the libxml2 pointer stays inside this module.
+public struct Node {
+  let pointer: xmlNodePtr
+  public let document: Document
+
+  init(pointer: xmlNodePtr, document: Document) {
+    self.pointer = pointer
+    self.document = document
+  }
+
+  public enum Kind: Sendable, Equatable {
+    case element
+    case text
+    case comment
+    case other
+  }
+
+  public var kind: Kind {
+    switch pointer.pointee.type {
+    case XML_ELEMENT_NODE: .element
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: .text
+    case XML_COMMENT_NODE: .comment
+    default: .other
+    }
+  }
+
+  /// The local name (HTML names are lower case, as libxml2's HTML parser gives them).
+  public var name: String {
+    LibXML2.string(pointer.pointee.name) ?? ""
+  }
+
+  /// The namespace URI of an element, if it has one.
+  public var namespaceURI: String? {
+    guard let namespace = pointer.pointee.ns else { return nil }
+    return LibXML2.string(namespace.pointee.href)
+  }
+
+  public var attributes: [(name: String, value: String)] {
+    var result: [(name: String, value: String)] = []
+    var attribute = pointer.pointee.properties
+    while let current = attribute {
+      let name = LibXML2.string(current.pointee.name) ?? ""
+      let value =
+        LibXML2.consume(
+          xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))) ?? ""
+      result.append((name, value))
+      attribute = current.pointee.next
+    }
+    return result
+  }
+
+  public func attribute(_ name: String) -> String? {
+    LibXML2.consume(xmlGetProp(pointer, name))
+  }
+
+  public var parent: Node? {
+    guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+    return Node(pointer: parent, document: document)
+  }
+
+  /// All child nodes, text and comments included.
+  public var children: [Node] {
+    var result: [Node] = []
+    var child = pointer.pointee.children
+    while let current = child {
+      result.append(Node(pointer: current, document: document))
+      child = current.pointee.next
+    }
+    return result
+  }
+
+  public var elementChildren: [Node] {
+    children.filter { $0.kind == .element }
+  }
+
+  public var nextElementSibling: Node? {
+    var sibling = pointer.pointee.next
+    while let current = sibling {
+      if current.pointee.type == XML_ELEMENT_NODE { return Node(pointer: current, document: document) }
+      sibling = current.pointee.next
+    }
+    return nil
+  }
+
+  public var previousElementSibling: Node? {
+    var sibling = pointer.pointee.prev
+    while let current = sibling {
+      if current.pointee.type == XML_ELEMENT_NODE { return Node(pointer: current, document: document) }
+      sibling = current.pointee.prev
+    }
+    return nil
+  }
+
+  /// The line of the node's start tag in the source, 1-based.
+  public var line: Int {
+    Int(xmlGetLineNo(pointer))
+  }
+
+  /// A path that finds this node again in the same document, such as `/html/body/div[2]/ol/li[3]`.
+  public var locator: String {
+    LibXML2.consume(xmlGetNodePath(pointer)) ?? ""
+  }
+
+  /// True when `self` lies inside `other` (or is it).
+  public func isDescendant(of other: Node) -> Bool {
+    var current: xmlNodePtr? = pointer
+    while let node = current {
+      if node == other.pointer { return true }
+      current = node.pointee.parent
+    }
+    return false
+  }
+
+  /// The node's text with inline markup flattened, block boundaries turned into spaces,
+  /// whitespace collapsed and invisible characters folded. Subtrees in `skipping` are left out.
+  public func text(skipping: Set<Node> = []) -> String {
+    TextFlattener(root: pointer, skipping: Set(skipping.map(\.pointer))).flatten()
+  }
+
+  /// Evaluates an XPath expression with this node as the context node.
+  public func select(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> [Node] {
+    try query.select(in: document, context: self, namespaces: namespaces)
+  }
+
+  public func select(_ expression: String, namespaces: [String: String] = [:]) throws -> [Node] {
+    try XPathQuery(expression).select(in: document, context: self, namespaces: namespaces)
+  }
+}
+
+extension Node: Hashable {
+  public static func == (lhs: Node, rhs: Node) -> Bool {
+    lhs.pointer == rhs.pointer
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(pointer)
+  }
+}
+
+extension Node: Comparable {
+  /// Document order: a node sorts before the nodes that start after it.
+  public static func < (lhs: Node, rhs: Node) -> Bool {
+    lhs.pointer != rhs.pointer && xmlXPathCmpNodes(lhs.pointer, rhs.pointer) == 1
+  }
+}

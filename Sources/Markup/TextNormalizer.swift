@@ -1,0 +1,93 @@
+/// Folds the invisible and look-alike characters of web text into plain spaces, on UTF-8 bytes.
+public enum TextNormalizer {
+  /// Appends `bytes` to `output`, turning every run of whitespace (including no-break and other
+  /// Unicode spaces) into one space and dropping soft hyphens and zero-width characters.
+  /// `pendingSpace` carries a whitespace run across calls, so that text split over nodes folds as one.
+  static func append(
+    _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], pendingSpace: inout Bool
+  ) {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+          pendingSpace = true
+        } else {
+          if pendingSpace && !output.isEmpty { output.append(0x20) }
+          pendingSpace = false
+          output.append(byte)
+        }
+        index += 1
+        continue
+      }
+      let width = sequenceWidth(byte)
+      guard index + width <= count else {
+        output.append(contentsOf: bytes[index..<count])
+        return
+      }
+      switch classify(bytes, at: index, width: width) {
+      case .space:
+        pendingSpace = true
+      case .invisible:
+        break
+      case .visible:
+        if pendingSpace && !output.isEmpty { output.append(0x20) }
+        pendingSpace = false
+        output.append(contentsOf: bytes[index..<(index + width)])
+      }
+      index += width
+    }
+  }
+
+  public static func normalize(_ text: String) -> String {
+    var output: [UInt8] = []
+    var pendingSpace = false
+    var copy = text
+    copy.withUTF8 { append($0, to: &output, pendingSpace: &pendingSpace) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  static func collapseWhitespace(_ text: String) -> String {
+    normalize(text)
+  }
+
+  private enum Kind {
+    case space
+    case invisible
+    case visible
+  }
+
+  private static func sequenceWidth(_ lead: UInt8) -> Int {
+    if lead >= 0xF0 { return 4 }
+    if lead >= 0xE0 { return 3 }
+    if lead >= 0xC0 { return 2 }
+    return 1
+  }
+
+  private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Kind {
+    let b0 = bytes[index]
+    if width == 2 && b0 == 0xC2 {
+      let b1 = bytes[index + 1]
+      if b1 == 0xA0 || b1 == 0x85 { return .space }  // no-break space, next line
+      if b1 == 0xAD { return .invisible }  // soft hyphen
+      return .visible
+    }
+    if width == 3 {
+      let b1 = bytes[index + 1]
+      let b2 = bytes[index + 2]
+      if b0 == 0xE2 && b1 == 0x80 {
+        if b2 >= 0x80 && b2 <= 0x8A { return .space }  // en quad ... hair space
+        if b2 >= 0x8B && b2 <= 0x8F { return .invisible }  // zero-width space, joiners, marks
+        if b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { return .space }  // line/paragraph separator, narrow nbsp
+      }
+      if b0 == 0xE2 && b1 == 0x81 {
+        if b2 == 0x9F { return .space }  // medium mathematical space
+        if b2 >= 0xA0 && b2 <= 0xA4 { return .invisible }  // word joiner, invisible operators
+      }
+      if b0 == 0xE3 && b1 == 0x80 && b2 == 0x80 { return .space }  // ideographic space
+      if b0 == 0xEF && b1 == 0xBB && b2 == 0xBF { return .invisible }  // byte-order mark
+    }
+    return .visible
+  }
+}

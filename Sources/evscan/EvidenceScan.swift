@@ -1,0 +1,17 @@
+import ArgumentParser
+import ScanModel
+
+@main
+struct EvidenceScan: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evscan",
+    abstract: "Re-run a rapid evidence scan of AI risk mitigation frameworks.",
+    discussion: """
+      evscan extracts mitigation statements from framework documents, codes them against the \
+      MIT AI Risk Mitigation Taxonomy and its facets, merges near-duplicates into canonical \
+      mitigations, and writes a deterministic database snapshot.
+      """,
+    version: ToolVersion.current,
+    subcommands: []
+  )
+}
