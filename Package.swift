@@ -9,6 +9,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(
@@ -18,10 +20,13 @@ let package = Package(
     ),
     .target(name: "Markup", dependencies: ["CLibXML2"]),
     .target(name: "ScanModel"),
+    .target(name: "StrictYAML", dependencies: ["ScanModel", .product(name: "Yams", package: "Yams")]),
+    .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "Extraction", dependencies: ["Markup", "ScanModel", "StrictYAML", "ContentHash"]),
     .executableTarget(
       name: "evscan",
       dependencies: [
-        "Markup", "ScanModel",
+        "Markup", "ScanModel", "Extraction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -12,13 +12,22 @@ public struct MarkupDiagnostic: Sendable, Hashable, CustomStringConvertible {
   public var line: Int
   public var column: Int
   public var message: String
+  /// libxml2's error code (its `xmlParserErrors` value), 0 for diagnostics of our own.
+  public var code: Int
 
-  public init(severity: Severity, file: String, line: Int, column: Int = 0, message: String) {
+  public init(severity: Severity, file: String, line: Int, column: Int = 0, message: String, code: Int = 0) {
     self.severity = severity
     self.file = file
     self.line = line
     self.column = column
     self.message = message
+    self.code = code
+  }
+
+  /// libxml2 2.9 knows only HTML 4 tags and reports every HTML5 element (section, nav, main ...) as
+  /// invalid; that is noise for us, not damage.
+  public var isUnknownHTMLTag: Bool {
+    code == 801
   }
 
   /// `file:line:column: severity: message`, the shape compilers use, so editors can jump to it.

@@ -115,9 +115,10 @@ public struct Node {
   }
 
   /// The node's text with inline markup flattened, block boundaries turned into spaces,
-  /// whitespace collapsed and invisible characters folded. Subtrees in `skipping` are left out.
-  public func text(skipping: Set<Node> = []) -> String {
-    TextFlattener(root: pointer, skipping: Set(skipping.map(\.pointer))).flatten()
+  /// whitespace collapsed and invisible characters folded. Subtrees below this node that are in
+  /// `skipping` are left out (the node itself always counts).
+  public func text(skipping: NodeSet = NodeSet()) -> String {
+    TextFlattener(root: pointer, skipping: skipping.pointers).flatten()
   }
 
   /// Evaluates an XPath expression with this node as the context node.
@@ -144,5 +145,12 @@ extension Node: Comparable {
   /// Document order: a node sorts before the nodes that start after it.
   public static func < (lhs: Node, rhs: Node) -> Bool {
     lhs.pointer != rhs.pointer && xmlXPathCmpNodes(lhs.pointer, rhs.pointer) == 1
+  }
+}
+
+extension Node {
+  /// The next sibling of any kind (element, text, comment).
+  public var nextSibling: Node? {
+    pointer.pointee.next.map { Node(pointer: $0, document: document) }
   }
 }

@@ -45,7 +45,7 @@ struct TextFlattener {
         var enterChildren = false
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-          if !skipping.contains(node), let content = node.pointee.content {
+          if node == root || !skipping.contains(node), let content = node.pointee.content {
             let length = Int(xmlStrlen(content))
             TextNormalizer.append(
               UnsafeBufferPointer(start: content, count: length), to: &output, pendingSpace: &pendingSpace)
@@ -59,10 +59,13 @@ struct TextFlattener {
           }
         case XML_ELEMENT_NODE:
           let kind = category(node.pointee.name)
-          if kind != .hidden && !skipping.contains(node) {
+          if kind != .hidden && (node == root || !skipping.contains(node)) {
             if kind == .block { pendingSpace = true }
             enterChildren = node.pointee.children != nil
           }
+        case XML_ATTRIBUTE_NODE:
+          // An XPath such as //meta/@content selects attributes; their value is their text children.
+          enterChildren = node == root && node.pointee.children != nil
         default:
           break
         }

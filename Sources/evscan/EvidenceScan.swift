@@ -12,6 +12,8 @@ struct EvidenceScan: AsyncParsableCommand {
       mitigations, and writes a deterministic database snapshot.
       """,
     version: ToolVersion.current,
-    subcommands: []
+    subcommands: [
+      FrameworksCommand.self, ExtractCommand.self, AddFrameworkCommand.self, CheckFrameworkCommand.self,
+    ]
   )
 }

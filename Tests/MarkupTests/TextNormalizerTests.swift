@@ -25,7 +25,7 @@ struct TextNormalizerTests {
     let root = try #require(try document.select("//div").first)
     #expect(root.text() == "One two3 and four a b")
     let sup = try document.select("//sup")
-    #expect(root.text(skipping: Set(sup)) == "One two and four a b")
+    #expect(root.text(skipping: NodeSet(sup)) == "One two and four a b")
   }
 
   @Test func scriptsAndStylesAreNotText() throws {

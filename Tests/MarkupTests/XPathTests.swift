@@ -12,7 +12,7 @@ struct XPathTests {
     #expect(paragraphs.count == 2)
     let footnotes = try document.select("//tei:ref[@type='foot']", namespaces: Self.tei)
     #expect(
-      paragraphs[0].text(skipping: Set(footnotes)) == "Developers should red-team models before release.")
+      paragraphs[0].text(skipping: NodeSet(footnotes)) == "Developers should red-team models before release.")
     #expect(paragraphs[0].namespaceURI == "http://www.tei-c.org/ns/1.0")
   }
 

@@ -1,0 +1,99 @@
+import Markup
+import ScanModel
+
+/// A recipe with its preset filled in and every expression compiled, so that a bad XPath or pattern is
+/// reported with the manifest field it came from before any document is read.
+public struct CompiledRecipe {
+  public let recipe: Recipe
+  let namespaces: [String: String]
+  let units: XPathQuery
+  let body: Recipe.Body
+  let bodyStop: XPathQuery?
+  let text: XPathQuery?
+  let sections: XPathQuery?
+  let label: XPathQuery?
+  let labelPattern: Regex<AnyRegexOutput>?
+  let title: XPathQuery?
+  let titlePattern: Regex<AnyRegexOutput>?
+  let skip: [XPathQuery]
+  let exclude: [XPathQuery]
+  let fields: [(name: String, query: XPathQuery)]
+  let identity: [Recipe.IdentitySource]
+  let minimumLength: Int
+  public let allowEmpty: Bool
+  /// Whether `units` came from the manifest rather than the preset, for the rule a statement records.
+  let unitsFromManifest: Bool
+
+  /// - Parameter file: the manifest's path, named in errors.
+  public init(_ recipe: Recipe, file: String) throws {
+    guard let preset = FormatPreset.all[recipe.preset] else {
+      throw InputError(
+        file: file, element: "recipe.preset",
+        "unknown preset `\(recipe.preset)`; the presets are \(FormatPreset.names.joined(separator: ", "))")
+    }
+    let full = recipe.filling(from: preset)
+    self.recipe = full
+    func query(_ expression: String?, _ field: String) throws -> XPathQuery? {
+      guard let expression else { return nil }
+      do {
+        return try XPathQuery(expression)
+      } catch let error as MarkupError {
+        let reason =
+          if case .invalidXPath(_, let message) = error { message } else { error.description }
+        throw InputError(
+          file: file, element: "recipe.\(field)",
+          "the XPath expression \"\(expression)\" does not compile (\(reason)); check its brackets and quotes"
+        )
+      }
+    }
+    func pattern(_ expression: String?, _ field: String) throws -> Regex<AnyRegexOutput>? {
+      guard let expression else { return nil }
+      do {
+        return try Regex(expression)
+      } catch {
+        throw InputError(
+          file: file, element: "recipe.\(field)",
+          "the regular expression \"\(expression)\" does not compile: \(error)")
+      }
+    }
+    guard let units = try query(full.units, "units") else {
+      throw InputError(file: file, element: "recipe.units", "the recipe selects no units; set `units`")
+    }
+    self.units = units
+    namespaces = full.namespaces ?? [:]
+    body = full.body ?? .self
+    bodyStop = try query(full.bodyStop, "bodyStop")
+    if body == .followingSiblings && bodyStop == nil {
+      throw InputError(
+        file: file, element: "recipe.bodyStop",
+        "`body: following-siblings` needs `bodyStop`, the nodes where a unit's text ends")
+    }
+    text = try query(full.text, "text")
+    sections = try query(full.sections, "sections")
+    label = try query(full.label, "label")
+    labelPattern = try pattern(full.labelPattern, "labelPattern")
+    title = try query(full.title, "title")
+    titlePattern = try pattern(full.titlePattern, "titlePattern")
+    skip = try (full.skip ?? []).enumerated().map { try query($1, "skip[\($0)]")! }
+    exclude = try (full.exclude ?? []).enumerated().map { try query($1, "exclude[\($0)]")! }
+    fields = try (full.fields ?? [:]).sorted { $0.key < $1.key }.map {
+      ($0.key, try query($0.value, "fields.\($0.key)")!)
+    }
+    identity = full.identity ?? [.label, .attribute, .locator]
+    if identity.isEmpty {
+      throw InputError(
+        file: file, element: "recipe.identity", "`identity` needs at least one of label, attribute, locator")
+    }
+    minimumLength = full.minimumLength ?? 20
+    if minimumLength < 0 {
+      throw InputError(file: file, element: "recipe.minimumLength", "`minimumLength` cannot be negative")
+    }
+    allowEmpty = full.allowEmpty ?? false
+    unitsFromManifest = recipe.units != nil
+  }
+
+  /// How a statement names the rule that selected it.
+  var unitRule: String {
+    "units \(recipe.units ?? "") (\(unitsFromManifest ? "manifest" : "preset \(recipe.preset)"))"
+  }
+}

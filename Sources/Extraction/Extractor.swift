@@ -1,0 +1,73 @@
+import Markup
+import ScanModel
+
+/// The extraction stage: applies a compiled recipe to a document's bytes and returns every unit the
+/// recipe selected, as a statement or as a dropped unit with its reason.
+public struct Extractor {
+  public let framework: String
+  public let recipe: CompiledRecipe
+  public let format: MarkupFormat
+  public let encoding: String?
+  public let sizeLimit: Int
+
+  public init(
+    framework: String, recipe: CompiledRecipe, format: MarkupFormat, encoding: String? = nil,
+    sizeLimit: Int = ParseOptions.defaultSizeLimit
+  ) {
+    self.framework = framework
+    self.recipe = recipe
+    self.format = format
+    self.encoding = encoding
+    self.sizeLimit = sizeLimit
+  }
+
+  /// - Parameters:
+  ///   - bytes: the document.
+  ///   - file: the document's path, for diagnostics.
+  ///   - sha256: the document's digest, recorded in every statement.
+  public func extract(_ bytes: [UInt8], file: String, sha256: String) throws -> ExtractionResult {
+    let document: Document
+    do {
+      document = try Document.parse(
+        bytes,
+        options: ParseOptions(format: format, sourceName: file, encoding: encoding, sizeLimit: sizeLimit))
+    } catch let error as MarkupError {
+      throw InputError(file: file, "\(error.description.dropPrefix("\(file): error: "))")
+    }
+    var warnings = document.diagnostics.filter { !$0.isUnknownHTMLTag }.map { diagnostic in
+      ScanDiagnostic(
+        severity: .warning,
+        location: SourceLocation(
+          file: file, line: diagnostic.line > 0 ? diagnostic.line : nil,
+          column: diagnostic.column > 0 ? diagnostic.column : nil),
+        message: diagnostic.message)
+    }
+    let context = try UnitContext(document: document, recipe: recipe, file: file)
+    let builder = StatementBuilder(
+      framework: framework, recipe: recipe, sha256: sha256, context: context, file: file)
+    let (statements, dropped) = try builder.build()
+    if statements.isEmpty {
+      let reasons = Dictionary(grouping: dropped, by: \.reason).map { "\($0.value.count) \($0.key.rawValue)" }
+      let detail =
+        context.units.isEmpty
+        ? "no unit matched \(recipe.unitRule)"
+        : "all \(context.units.count) units were dropped (\(reasons.sorted().joined(separator: ", ")))"
+      if !recipe.allowEmpty {
+        throw InputError(
+          file: file, element: "recipe.units",
+          "the recipe yields no statements: \(detail); adjust the recipe, or set `allowEmpty: true`")
+      }
+      warnings.append(
+        ScanDiagnostic(location: SourceLocation(file: file, element: "recipe.units"), message: detail))
+    }
+    return ExtractionResult(
+      framework: framework, documentSHA256: sha256, unitsMatched: context.units.count,
+      statements: statements, dropped: dropped, warnings: warnings)
+  }
+}
+
+extension String {
+  fileprivate func dropPrefix(_ prefix: String) -> String {
+    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+  }
+}

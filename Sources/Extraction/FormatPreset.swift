@@ -1,0 +1,154 @@
+import ScanModel
+
+/// The built-in recipes for the document formats evscan knows. A manifest names one and overrides
+/// what its document needs; see docs/framework-manifest.md.
+public enum FormatPreset {
+  /// Matches a class token exactly, as CSS's `.name` does, so `ltx_item` does not match `ltx_itemize`.
+  static func hasClass(_ name: String) -> String {
+    "contains(concat(' ', normalize-space(@class), ' '), ' \(name) ')"
+  }
+
+  static let teiNamespace = "http://www.tei-c.org/ns/1.0"
+
+  public static let all: [String: Recipe] = [
+    "latexml": latexml,
+    "govuk": govuk,
+    "eu-code-of-practice": euCodeOfPractice,
+    "nist-actions": nistActions,
+    "leginfo": leginfo,
+    "tei": tei,
+    "generic": generic,
+  ]
+
+  public static var names: [String] { all.keys.sorted() }
+
+  /// arXiv HTML as LaTeXML writes it: list items are statements, section titles give the path.
+  static let latexml = Recipe(
+    preset: "latexml",
+    namespaces: [:],
+    units: "//article[contains(@class,'ltx_document')]//li[\(hasClass("ltx_item"))]",
+    body: .self,
+    sections:
+      "//article//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+      + "[\(hasClass("ltx_title"))][not(\(hasClass("ltx_title_document")))]"
+      + "[not(\(hasClass("ltx_title_abstract")))]",
+    title: "(.//*[contains(@class,'ltx_font_bold')])[1]",
+    skip: [
+      "//*[contains(@class,'ltx_note_mark')]", "//*[contains(@class,'ltx_note_outer')]", "//cite",
+      "//*[contains(@class,'ltx_tag_item')]",
+    ],
+    exclude: [
+      "//nav", "//header", "//footer", "//*[contains(@class,'ltx_TOC')]",
+      "//*[contains(@class,'ltx_bibliography')]", "//*[contains(@class,'ltx_page_header')]",
+      "//*[contains(@class,'ltx_page_footer')]", "//*[contains(@class,'ltx_abstract')]",
+    ],
+    fields: [:],
+    identity: [.label, .attribute, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+
+  /// A GOV.UK publication: list items in the govspeak body, headings h2 to h4.
+  static let govuk = Recipe(
+    preset: "govuk",
+    namespaces: [:],
+    units: "//main//div[\(hasClass("govspeak"))]//li",
+    body: .self,
+    sections: "//main//div[\(hasClass("govspeak"))]//*[self::h2 or self::h3 or self::h4]",
+    skip: ["//sup[starts-with(@id,'fnref')]"],
+    exclude: [
+      "//header", "//footer", "//nav", "//*[contains(@class,'gem-c-contents-list')]",
+      "//*[contains(@class,'govuk-breadcrumbs')]", "//*[contains(@class,'footnotes')]",
+      "//*[contains(@class,'gem-c-related-navigation')]",
+    ],
+    fields: [:],
+    identity: [.label, .attribute, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+
+  /// The EU General-Purpose AI Code of Practice as code-of-practice.ai publishes it: each measure is
+  /// an h4 heading whose text runs on in the siblings up to the next heading; boxes are commentary.
+  static let euCodeOfPractice = Recipe(
+    preset: "eu-code-of-practice",
+    namespaces: [:],
+    units: "//section[@data-section]//h4[starts-with(normalize-space(.),'Measure ')]",
+    body: .followingSiblings,
+    bodyStop: "//h1 | //h2 | //h3 | //h4",
+    sections: "//section[@data-section]//h2 | //section[@data-section]//h3",
+    label: ".",
+    labelPattern: #"^(Measure [IVX]+\.\d+(?:\.\d+)?)"#,
+    title: ".",
+    titlePattern: #"^Measure [IVX]+\.\d+(?:\.\d+)?\.?\s*(.+)$"#,
+    skip: [
+      "//div[contains(@class,'explanatory-box')]", "//div[contains(@class,'recital-box')]",
+      "//div[contains(@class,'legal-box')]", "//div[contains(@class,'faq-box')]",
+      "//i[contains(@class,'ph')]",
+    ],
+    exclude: ["//nav", "//header", "//footer", "//section[contains(@class,'glossary')]"],
+    fields: [:],
+    identity: [.label, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+
+  /// NIST AI 600-1 style tables: one suggested action per row, its id in the first cell.
+  static let nistActions = Recipe(
+    preset: "nist-actions",
+    namespaces: [:],
+    units: "//table[.//th]//tr[td]",
+    body: .self,
+    text: "td[2]",
+    sections: "//h2 | //h3 | //h4",
+    label: "td[1]",
+    labelPattern: #"^([A-Z]{2}-\d+\.\d+-\d{3})"#,
+    skip: [],
+    exclude: ["//nav", "//header", "//footer", "//*[@id='toc']"],
+    fields: ["risks": "td[3]"],
+    identity: [.label, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+
+  /// California Legislative Information bill text: lettered and numbered subdivisions.
+  static let leginfo = Recipe(
+    preset: "leginfo",
+    namespaces: [:],
+    units: "//div[@id='bill']//p[starts-with(normalize-space(.),'(')]",
+    body: .self,
+    sections: "//div[@id='bill']//h5 | //div[@id='bill']//h6",
+    labelPattern: #"^(\([0-9A-Za-z]+\))"#,
+    skip: [],
+    exclude: ["//nav", "//header", "//footer"],
+    fields: [:],
+    identity: [.attribute, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+
+  /// TEI XML as GROBID writes it from a PDF: paragraphs and list items of the body.
+  static let tei = Recipe(
+    preset: "tei",
+    namespaces: ["tei": teiNamespace],
+    units: "//tei:text/tei:body//tei:p | //tei:text/tei:body//tei:item",
+    body: .self,
+    sections: "//tei:text/tei:body//tei:head",
+    skip: [
+      "//tei:ref[@type='bibr']", "//tei:ref[@type='foot']", "//tei:ref[@type='figure']",
+      "//tei:ref[@type='table']",
+    ],
+    exclude: ["//tei:teiHeader", "//tei:text/tei:back", "//tei:note", "//tei:figure"],
+    fields: [:],
+    identity: [.label, .attribute, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+
+  /// Any HTML page: list items are statements, h1 to h6 give the path.
+  static let generic = Recipe(
+    preset: "generic",
+    namespaces: [:],
+    units: "//body//li",
+    body: .self,
+    sections: "//h1 | //h2 | //h3 | //h4 | //h5 | //h6",
+    skip: [],
+    exclude: ["//nav", "//header", "//footer", "//aside", "//*[@role='navigation']"],
+    fields: [:],
+    identity: [.label, .attribute, .locator],
+    minimumLength: 20,
+    allowEmpty: false)
+}

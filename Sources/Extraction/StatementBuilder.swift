@@ -1,0 +1,249 @@
+import ContentHash
+import Markup
+import ScanModel
+
+/// Turns the units of one document into statements and dropped units, deciding ids and drops.
+struct StatementBuilder {
+  let framework: String
+  let recipe: CompiledRecipe
+  let sha256: String
+  let context: UnitContext
+  let file: String
+
+  /// What one unit says before ids and duplicates are decided.
+  private struct Draft {
+    let node: Node
+    let text: String
+    let label: String?
+    let title: String?
+    let sectionPath: [String]
+    let fields: [String: String]
+    let locator: String
+    let line: Int
+    let dropReason: (DroppedUnit.Reason, String)?
+  }
+
+  func build() throws -> (statements: [Statement], dropped: [DroppedUnit]) {
+    let drafts = try makeDrafts()
+    var labelCounts: [String: Int] = [:]
+    for draft in drafts where draft.dropReason == nil {
+      if let label = draft.label { labelCounts[Self.slug(label), default: 0] += 1 }
+    }
+    var statements: [Statement] = []
+    var dropped: [DroppedUnit] = []
+    var usedIDs: Set<String> = []
+    var textOwners: [String: String] = [:]
+    for draft in drafts {
+      func drop(_ reason: DroppedUnit.Reason, _ detail: String) {
+        dropped.append(
+          DroppedUnit(
+            framework: framework, reason: reason, detail: detail, excerpt: String(draft.text.prefix(160)),
+            locator: draft.locator, line: draft.line, rule: recipe.unitRule))
+      }
+      if let (reason, detail) = draft.dropReason {
+        drop(reason, detail)
+        continue
+      }
+      let textKey = draft.text.lowercased()
+      if let owner = textOwners[textKey] {
+        drop(.duplicateText, "same text as \(owner)")
+        continue
+      }
+      let candidates = recipe.identity.compactMap { source -> String? in
+        switch source {
+        case .label:
+          guard let label = draft.label, labelCounts[Self.slug(label)] == 1 else { return nil }
+          return Self.slug(label)
+        case .attribute:
+          return draft.node.attribute("id").flatMap(Self.safeKey)
+        case .locator:
+          return "loc-" + SHA256Digest.hex(draft.locator).prefix(12)
+        }
+      }.map { "\(framework):\($0)" }
+      guard let id = candidates.first(where: { !usedIDs.contains($0) }) else {
+        drop(.duplicateID, "id \(candidates.first ?? "(none)") is taken by an earlier unit")
+        continue
+      }
+      usedIDs.insert(id)
+      textOwners[textKey] = id
+      statements.append(
+        Statement(
+          id: id, framework: framework, label: draft.label, title: draft.title,
+          sectionPath: draft.sectionPath,
+          text: draft.text, locator: draft.locator, line: draft.line, sourceSHA256: sha256,
+          rule: recipe.unitRule,
+          fields: draft.fields))
+    }
+    return (statements, dropped)
+  }
+
+  private func makeDrafts() throws -> [Draft] {
+    var drafts: [Draft] = []
+    drafts.reserveCapacity(context.units.count)
+    var sections = SectionTracker(headings: context.sectionHeadings)
+    for unit in context.units {
+      let sectionPath = sections.path(before: unit)
+      let locator = unit.locator
+      let line = unit.line
+      if context.excluded.containsAncestor(of: unit) || context.skipped.containsAncestor(of: unit) {
+        let which = context.excluded.containsAncestor(of: unit) ? "exclude" : "skip"
+        drafts.append(
+          Draft(
+            node: unit, text: unit.text(skipping: context.textSkips), label: nil, title: nil,
+            sectionPath: sectionPath, fields: [:], locator: locator, line: line,
+            dropReason: (.navigation, "inside a region the recipe's `\(which)` rules leave out")))
+        continue
+      }
+      var text = try bodyText(of: unit)
+      let label = try value(recipe.label, recipe.labelPattern, of: unit, text: text)
+      let title = try value(recipe.title, recipe.titlePattern, of: unit, text: text).map(Self.trimmedTitle)
+      // A label or bold lead-in inside the unit is its name, not part of what it says; a heading's title
+      // (body from the siblings) is never inside the text, so a text that merely starts alike is kept.
+      if recipe.body == .self {
+        for prefix in [label, title].compactMap({ $0 })
+        where text.hasPrefix(prefix) && text.count > prefix.count {
+          text = Self.trimmedLead(text.dropFirst(prefix.count))
+        }
+      }
+      var fields: [String: String] = [:]
+      for (name, query) in recipe.fields {
+        if let node = try select(query, from: unit, field: "fields.\(name)").first {
+          fields[name] = node.text(skipping: context.skipped)
+        }
+      }
+      var dropReason: (DroppedUnit.Reason, String)?
+      if text.isEmpty {
+        dropReason = (.empty, "the unit has no text")
+      } else if text.count < recipe.minimumLength {
+        dropReason = (
+          .tooShort, "\(text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)"
+        )
+      }
+      drafts.append(
+        Draft(
+          node: unit, text: text, label: label, title: title, sectionPath: sectionPath, fields: fields,
+          locator: locator, line: line, dropReason: dropReason))
+    }
+    return drafts
+  }
+
+  private func bodyText(of unit: Node) throws -> String {
+    switch recipe.body {
+    case .self:
+      let target: Node?
+      if let query = recipe.text {
+        target = try select(query, from: unit, field: "text").first
+      } else {
+        target = unit
+      }
+      return target?.text(skipping: context.textSkips) ?? ""
+    case .followingSiblings:
+      var parts: [String] = []
+      var sibling = unit.nextSibling
+      while let current = sibling, !context.bodyStops.contains(current) {
+        if !context.skipped.contains(current) {
+          let part = current.text(skipping: context.textSkips)
+          if !part.isEmpty { parts.append(part) }
+        }
+        sibling = current.nextSibling
+      }
+      return parts.joined(separator: " ")
+    }
+  }
+
+  /// A label or title: the text of the first node the query selects (or the unit's text), through the
+  /// pattern's first group when there is a pattern.
+  private func value(
+    _ query: XPathQuery?, _ pattern: Regex<AnyRegexOutput>?, of unit: Node, text: String
+  ) throws -> String? {
+    var source: String?
+    if let query {
+      source = try select(query, from: unit, field: "label or title").first?.text(skipping: context.skipped)
+    } else if pattern != nil {
+      source = text
+    }
+    guard var result = source else { return nil }
+    if let pattern {
+      guard let match = try? pattern.firstMatch(in: result) else { return nil }
+      let group = match.output.count > 1 ? match.output[1].substring : match.output[0].substring
+      result = group.map(String.init) ?? ""
+    }
+    result = result.trimmingSpaces()
+    return result.isEmpty ? nil : result
+  }
+
+  private func select(_ query: XPathQuery, from unit: Node, field: String) throws -> [Node] {
+    do {
+      return try unit.select(query, namespaces: recipe.namespaces)
+    } catch let error as MarkupError {
+      throw InputError(
+        file: file, element: "recipe.\(field)", error.description.replacing("error: ", with: ""))
+    }
+  }
+
+  static func trimmedTitle(_ title: String) -> String {
+    var result = Substring(title)
+    while let last = result.last, ".:;,—–- ".contains(last) { result = result.dropLast() }
+    return String(result)
+  }
+
+  static func trimmedLead(_ text: Substring) -> String {
+    var result = text
+    while let first = result.first, ".:;,—–- ".contains(first) { result = result.dropFirst() }
+    return String(result)
+  }
+
+  /// `Measure II.4.3` becomes `measure-ii-4-3`: lower case letters and digits joined by hyphens.
+  static func slug(_ label: String) -> String {
+    var output = ""
+    var pendingHyphen = false
+    for character in label.lowercased() {
+      if character.isLetter || character.isNumber {
+        if pendingHyphen && !output.isEmpty { output.append("-") }
+        pendingHyphen = false
+        output.append(character)
+      } else {
+        pendingHyphen = true
+      }
+    }
+    return output
+  }
+
+  /// An id attribute, made safe to put into a statement id.
+  static func safeKey(_ attribute: String) -> String? {
+    let trimmed = attribute.trimmingSpaces()
+    guard !trimmed.isEmpty else { return nil }
+    return String(
+      trimmed.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" ? $0 : "-" })
+  }
+}
+
+/// Walks section headings alongside units, both in document order, keeping the stack of open headings.
+private struct SectionTracker {
+  let headings: [UnitContext.SectionHeading]
+  var next = 0
+  var stack: [UnitContext.SectionHeading] = []
+
+  init(headings: [UnitContext.SectionHeading]) {
+    self.headings = headings
+  }
+
+  mutating func path(before unit: Node) -> [String] {
+    while next < headings.count && headings[next].node < unit {
+      let heading = headings[next]
+      while let last = stack.last, last.level >= heading.level { stack.removeLast() }
+      if !heading.title.isEmpty { stack.append(heading) }
+      next += 1
+    }
+    return stack.map(\.title)
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var result = Substring(self)
+    while result.first == " " { result = result.dropFirst() }
+    while result.last == " " { result = result.dropLast() }
+    return String(result)
+  }
+}

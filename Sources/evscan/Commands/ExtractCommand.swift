@@ -1,0 +1,69 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import ScanModel
+
+struct ExtractCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extract",
+    abstract: "Run one framework's recipe and print the statements it finds.",
+    discussion: """
+      Prints one JSON object per line (id, framework, label, title, sectionPath, text, locator, line, \
+      rule, fields) or a table. Dropped units and warnings go to standard error.
+      """)
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl
+    case table
+  }
+
+  @Argument(help: "The framework's folder (holding framework.yaml).", completion: .directory)
+  var directory: String
+
+  @Option(
+    help: "Run the recipe on this document instead of the manifest's (no SHA-256 check).", completion: .file()
+  )
+  var source: String?
+
+  @Option(help: "jsonl or table.")
+  var format: OutputFormat = .jsonl
+
+  func run() throws {
+    try reportingUserErrors {
+      let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
+      var input: (bytes: [UInt8], path: String)?
+      if let source {
+        guard let data = FileManager.default.contents(atPath: source) else {
+          throw InputError(file: source, "cannot read the file given with --source")
+        }
+        input = (Array(data), source)
+      }
+      let result = try folder.extract(source: input)
+      switch format {
+      case .jsonl:
+        for statement in result.statements {
+          Console.print(try Console.json(statement, pretty: false))
+        }
+      case .table:
+        var table = TextTable(headers: ["id", "label", "section", "line", "text"])
+        for statement in result.statements {
+          table.append([
+            statement.id, statement.label ?? "", statement.sectionPath.last ?? "", "\(statement.line)",
+            statement.text,
+          ])
+        }
+        Console.print(table.render())
+      }
+      for unit in result.dropped {
+        Console.error(
+          "\(result.framework): dropped (\(unit.reason.rawValue)) line \(unit.line): \(unit.detail)")
+      }
+      for warning in result.warnings {
+        Console.error(warning.description)
+      }
+      Console.error(
+        "\(result.framework): \(result.unitsMatched) units matched, \(result.statements.count) statements, "
+          + "\(result.dropped.count) dropped, \(result.warnings.count) warnings")
+    }
+  }
+}

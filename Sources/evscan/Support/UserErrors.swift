@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import ScanModel
+
+/// Runs `body`, turning the library's user-facing errors into a message on standard error and exit code 1.
+func reportingUserErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as InputError {
+    Console.error(error.description)
+    throw ExitCode.failure
+  }
+}
+
+func reportingUserErrors<T>(_ body: () async throws -> T) async throws -> T {
+  do {
+    return try await body()
+  } catch let error as InputError {
+    Console.error(error.description)
+    throw ExitCode.failure
+  }
+}
