@@ -12,7 +12,7 @@ func reportingUserErrors<T>(_ body: () throws -> T) throws -> T {
   }
 }
 
-func reportingUserErrors<T>(_ body: () async throws -> T) async throws -> T {
+func reportingUserErrorsAsync<T>(_ body: () async throws -> T) async throws -> T {
   do {
     return try await body()
   } catch let error as InputError {
