@@ -21,7 +21,11 @@ let package = Package(
     .target(name: "Markup", dependencies: ["CLibXML2"]),
     .target(name: "ScanModel"),
     .target(name: "StrictYAML", dependencies: ["ScanModel", .product(name: "Yams", package: "Yams")]),
+    .target(name: "TextAnalysis"),
     .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    .target(
+      name: "Taxonomy",
+      dependencies: ["ScanModel", "StrictYAML", "ContentHash", .product(name: "Yams", package: "Yams")]),
     .target(name: "Extraction", dependencies: ["Markup", "ScanModel", "StrictYAML", "ContentHash"]),
     .executableTarget(
       name: "evscan",
@@ -32,5 +36,10 @@ let package = Package(
     ),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ScanModelTests", dependencies: ["ScanModel"]),
+    .testTarget(
+      name: "ExtractionTests",
+      dependencies: ["Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"]),
+    .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -127,7 +127,7 @@ public enum FormatPreset {
     namespaces: ["tei": teiNamespace],
     units: "//tei:text/tei:body//tei:p | //tei:text/tei:body//tei:item",
     body: .self,
-    sections: "//tei:text/tei:body//tei:head",
+    sections: "//tei:text/tei:body//tei:div/tei:head",
     skip: [
       "//tei:ref[@type='bibr']", "//tei:ref[@type='foot']", "//tei:ref[@type='figure']",
       "//tei:ref[@type='table']",

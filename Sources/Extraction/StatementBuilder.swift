@@ -29,11 +29,13 @@ struct StatementBuilder {
     for draft in drafts where draft.dropReason == nil {
       if let label = draft.label { labelCounts[Self.slug(label), default: 0] += 1 }
     }
+    let keepers = Self.duplicateKeepers(drafts)
     var statements: [Statement] = []
     var dropped: [DroppedUnit] = []
     var usedIDs: Set<String> = []
-    var textOwners: [String: String] = [:]
-    for draft in drafts {
+    var idOfDraft: [Int: String] = [:]
+    var pendingDuplicates: [(draft: Int, keeper: Int)] = []
+    for (index, draft) in drafts.enumerated() {
       func drop(_ reason: DroppedUnit.Reason, _ detail: String) {
         dropped.append(
           DroppedUnit(
@@ -44,9 +46,8 @@ struct StatementBuilder {
         drop(reason, detail)
         continue
       }
-      let textKey = draft.text.lowercased()
-      if let owner = textOwners[textKey] {
-        drop(.duplicateText, "same text as \(owner)")
+      if let keeper = keepers[index], keeper != index {
+        pendingDuplicates.append((index, keeper))
         continue
       }
       let candidates = recipe.identity.compactMap { source -> String? in
@@ -65,7 +66,7 @@ struct StatementBuilder {
         continue
       }
       usedIDs.insert(id)
-      textOwners[textKey] = id
+      idOfDraft[index] = id
       statements.append(
         Statement(
           id: id, framework: framework, label: draft.label, title: draft.title,
@@ -74,7 +75,36 @@ struct StatementBuilder {
           rule: recipe.unitRule,
           fields: draft.fields))
     }
+    for (index, keeper) in pendingDuplicates {
+      let draft = drafts[index]
+      dropped.append(
+        DroppedUnit(
+          framework: framework, reason: .duplicateText,
+          detail: "same text as \(idOfDraft[keeper] ?? "an earlier unit")",
+          excerpt: String(draft.text.prefix(160)),
+          locator: draft.locator, line: draft.line, rule: recipe.unitRule))
+    }
+    dropped.sort { ($0.line, $0.locator) < ($1.line, $1.locator) }
     return (statements, dropped)
+  }
+
+  /// For units with the same text (a summary repeating the body), the one to keep: the copy with a title or
+  /// label and the deeper section path says more about where the practice stands; ties go to the first.
+  private static func duplicateKeepers(_ drafts: [Draft]) -> [Int: Int] {
+    var groups: [String: [Int]] = [:]
+    for (index, draft) in drafts.enumerated() where draft.dropReason == nil {
+      groups[draft.text.lowercased(), default: []].append(index)
+    }
+    var keepers: [Int: Int] = [:]
+    for members in groups.values where members.count > 1 {
+      func rank(_ index: Int) -> (Int, Int, Int) {
+        let draft = drafts[index]
+        return ((draft.title != nil ? 1 : 0) + (draft.label != nil ? 1 : 0), draft.sectionPath.count, -index)
+      }
+      let keeper = members.max { rank($0) < rank($1) } ?? members[0]
+      for member in members { keepers[member] = keeper }
+    }
+    return keepers
   }
 
   private func makeDrafts() throws -> [Draft] {
@@ -94,9 +124,15 @@ struct StatementBuilder {
             dropReason: (.navigation, "inside a region the recipe's `\(which)` rules leave out")))
         continue
       }
-      var text = try bodyText(of: unit)
+      var text = Self.tidiedPunctuation(try bodyText(of: unit))
       let label = try value(recipe.label, recipe.labelPattern, of: unit, text: text)
-      let title = try value(recipe.title, recipe.titlePattern, of: unit, text: text).map(Self.trimmedTitle)
+      var title = try value(recipe.title, recipe.titlePattern, of: unit, text: text).map(Self.trimmedTitle)
+      // A bold phrase in the middle of a sentence is emphasis, not the unit's name.
+      if let found = title, recipe.body == .self, recipe.text == nil, recipe.titlePattern == nil,
+        !text.hasPrefix(found)
+      {
+        title = nil
+      }
       // A label or bold lead-in inside the unit is its name, not part of what it says; a heading's title
       // (body from the siblings) is never inside the text, so a text that merely starts alike is kept.
       if recipe.body == .self {
@@ -179,6 +215,23 @@ struct StatementBuilder {
       throw InputError(
         file: file, element: "recipe.\(field)", error.description.replacing("error: ", with: ""))
     }
+  }
+
+  /// Removing a citation or footnote marker leaves the space before it: "limitations [12]." becomes
+  /// "limitations ." Closing punctuation never takes a space before it, nor opening brackets after.
+  static func tidiedPunctuation(_ text: String) -> String {
+    guard text.contains(" ") else { return text }
+    var output: [Character] = []
+    output.reserveCapacity(text.count)
+    for character in text {
+      if ".,;:)]!?".contains(character), output.last == " " {
+        output.removeLast()
+      } else if character == " ", let last = output.last, "([".contains(last) {
+        continue
+      }
+      output.append(character)
+    }
+    return String(output)
   }
 
   static func trimmedTitle(_ title: String) -> String {

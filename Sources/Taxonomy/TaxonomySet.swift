@@ -1,0 +1,85 @@
+import ContentHash
+import Foundation
+import ScanModel
+import StrictYAML
+
+/// The coding schemes and the thesaurus a run codes against, read from `taxonomy/` and checked.
+public struct TaxonomySet: Sendable {
+  public static let mitigationFacet = "mitigation"
+
+  public let mitigation: TaxonomyFacet
+  /// The other facets, in the order their files sort.
+  public let facets: [TaxonomyFacet]
+  public let thesaurus: Thesaurus
+  /// SHA-256 of every file read, by path relative to the taxonomy folder.
+  public let fileDigests: [String: String]
+
+  public init(
+    mitigation: TaxonomyFacet, facets: [TaxonomyFacet], thesaurus: Thesaurus, fileDigests: [String: String]
+  ) {
+    self.mitigation = mitigation
+    self.facets = facets
+    self.thesaurus = thesaurus
+    self.fileDigests = fileDigests
+  }
+
+  public var allFacets: [TaxonomyFacet] { [mitigation] + facets }
+
+  public func facet(_ id: String) -> TaxonomyFacet? {
+    allFacets.first { $0.facet == id }
+  }
+
+  /// The version recorded in snapshots: the mitigation taxonomy's and the thesaurus's versions, and a
+  /// short digest of all files, so that an edited definition shows as a different taxonomy.
+  public var version: String {
+    let combined = fileDigests.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+      separator: "\n")
+    return
+      "mitigation \(mitigation.version), thesaurus \(thesaurus.version), files \(SHA256Digest.hex(combined).prefix(12))"
+  }
+
+  /// Reads `directory/mitigation.yaml`, `directory/facets/*.yaml` and `directory/thesaurus.yaml`.
+  public static func load(from directory: URL) throws -> TaxonomySet {
+    var digests: [String: String] = [:]
+    func read(_ relative: String) throws -> (text: String, path: String) {
+      let url = directory.appendingPathComponent(relative)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw InputError(
+          file: url.path, "cannot read this taxonomy file; is --taxonomy pointing at the right folder?")
+      }
+      digests[relative] = SHA256Digest.hex(data)
+      return (String(decoding: data, as: UTF8.self), url.path)
+    }
+    let decoder = StrictYAMLDecoder(
+      documentationHint: "docs/taxonomy.md lists the keys a taxonomy file takes")
+    func facet(_ relative: String) throws -> TaxonomyFacet {
+      let (text, path) = try read(relative)
+      let value = try decoder.decode(TaxonomyFacet.self, from: text, file: path)
+      try TaxonomyValidation.check(value, text: text, file: path)
+      return value
+    }
+    let mitigation = try facet("mitigation.yaml")
+    guard mitigation.facet == mitigationFacet, mitigation.cardinality == .primary else {
+      throw InputError(
+        file: directory.appendingPathComponent("mitigation.yaml").path, element: "facet",
+        "the mitigation taxonomy must say `facet: mitigation` and `cardinality: primary`")
+    }
+    let facetFolder = directory.appendingPathComponent("facets")
+    let facetFiles = (try? FileManager.default.contentsOfDirectory(atPath: facetFolder.path)) ?? []
+    let facets = try facetFiles.filter { $0.hasSuffix(".yaml") }.sorted().map { try facet("facets/\($0)") }
+    var seen: [String: String] = [mitigation.facet: "mitigation.yaml"]
+    for (facet, file) in zip(facets, facetFiles.filter { $0.hasSuffix(".yaml") }.sorted()) {
+      if let other = seen[facet.facet] {
+        throw InputError(
+          file: facetFolder.appendingPathComponent(file).path, element: "facet",
+          "the facet id `\(facet.facet)` is used by \(other) too; facet ids must be unique")
+      }
+      seen[facet.facet] = "facets/\(file)"
+    }
+    let (thesaurusText, thesaurusPath) = try read("thesaurus.yaml")
+    let thesaurus = try decoder.decode(Thesaurus.self, from: thesaurusText, file: thesaurusPath)
+    let set = TaxonomySet(mitigation: mitigation, facets: facets, thesaurus: thesaurus, fileDigests: digests)
+    try TaxonomyValidation.check(thesaurus, against: set, text: thesaurusText, file: thesaurusPath)
+    return set
+  }
+}

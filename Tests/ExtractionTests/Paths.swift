@@ -1,0 +1,19 @@
+import Foundation
+
+/// Places the tests read: the package's own folders, its fixtures, and the shared corpus beside the clone.
+enum Paths {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let frameworks = packageRoot.appendingPathComponent("frameworks")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Fixtures")
+  static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  static let euDraft = sharedCorpus.appendingPathComponent("eu-gpai-code-of-practice-draft3.html")
+
+  static var shippedFrameworkNames: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []).filter {
+      FileManager.default.fileExists(atPath: frameworks.appendingPathComponent("\($0)/framework.yaml").path)
+    }.sorted()
+  }
+}
