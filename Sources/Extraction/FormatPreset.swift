@@ -106,16 +106,24 @@ public enum FormatPreset {
     minimumLength: 20,
     allowEmpty: false)
 
-  /// California Legislative Information bill text: lettered and numbered subdivisions.
+  /// California Legislative Information bill text: the lettered and numbered subdivisions after a code
+  /// section's h6 heading; lead-ins that end in a colon and definitions (a quoted term) are not obligations.
   static let leginfo = Recipe(
     preset: "leginfo",
     namespaces: [:],
-    units: "//div[@id='bill']//p[starts-with(normalize-space(.),'(')]",
+    units:
+      "//div[@id='bill']//p[preceding-sibling::h6][starts-with(normalize-space(.),'(')]"
+      + "[not(substring(normalize-space(.),string-length(normalize-space(.)))=':')]"
+      + "[not(contains(substring(normalize-space(.),1,8),'\u{201C}') or contains(substring(normalize-space(.),1,8),'\"'))]",
     body: .self,
-    sections: "//div[@id='bill']//h5 | //div[@id='bill']//h6",
-    labelPattern: #"^(\([0-9A-Za-z]+\))"#,
-    skip: [],
-    exclude: ["//nav", "//header", "//footer"],
+    sections: "//div[@id='bill']//h4 | //div[@id='bill']//h5 | //div[@id='bill']//h6",
+    label: ".",
+    labelPattern: #"^\s*(\([A-Za-z0-9]{1,4}\))"#,
+    skip: ["//strike", "//*[@id='strikediv']"],
+    exclude: [
+      "//div[@id='header']", "//div[@id='nav_bar']", "//div[@id='bill_tabs']", "//div[@id='footer']",
+      "//div[@id='digest']", "//header", "//nav", "//footer",
+    ],
     fields: [:],
     identity: [.attribute, .locator],
     minimumLength: 20,

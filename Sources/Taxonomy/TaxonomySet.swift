@@ -11,15 +11,18 @@ public struct TaxonomySet: Sendable {
   /// The other facets, in the order their files sort.
   public let facets: [TaxonomyFacet]
   public let thesaurus: Thesaurus
+  public let facetDefaults: FacetDefaults
   /// SHA-256 of every file read, by path relative to the taxonomy folder.
   public let fileDigests: [String: String]
 
   public init(
-    mitigation: TaxonomyFacet, facets: [TaxonomyFacet], thesaurus: Thesaurus, fileDigests: [String: String]
+    mitigation: TaxonomyFacet, facets: [TaxonomyFacet], thesaurus: Thesaurus, facetDefaults: FacetDefaults,
+    fileDigests: [String: String]
   ) {
     self.mitigation = mitigation
     self.facets = facets
     self.thesaurus = thesaurus
+    self.facetDefaults = facetDefaults
     self.fileDigests = fileDigests
   }
 
@@ -38,7 +41,8 @@ public struct TaxonomySet: Sendable {
       "mitigation \(mitigation.version), thesaurus \(thesaurus.version), files \(SHA256Digest.hex(combined).prefix(12))"
   }
 
-  /// Reads `directory/mitigation.yaml`, `directory/facets/*.yaml` and `directory/thesaurus.yaml`.
+  /// Reads `directory/mitigation.yaml`, `directory/facets/*.yaml`, `directory/thesaurus.yaml` and
+  /// `directory/facet-defaults.yaml`.
   public static func load(from directory: URL) throws -> TaxonomySet {
     var digests: [String: String] = [:]
     func read(_ relative: String) throws -> (text: String, path: String) {
@@ -78,8 +82,13 @@ public struct TaxonomySet: Sendable {
     }
     let (thesaurusText, thesaurusPath) = try read("thesaurus.yaml")
     let thesaurus = try decoder.decode(Thesaurus.self, from: thesaurusText, file: thesaurusPath)
-    let set = TaxonomySet(mitigation: mitigation, facets: facets, thesaurus: thesaurus, fileDigests: digests)
+    let (defaultsText, defaultsPath) = try read("facet-defaults.yaml")
+    let defaults = try decoder.decode(FacetDefaults.self, from: defaultsText, file: defaultsPath)
+    let set = TaxonomySet(
+      mitigation: mitigation, facets: facets, thesaurus: thesaurus, facetDefaults: defaults,
+      fileDigests: digests)
     try TaxonomyValidation.check(thesaurus, against: set, text: thesaurusText, file: thesaurusPath)
+    try TaxonomyValidation.check(defaults, against: set, text: defaultsText, file: defaultsPath)
     return set
   }
 }

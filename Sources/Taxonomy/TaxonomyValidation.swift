@@ -65,6 +65,26 @@ enum TaxonomyValidation {
     }
   }
 
+  static func check(_ defaults: FacetDefaults, against set: TaxonomySet, text: String, file: String) throws {
+    let locate = Locator(text: text, file: file)
+    for (mitigationCode, facets) in defaults.defaults.sorted(by: { $0.key < $1.key }) {
+      guard set.mitigation.code(mitigationCode) != nil else {
+        throw locate.error(
+          ["defaults", mitigationCode], "`\(mitigationCode)` is not a code of the mitigation taxonomy")
+      }
+      for (facetID, codes) in facets.sorted(by: { $0.key < $1.key }) {
+        guard let facet = set.facet(facetID), facetID != set.mitigation.facet else {
+          throw locate.error(
+            ["defaults", mitigationCode, facetID], "`\(facetID)` is not one of the other facets")
+        }
+        for code in codes where facet.code(code) == nil {
+          throw locate.error(
+            ["defaults", mitigationCode, facetID], "facet `\(facetID)` has no code `\(code)`")
+        }
+      }
+    }
+  }
+
   /// Finds the line of a value by its path in the YAML, for errors found after decoding.
   struct Locator {
     let root: Node?
