@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -27,10 +29,28 @@ let package = Package(
       name: "Taxonomy",
       dependencies: ["ScanModel", "StrictYAML", "ContentHash", .product(name: "Yams", package: "Yams")]),
     .target(name: "Extraction", dependencies: ["Markup", "ScanModel", "StrictYAML", "ContentHash"]),
+    .target(
+      name: "Normalization",
+      dependencies: [
+        "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    .target(name: "Deduplication", dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash"]),
+    .target(
+      name: "Snapshot",
+      dependencies: [
+        "ScanModel", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot",
+        "ContentHash", "StrictYAML", .product(name: "CSV", package: "CSV.swift"),
+      ]),
     .executableTarget(
       name: "evscan",
       dependencies: [
-        "Markup", "ScanModel", "Extraction",
+        "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -40,6 +60,18 @@ let package = Package(
       name: "ExtractionTests",
       dependencies: ["Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "NormalizationTests", dependencies: ["Normalization", "Taxonomy", "TextAnalysis", "ScanModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "DeduplicationTests", dependencies: ["Deduplication", "TextAnalysis", "ScanModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SnapshotTests",
+      dependencies: ["Snapshot", "ScanModel", .product(name: "GRDB", package: "GRDB.swift")],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "PipelineTests", dependencies: ["Pipeline", "ScanModel"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )
