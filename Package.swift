@@ -24,6 +24,7 @@ let package = Package(
     .target(name: "ScanModel"),
     .target(name: "StrictYAML", dependencies: ["ScanModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "TextAnalysis"),
+    .target(name: "CSVInput", dependencies: ["ScanModel", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "Taxonomy",
@@ -32,7 +33,7 @@ let package = Package(
     .target(
       name: "Normalization",
       dependencies: [
-        "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", .product(name: "CSV", package: "CSV.swift"),
+        "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", "CSVInput",
       ]),
     .target(name: "Deduplication", dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash"]),
     .target(
@@ -45,13 +46,13 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot",
-        "ContentHash", "StrictYAML", .product(name: "CSV", package: "CSV.swift"),
+        "ContentHash", "StrictYAML", "CSVInput",
       ]),
     .executableTarget(
       name: "evscan",
       dependencies: [
         "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"], resources: [.copy("Fixtures")]),
@@ -60,9 +61,10 @@ let package = Package(
       name: "ExtractionTests",
       dependencies: ["Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]),
+    .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "ScanModel"], exclude: ["Fixtures"]),
     .testTarget(
       name: "NormalizationTests", dependencies: ["Normalization", "Taxonomy", "TextAnalysis", "ScanModel"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "DeduplicationTests", dependencies: ["Deduplication", "TextAnalysis", "ScanModel"],
       resources: [.copy("Fixtures")]),

@@ -67,19 +67,23 @@ enum TaxonomyValidation {
 
   static func check(_ defaults: FacetDefaults, against set: TaxonomySet, text: String, file: String) throws {
     let locate = Locator(text: text, file: file)
-    for (mitigationCode, facets) in defaults.defaults.sorted(by: { $0.key < $1.key }) {
-      guard set.mitigation.code(mitigationCode) != nil else {
+    var seen: Set<String> = []
+    for (index, entry) in defaults.defaults.enumerated() {
+      guard set.mitigation.code(entry.code) != nil else {
         throw locate.error(
-          ["defaults", mitigationCode], "`\(mitigationCode)` is not a code of the mitigation taxonomy")
+          ["defaults", index, "code"], "`\(entry.code)` is not a code of the mitigation taxonomy")
       }
-      for (facetID, codes) in facets.sorted(by: { $0.key < $1.key }) {
+      guard seen.insert(entry.code).inserted else {
+        throw locate.error(["defaults", index, "code"], "`\(entry.code)` has defaults twice")
+      }
+      for (facetID, codes) in entry.facets.sorted(by: { $0.key < $1.key }) {
         guard let facet = set.facet(facetID), facetID != set.mitigation.facet else {
           throw locate.error(
-            ["defaults", mitigationCode, facetID], "`\(facetID)` is not one of the other facets")
+            ["defaults", index, "facets", facetID], "`\(facetID)` is not one of the other facets")
         }
         for code in codes where facet.code(code) == nil {
           throw locate.error(
-            ["defaults", mitigationCode, facetID], "facet `\(facetID)` has no code `\(code)`")
+            ["defaults", index, "facets", facetID], "facet `\(facetID)` has no code `\(code)`")
         }
       }
     }

@@ -14,6 +14,7 @@ struct EvidenceScan: AsyncParsableCommand {
     version: ToolVersion.current,
     subcommands: [
       FrameworksCommand.self, ExtractCommand.self, AddFrameworkCommand.self, CheckFrameworkCommand.self,
+      CodeCommand.self, TrainCommand.self, EvaluateCommand.self,
     ]
   )
 }

@@ -11,3 +11,20 @@ struct JSONOption: ParsableArguments {
   @Flag(name: .customLong("json"), help: "Print JSON instead of text.")
   var enabled = false
 }
+
+/// Where the taxonomy, facets and thesaurus are.
+struct TaxonomyOptions: ParsableArguments {
+  @Option(name: .customLong("taxonomy"), help: "The taxonomy folder.", completion: .directory)
+  var directory: String = "taxonomy"
+}
+
+/// Which classifier model codes the statements.
+struct ModelOptions: ParsableArguments {
+  static let defaultPath = "models/mitigation-classifier.json"
+
+  @Option(name: .customLong("model"), help: "The classifier model file.", completion: .file())
+  var path: String = ModelOptions.defaultPath
+
+  @Flag(name: .customLong("no-model"), help: "Code with the thesaurus alone.")
+  var thesaurusOnly = false
+}

@@ -1,0 +1,339 @@
+import Dispatch
+import Foundation
+import ScanModel
+import Taxonomy
+import TextAnalysis
+
+/// The normalisation stage: codes each statement in every facet, with a confidence and reasons.
+/// The mitigation code comes from the classifier (whose features include thesaurus concepts) or, without
+/// a model, from the thesaurus alone; the other facets come from the concepts' links, falling back to the
+/// primary code's usual facet codes. People's decisions in decisions/codes.csv win over both.
+public struct Normalizer: Sendable {
+  public struct Thresholds: Sendable {
+    /// Below this confidence the primary code needs review.
+    public var reviewConfidence = 0.35
+    /// A primary code this close to the runner-up needs review.
+    public var reviewMargin = 0.10
+    /// Below this confidence no subcategory fits: the statement gets a "not otherwise categorized" code.
+    public var noFitConfidence = 0.12
+
+    public init() {}
+  }
+
+  public let taxonomy: TaxonomySet
+  public let classifier: MitigationClassifier?
+  public let matcher: ConceptMatcher
+  public let analyzer: TextAnalyzer
+  public var thresholds = Thresholds()
+  private let decisions: [String: [String: [CodeDecision]]]
+  private let codeNames: [String: [String: String]]
+
+  public init(taxonomy: TaxonomySet, model: ClassifierModel?, decisions: [CodeDecision] = []) throws {
+    self.taxonomy = taxonomy
+    analyzer = TextAnalyzer()
+    matcher = ConceptMatcher(thesaurus: taxonomy.thesaurus, analyzer: analyzer)
+    classifier = model.map(MitigationClassifier.init)
+    var names: [String: [String: String]] = [:]
+    for facet in taxonomy.allFacets {
+      names[facet.facet] = Dictionary(uniqueKeysWithValues: facet.codes.map { ($0.code, $0.name) })
+    }
+    codeNames = names
+    var grouped: [String: [String: [CodeDecision]]] = [:]
+    for decision in decisions {
+      guard let facetNames = names[decision.facet] else {
+        throw InputError(
+          decision.source,
+          "unknown facet `\(decision.facet)`; the facets are \(names.keys.sorted().joined(separator: ", "))")
+      }
+      guard facetNames[decision.code] != nil else {
+        throw InputError(decision.source, "facet `\(decision.facet)` has no code `\(decision.code)`")
+      }
+      grouped[decision.statementID, default: [:]][decision.facet, default: []].append(decision)
+    }
+    self.decisions = grouped
+  }
+
+  public func analyse(title: String?, text: String) -> StatementAnalysis {
+    StatementAnalysis(title: title, text: text, matcher: matcher, analyzer: analyzer)
+  }
+
+  /// "3.1 Testing & Auditing".
+  public func display(_ code: String, facet: String = "mitigation") -> String {
+    codeNames[facet]?[code].map { "\(code) \($0)" } ?? code
+  }
+
+  /// Codes many statements on all cores; the result is in the input's order whatever the scheduling.
+  public func code(_ statements: [Statement]) -> [StatementCoding] {
+    let results = UnsafeResults<StatementCoding>(count: statements.count)
+    DispatchQueue.concurrentPerform(iterations: statements.count) { index in
+      let statement = statements[index]
+      results.set(index, code(statementID: statement.id, title: statement.title, text: statement.text))
+    }
+    return results.values
+  }
+
+  public func code(statementID: String, title: String?, text: String) -> StatementCoding {
+    let analysis = analyse(title: title, text: text)
+    var primary = codeMitigation(statementID: statementID, analysis: analysis)
+    if let human = decisions[statementID]?["mitigation"]?.first {
+      primary = override(primary, with: human)
+    }
+    var assignments = [primary]
+    for facet in taxonomy.facets {
+      if let human = decisions[statementID]?[facet.facet] {
+        assignments += human.enumerated().map { offset, decision in
+          CodeAssignment(
+            statementID: statementID, facet: facet.facet, code: decision.code, rank: offset + 1, score: 1,
+            method: .human, reasons: [decisionReason(decision)], needsReview: false)
+        }
+      } else {
+        assignments += codeFacet(
+          facet, statementID: statementID, analysis: analysis, primaryCode: primary.code)
+      }
+    }
+    return StatementCoding(statementID: statementID, concepts: analysis.concepts, assignments: assignments)
+  }
+
+  // MARK: The mitigation taxonomy
+
+  /// The mitigation codes in order of preference, best first: the primary code (which may be a
+  /// "not otherwise categorized" code) followed by the runners-up. What `evaluate` scores top-k on.
+  public func rankedMitigationCodes(title: String?, text: String) -> [String] {
+    let analysis = analyse(title: title, text: text)
+    let primary = codeMitigation(statementID: "", analysis: analysis).code
+    let ranked: [String]
+    if let classifier {
+      let probabilities = MitigationClassifier.softmax(
+        classifier.scores(analysis), temperature: classifier.model.hyperparameters.temperature)
+      ranked = zip(classifier.model.classes, probabilities).sorted {
+        $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
+      }
+      .map(\.0)
+    } else {
+      ranked = thesaurusRanking(analysis).map(\.code)
+    }
+    return [primary] + ranked.filter { $0 != primary }
+  }
+
+  private func codeMitigation(statementID: String, analysis: StatementAnalysis) -> CodeAssignment {
+    let ranked: [(code: String, probability: Double)]
+    var reasons: [CodingReason] = []
+    let method: CodeAssignment.Method
+    if let classifier {
+      method = .classifier
+      let vector = classifier.vector(analysis)
+      let probabilities = MitigationClassifier.softmax(
+        classifier.scores(vector), temperature: classifier.model.hyperparameters.temperature)
+      ranked = zip(classifier.model.classes, probabilities).sorted {
+        $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
+      }.map { ($0.0, $0.1) }
+      if let top = ranked.first, let classIndex = classifier.model.classes.firstIndex(of: top.code) {
+        reasons += conceptReasons(analysis, code: top.code)
+        for (feature, weight) in classifier.topFeatures(vector, classIndex: classIndex, limit: 5) {
+          reasons.append(
+            CodingReason(kind: .feature, text: "\(feature) weighs for \(top.code)", weight: weight))
+        }
+        for (example, similarity) in classifier.nearestExamples(vector, limit: 3) {
+          reasons.append(
+            CodingReason(
+              kind: .example,
+              text: "nearest coded example \(example.id) (\(example.origin)) is \(display(example.code))",
+              weight: similarity))
+        }
+      }
+    } else {
+      method = .thesaurus
+      ranked = thesaurusRanking(analysis)
+      if let top = ranked.first { reasons += conceptReasons(analysis, code: top.code) }
+    }
+    guard let top = ranked.first, top.probability >= thresholds.noFitConfidence else {
+      return notOtherwiseCategorized(
+        statementID: statementID, ranked: ranked, method: method, reasons: reasons)
+    }
+    let runnerUp = ranked.count > 1 ? ranked[1].probability : 0
+    var needsReview = false
+    if top.probability < thresholds.reviewConfidence {
+      needsReview = true
+      reasons.append(
+        CodingReason(
+          kind: .rule,
+          text:
+            "confidence \(Self.format(top.probability)) is under \(Self.format(thresholds.reviewConfidence)): needs review"
+        ))
+    } else if top.probability - runnerUp < thresholds.reviewMargin {
+      needsReview = true
+      reasons.append(
+        CodingReason(
+          kind: .rule, text: "the runner-up is within \(Self.format(thresholds.reviewMargin)): needs review"))
+    }
+    for alternative in ranked.dropFirst().prefix(2) where alternative.probability > 0 {
+      reasons.append(
+        CodingReason(
+          kind: .alternative, text: "runner-up \(display(alternative.code))", weight: alternative.probability)
+      )
+    }
+    return CodeAssignment(
+      statementID: statementID, facet: "mitigation", code: top.code, rank: 1,
+      score: Self.rounded(top.probability),
+      method: method, reasons: reasons, needsReview: needsReview)
+  }
+
+  /// Without a model: each leaf code scores the weights of the concepts that point to it.
+  private func thesaurusRanking(_ analysis: StatementAnalysis) -> [(code: String, probability: Double)] {
+    var evidence: [String: Double] = [:]
+    var seen: Set<String> = []
+    for match in analysis.concepts where seen.insert(match.conceptID).inserted {
+      guard let concept = matcher.concept(match.conceptID) else { continue }
+      for code in concept.codes?["mitigation"] ?? [] where code.contains(".") {
+        evidence[code, default: 0] += concept.weight ?? 1
+      }
+    }
+    let total = evidence.values.reduce(0, +)
+    guard total > 0 else { return [] }
+    // Little evidence means little confidence, however it is shared out.
+    let strength = min(1, total / 1.5)
+    return evidence.map { ($0.key, $0.value / total * strength) }.sorted {
+      $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
+    }
+  }
+
+  private func notOtherwiseCategorized(
+    statementID: String, ranked: [(code: String, probability: Double)], method: CodeAssignment.Method,
+    reasons: [CodingReason]
+  ) -> CodeAssignment {
+    var categoryShare: [String: Double] = [:]
+    for entry in ranked {
+      categoryShare[String(entry.code.prefix(while: { $0 != "." })), default: 0] += entry.probability
+    }
+    let best = categoryShare.filter { $0.key != "X" }.max { ($0.value, $1.key) < ($1.value, $0.key) }
+    let code = best.map { $0.value >= 0.5 ? "\($0.key).X" : "X.X" } ?? "X.X"
+    var allReasons = reasons
+    allReasons.append(
+      CodingReason(
+        kind: .rule,
+        text: ranked.isEmpty
+          ? "no concept or feature points to any code: not otherwise categorized, needs review"
+          : "no subcategory reaches \(Self.format(thresholds.noFitConfidence)): not otherwise categorized, needs review"
+      ))
+    return CodeAssignment(
+      statementID: statementID, facet: "mitigation", code: code, rank: 1,
+      score: Self.rounded(ranked.first?.probability ?? 0), method: method, reasons: allReasons,
+      needsReview: true)
+  }
+
+  private func conceptReasons(_ analysis: StatementAnalysis, code: String) -> [CodingReason] {
+    let category = String(code.prefix(while: { $0 != "." }))
+    var reasons: [CodingReason] = []
+    var seen: Set<String> = []
+    for match in analysis.concepts {
+      guard let concept = matcher.concept(match.conceptID) else { continue }
+      let codes = concept.codes?["mitigation"] ?? []
+      guard codes.contains(code) || codes.contains(category), seen.insert(match.conceptID).inserted else {
+        continue
+      }
+      let place = match.field == "title" ? "in the title" : "at \(match.start)–\(match.end)"
+      reasons.append(
+        CodingReason(
+          kind: .concept,
+          text:
+            "concept \(concept.id) (“\(match.words)” \(place)) points to \(codes.map { display($0) }.joined(separator: ", "))",
+          weight: concept.weight ?? 1))
+    }
+    return reasons
+  }
+
+  // MARK: The other facets
+
+  private func codeFacet(
+    _ facet: TaxonomyFacet, statementID: String, analysis: StatementAnalysis, primaryCode: String
+  ) -> [CodeAssignment] {
+    var evidence: [String: Double] = [:]
+    var because: [String: [String]] = [:]
+    var seen: Set<String> = []
+    for match in analysis.concepts where seen.insert(match.conceptID).inserted {
+      guard let concept = matcher.concept(match.conceptID) else { continue }
+      for code in concept.codes?[facet.facet] ?? [] {
+        evidence[code, default: 0] += max(concept.weight ?? 1, 0.5)
+        because[code, default: []].append("\(concept.id) (“\(match.words)”)")
+      }
+    }
+    if let top = evidence.values.max(), top >= 0.5 {
+      let kept = evidence.filter { $0.value >= max(0.5, 0.4 * top) }.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+      }.prefix(3)
+      return kept.enumerated().map { offset, entry in
+        let sources = because[entry.key, default: []]
+        return CodeAssignment(
+          statementID: statementID, facet: facet.facet, code: entry.key, rank: offset + 1,
+          score: Self.rounded(min(1, entry.value / 2)), method: .thesaurus,
+          reasons: [
+            CodingReason(
+              kind: .concept,
+              text:
+                "concepts \(sources.prefix(4).joined(separator: ", ")) point to \(display(entry.key, facet: facet.facet))",
+              weight: entry.value)
+          ], needsReview: false)
+      }
+    }
+    let defaults = taxonomy.facetDefaults.codes(for: primaryCode, facet: facet.facet)
+    return defaults.enumerated().map { offset, code in
+      CodeAssignment(
+        statementID: statementID, facet: facet.facet, code: code, rank: offset + 1, score: 0.5, method: .rule,
+        reasons: [
+          CodingReason(
+            kind: .rule,
+            text:
+              "nothing in the text names a \(facet.name.lowercased()); the usual one for \(display(primaryCode)) is \(display(code, facet: facet.facet))"
+          )
+        ], needsReview: false)
+    }
+  }
+
+  // MARK: Human decisions
+
+  private func override(_ machine: CodeAssignment, with decision: CodeDecision) -> CodeAssignment {
+    var reasons = [decisionReason(decision)]
+    reasons.append(
+      CodingReason(
+        kind: .alternative,
+        text: "the machine suggested \(display(machine.code)) by \(machine.method.rawValue)",
+        weight: machine.score))
+    return CodeAssignment(
+      statementID: machine.statementID, facet: "mitigation", code: decision.code, rank: 1, score: 1,
+      method: .human, reasons: reasons, needsReview: false)
+  }
+
+  private func decisionReason(_ decision: CodeDecision) -> CodingReason {
+    CodingReason(
+      kind: .decision,
+      text:
+        "coded \(display(decision.code, facet: decision.facet)) by \(decision.coder) on \(decision.date): "
+        + "\(decision.rationale) (\(decision.source))")
+  }
+
+  static func format(_ value: Double) -> String {
+    String(format: "%.2f", value)
+  }
+
+  static func rounded(_ value: Double) -> Double {
+    (value * 10_000).rounded() / 10_000
+  }
+}
+
+/// Slots that concurrent workers fill, one each; read after all have finished.
+final class UnsafeResults<Element>: @unchecked Sendable {
+  private var storage: [Element?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    storage = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ value: Element) {
+    lock.lock()
+    storage[index] = value
+    lock.unlock()
+  }
+
+  var values: [Element] { storage.map { $0! } }
+}

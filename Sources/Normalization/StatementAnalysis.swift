@@ -1,0 +1,38 @@
+import ScanModel
+import TextAnalysis
+
+/// A statement's words and concepts, computed once and shared by the classifier, the facet coder,
+/// the reasons and the deduplicator.
+public struct StatementAnalysis: Sendable {
+  public var titleTerms: [String]
+  public var textTerms: [String]
+  public var concepts: [ConceptMatch]
+  /// Concept ids and `#code` features: the concept block of the classifier's vector.
+  public var conceptFeatures: [String]
+
+  public init(title: String?, text: String, matcher: ConceptMatcher, analyzer: TextAnalyzer) {
+    titleTerms = title.map { analyzer.terms($0) } ?? []
+    textTerms = analyzer.terms(text)
+    var found: [ConceptMatch] = []
+    if let title, !title.isEmpty {
+      found = matcher.matches(in: title).map { match in
+        var inTitle = match
+        inTitle.field = "title"
+        return inTitle
+      }
+    }
+    found += matcher.matches(in: text)
+    concepts = found
+    var features: [String] = []
+    for match in concepts {
+      features.append("@" + match.conceptID)
+      for code in matcher.mitigationCodes(of: match.conceptID) { features.append("#" + code) }
+    }
+    conceptFeatures = features
+  }
+
+  /// The distinct concept ids, sorted: what the deduplicator compares.
+  public var conceptIDs: [String] {
+    Array(Set(concepts.map(\.conceptID))).sorted()
+  }
+}
