@@ -1,0 +1,45 @@
+import Foundation
+import Normalization
+import ScanModel
+import Testing
+
+@Suite("Reading coded examples")
+struct TrainingFileTests {
+  let reader = CodedExampleReader(taxonomy: Support.taxonomy.mitigation)
+
+  @Test(arguments: ["five-column.csv", "four-column.csv"])
+  func bothShapesAreRead(_ name: String) throws {
+    let examples = try reader.read(path: Support.fixture("training/\(name)"))
+    #expect(examples.count >= 2)
+    #expect(examples.allSatisfy { !$0.text.isEmpty && !$0.name.isEmpty && $0.code.contains(".") })
+    #expect(examples.first?.origin == "\(name):2")
+  }
+
+  struct BadFile: CustomTestStringConvertible, Sendable {
+    var name: String
+    var line: String
+    var words: String
+    var testDescription: String { name }
+  }
+
+  static let badFiles: [BadFile] = {
+    let text =
+      (try? String(contentsOfFile: Support.fixture("training/expectations.tsv"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map { row in
+      let fields = row.split(separator: "\t").map(String.init)
+      return BadFile(name: fields[0], line: fields[1], words: fields[2])
+    }
+  }()
+
+  @Test("bad training files give a clear error with the file and line", arguments: badFiles)
+  func badFileIsRefused(_ bad: BadFile) throws {
+    do {
+      _ = try reader.read(path: Support.fixture("training/\(bad.name)"))
+      Issue.record("\(bad.name) was accepted")
+    } catch let error as InputError {
+      #expect(error.location.file.hasSuffix(bad.name))
+      if let line = Int(bad.line) { #expect(error.location.line == line, "\(error)") }
+      #expect(error.message.contains(bad.words), "\(error)")
+    }
+  }
+}
