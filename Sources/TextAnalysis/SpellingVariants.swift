@@ -27,7 +27,7 @@ public enum SpellingVariants {
     for stem in izeStems {
       for (british, american) in [
         ("se", "ze"), ("ses", "zes"), ("sed", "zed"), ("sing", "zing"), ("sation", "zation"),
-        ("sations", "zations"), ("ser", "zer"), ("sers", "zers"),
+        ("sations", "zations"), ("sational", "zational"), ("ser", "zer"), ("sers", "zers"),
       ] {
         map[stem + british] = stem + american
       }

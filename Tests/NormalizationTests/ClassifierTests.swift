@@ -39,7 +39,7 @@ struct ClassifierTests {
     let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: nil)
     let coding = normalizer.code(
       statementID: "s1", title: nil,
-      text: "Protect employees who blow the whistle on safety concerns from retaliation.")
+      text: "Protect whistleblowers who raise safety concerns from retaliation.")
     #expect(coding.primary?.code == "1.4")
     #expect(coding.primary?.method == .thesaurus)
     let nothing = normalizer.code(statementID: "s2", title: nil, text: "Lorem ipsum dolor sit amet.")
