@@ -24,6 +24,7 @@ let package = Package(
     .target(name: "ScanModel"),
     .target(name: "StrictYAML", dependencies: ["ScanModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "TextAnalysis"),
+    .target(name: "CFileSystem"),
     .target(name: "CSVInput", dependencies: ["ScanModel", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
@@ -46,13 +47,20 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot",
-        "ContentHash", "StrictYAML", "CSVInput",
+        "ContentHash", "StrictYAML", "CSVInput", "CFileSystem",
       ]),
     .executableTarget(
       name: "evscan",
       dependencies: [
         "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
         "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "evscan-bench",
+      dependencies: [
+        "Markup", "ScanModel", "Extraction", "Taxonomy", "Normalization",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"], resources: [.copy("Fixtures")]),

@@ -1,0 +1,33 @@
+import ScanModel
+
+/// Action numbers, the `0001` of `A0001_Schuett2023`: assigned once and kept. A statement keeps the number
+/// the previous snapshot gave it; new statements take numbers above every number ever issued, in the order
+/// of their framework and place in the document, so a first run numbers documents front to back.
+public enum ActionNumbering {
+  public static func assign(
+    _ statements: [Statement], previous: [String: Int], highestIssued: Int
+  ) -> (numbers: [String: Int], highestIssued: Int) {
+    var numbers: [String: Int] = [:]
+    var highest = max(highestIssued, previous.values.max() ?? 0)
+    var fresh: [Statement] = []
+    for statement in statements {
+      if let number = previous[statement.id] {
+        numbers[statement.id] = number
+      } else {
+        fresh.append(statement)
+      }
+    }
+    fresh.sort { ($0.framework, $0.line, $0.id) < ($1.framework, $1.line, $1.id) }
+    for statement in fresh {
+      highest += 1
+      numbers[statement.id] = highest
+    }
+    return (numbers, highest)
+  }
+
+  /// `A0012_NIST2024`: the number, at least four digits, and the framework's source key.
+  public static func actionID(number: Int, sourceKey: String) -> String {
+    let digits = String(number)
+    return "A" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "_" + sourceKey
+  }
+}

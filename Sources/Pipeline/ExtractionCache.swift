@@ -1,0 +1,54 @@
+import ContentHash
+import Foundation
+import ScanModel
+
+/// Extraction results keyed by everything that determines them — the tool's version, the document's
+/// SHA-256, the full recipe with its preset filled in, and the document's format — so that a framework
+/// whose inputs have not changed is not extracted again.
+public struct ExtractionCache: Sendable {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  public static func key(
+    framework: String, documentSHA256: String, recipe: Recipe, format: String, encoding: String?
+  )
+    -> String
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let recipeJSON = (try? encoder.encode(recipe)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let material = [
+      "tool \(ToolVersion.current)", "framework \(framework)", "document \(documentSHA256)",
+      "format \(format)",
+      "encoding \(encoding ?? "-")", "recipe \(recipeJSON)",
+    ].joined(separator: "\n")
+    return SHA256Digest.hex(material)
+  }
+
+  private func url(_ key: String) -> URL {
+    directory.appendingPathComponent("extraction").appendingPathComponent("\(key).json")
+  }
+
+  /// The cached result, or nil when there is none or it cannot be read (then it is simply recomputed).
+  public func load(_ key: String) -> ExtractionResult? {
+    guard let data = FileManager.default.contents(atPath: url(key).path) else { return nil }
+    return try? JSONDecoder().decode(ExtractionResult.self, from: data)
+  }
+
+  /// Stores a result; a cache that cannot be written only costs time, so failures are ignored.
+  public func store(_ result: ExtractionResult, key: String) {
+    let target = url(key)
+    do {
+      try FileManager.default.createDirectory(
+        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      try encoder.encode(result).write(to: target, options: .atomic)
+    } catch {
+      return
+    }
+  }
+}

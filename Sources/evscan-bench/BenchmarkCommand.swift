@@ -1,0 +1,118 @@
+import ArgumentParser
+import Dispatch
+import Extraction
+import Foundation
+import Markup
+import Normalization
+import ScanModel
+import Taxonomy
+
+/// Measurements that scripts/bench drives; not part of evscan's interface. Each prints one JSON object.
+@main
+struct BenchmarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evscan-bench",
+    abstract: "Benchmarks for scripts/bench.",
+    subcommands: [Parse.self, Extract.self, Code.self])
+}
+
+/// Seconds for `body`, the best of `rounds` rounds (the least disturbed by the rest of the machine).
+func bestTime(rounds: Int, _ body: () throws -> Void) rethrows -> Double {
+  var best = Double.infinity
+  for _ in 0..<rounds {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+  return best
+}
+
+func printJSON(_ values: [String: Double]) {
+  let body = values.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+  print("{\(body)}")
+}
+
+struct Parse: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Parse a file with Markup, as xmllint --noout would.")
+
+  @Argument var file: String
+  @Option var format: MarkupFormat = .html
+  @Option var repeats = 1
+
+  func run() throws {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+    let seconds = try bestTime(rounds: repeats) {
+      _ = try Document.parse(
+        bytes, options: ParseOptions(format: format, sourceName: file, sizeLimit: Int.max))
+    }
+    printJSON([
+      "bytes": Double(bytes.count), "seconds": seconds,
+      "megabytesPerSecond": Double(bytes.count) / seconds / 1e6,
+    ])
+  }
+}
+
+extension MarkupFormat: ExpressibleByArgument {}
+
+struct Extract: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Extract a framework's statements and parse the same bytes bare, in one process.")
+
+  @Argument var directory: String
+  @Option(help: "Run the recipe on this document instead.") var source: String?
+  @Option var repeats = 20
+
+  func run() throws {
+    let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
+    let bytes =
+      try source.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) } ?? folder.documentBytes
+    let format: MarkupFormat = folder.manifest.document.format == .xml ? .xml : .html
+    let extractor = folder.extractor()
+    var statements = 0
+    let parse = try bestTime(rounds: repeats) {
+      _ = try Document.parse(bytes, options: ParseOptions(format: format, sourceName: "bench"))
+    }
+    let extract = try bestTime(rounds: repeats) {
+      statements = try extractor.extract(bytes, file: "bench", sha256: folder.manifest.document.sha256)
+        .statements.count
+    }
+    printJSON([
+      "bytes": Double(bytes.count), "parseSeconds": parse, "extractSeconds": extract,
+      "ratio": extract / parse, "statements": Double(statements),
+    ])
+  }
+}
+
+struct Code: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Code statements on one core and count them per second.")
+
+  @Option var taxonomy = "taxonomy"
+  @Option var model = "models/mitigation-classifier.json"
+  @Option var frameworks = "frameworks"
+  @Option(help: "How many statements to code (the shipped ones, repeated).") var count = 20000
+
+  func run() throws {
+    let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy))
+    let normalizer = try Normalizer(taxonomy: taxonomySet, model: try ClassifierModel.load(path: model))
+    var statements: [Statement] = []
+    for folder in try FrameworkFolder.list(in: URL(fileURLWithPath: frameworks)) {
+      statements += try FrameworkFolder(directory: folder).extract().statements
+    }
+    guard !statements.isEmpty else { throw ValidationError("no statements to code") }
+    var coded = 0
+    let seconds = bestTime(rounds: 3) {
+      coded = 0
+      for index in 0..<count {
+        let statement = statements[index % statements.count]
+        coded +=
+          normalizer.code(statementID: statement.id, title: statement.title, text: statement.text)
+            .assignments.isEmpty ? 0 : 1
+      }
+    }
+    printJSON([
+      "statements": Double(coded), "seconds": seconds, "statementsPerSecond": Double(coded) / seconds,
+    ])
+  }
+}
