@@ -113,7 +113,7 @@ struct StatementBuilder {
     var sections = SectionTracker(headings: context.sectionHeadings)
     for unit in context.units {
       let sectionPath = sections.path(before: unit)
-      let locator = unit.locator
+      let locator = unit.locator(namespaces: recipe.namespaces)
       let line = unit.line
       if context.excluded.containsAncestor(of: unit) || context.skipped.containsAncestor(of: unit) {
         let which = context.excluded.containsAncestor(of: unit) ? "exclude" : "skip"

@@ -101,7 +101,56 @@ public struct Node {
 
   /// A path that finds this node again in the same document, such as `/html/body/div[2]/ol/li[3]`.
   public var locator: String {
-    LibXML2.consume(xmlGetNodePath(pointer)) ?? ""
+    locator(namespaces: [:])
+  }
+
+  /// The node's path as an XPath expression that selects it again. Elements in a namespace are written
+  /// with the caller's prefix for it (`/tei:TEI/tei:text/tei:body/tei:div[2]/tei:p`), so the path reads
+  /// well and works with the same prefixes the recipe registers; without one, `*[local-name()='p']`.
+  public func locator(namespaces: [String: String]) -> String {
+    guard pointer.pointee.type == XML_ELEMENT_NODE else {
+      return LibXML2.consume(xmlGetNodePath(pointer)) ?? ""
+    }
+    let prefixes = Dictionary(namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { min($0, $1) })
+    var segments: [String] = []
+    var current: xmlNodePtr? = pointer
+    while let node = current, node.pointee.type == XML_ELEMENT_NODE {
+      segments.append(Self.segment(node, prefixes: prefixes))
+      current = node.pointee.parent
+    }
+    return "/" + segments.reversed().joined(separator: "/")
+  }
+
+  private static func segment(_ node: xmlNodePtr, prefixes: [String: String]) -> String {
+    let name = LibXML2.string(node.pointee.name) ?? ""
+    let uri = node.pointee.ns.flatMap { LibXML2.string($0.pointee.href) }
+    var step = name
+    if let uri {
+      if let prefix = prefixes[uri] {
+        step = "\(prefix):\(name)"
+      } else if let own = node.pointee.ns.flatMap({ LibXML2.string($0.pointee.prefix) }) {
+        step = "\(own):\(name)"
+      } else {
+        step = "*[local-name()='\(name)']"
+      }
+    }
+    func sameName(_ other: xmlNodePtr) -> Bool {
+      other.pointee.type == XML_ELEMENT_NODE && xmlStrEqual(other.pointee.name, node.pointee.name) != 0
+        && other.pointee.ns.flatMap { LibXML2.string($0.pointee.href) } == uri
+    }
+    var position = 1
+    var sibling = node.pointee.prev
+    while let candidate = sibling {
+      if sameName(candidate) { position += 1 }
+      sibling = candidate.pointee.prev
+    }
+    var hasFollowing = false
+    sibling = node.pointee.next
+    while let candidate = sibling, !hasFollowing {
+      hasFollowing = sameName(candidate)
+      sibling = candidate.pointee.next
+    }
+    return position > 1 || hasFollowing ? "\(step)[\(position)]" : step
   }
 
   /// True when `self` lies inside `other` (or is it).

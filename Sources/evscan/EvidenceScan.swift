@@ -13,7 +13,8 @@ struct EvidenceScan: AsyncParsableCommand {
       """,
     version: ToolVersion.current,
     subcommands: [
-      FrameworksCommand.self, ExtractCommand.self, AddFrameworkCommand.self, CheckFrameworkCommand.self,
+      ScanCommand.self, FrameworksCommand.self, ExtractCommand.self, AddFrameworkCommand.self,
+      CheckFrameworkCommand.self,
       CodeCommand.self, TrainCommand.self, EvaluateCommand.self,
     ]
   )

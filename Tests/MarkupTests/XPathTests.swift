@@ -16,6 +16,17 @@ struct XPathTests {
     #expect(paragraphs[0].namespaceURI == "http://www.tei-c.org/ns/1.0")
   }
 
+  @Test func namespacedLocatorsUseTheCallersPrefixesAndFindTheNodeAgain() throws {
+    let document = try FixtureLoader.parse("tei-namespaced.xml")
+    let paragraphs = try document.select("//tei:body//tei:p", namespaces: Self.tei)
+    let locator = paragraphs[1].locator(namespaces: Self.tei)
+    #expect(locator == "/tei:TEI/tei:text/tei:body/tei:div[2]/tei:p")
+    #expect(try document.select(locator, namespaces: Self.tei) == [paragraphs[1]])
+    let bare = paragraphs[1].locator
+    #expect(bare.hasPrefix("/*[local-name()='TEI']"))
+    #expect(try document.select(bare) == [paragraphs[1]])
+  }
+
   @Test func relativeQueriesStartAtTheNode() throws {
     let document = try FixtureLoader.parse("tei-namespaced.xml")
     let divisions = try document.select("//tei:body/tei:div", namespaces: Self.tei)

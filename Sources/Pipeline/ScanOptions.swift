@@ -1,0 +1,46 @@
+import Foundation
+
+/// What a scan reads and where it writes.
+public struct ScanOptions: Sendable {
+  public var frameworks: URL
+  public var output: URL
+  public var taxonomy: URL
+  /// The classifier model; nil codes with the thesaurus alone.
+  public var model: URL?
+  /// decisions/codes.csv and decisions/merges.csv live here; missing files mean no decisions.
+  public var decisions: URL
+  /// The deduplicator's thresholds and weights.
+  public var deduplicationConfiguration: URL
+  /// Extraction results of unchanged frameworks; nil re-extracts everything.
+  public var cache: URL?
+  /// Go on past a framework that fails, and report it at the end.
+  public var keepGoing = false
+  /// Wait for another scan of the same output instead of refusing.
+  public var waitForLock = false
+  /// Start mitigation and action ids afresh when the previous snapshot cannot be read.
+  public var resetIdentities = false
+
+  public init(
+    frameworks: URL, output: URL, taxonomy: URL, model: URL?, decisions: URL, deduplicationConfiguration: URL,
+    cache: URL?
+  ) {
+    self.frameworks = frameworks
+    self.output = output
+    self.taxonomy = taxonomy
+    self.model = model
+    self.decisions = decisions
+    self.deduplicationConfiguration = deduplicationConfiguration
+    self.cache = cache
+  }
+
+  /// The usual layout of a project folder: frameworks/, taxonomy/, models/, decisions/, config/, output/.
+  public static func project(root: URL) -> ScanOptions {
+    ScanOptions(
+      frameworks: root.appendingPathComponent("frameworks"), output: root.appendingPathComponent("output"),
+      taxonomy: root.appendingPathComponent("taxonomy"),
+      model: root.appendingPathComponent("models/mitigation-classifier.json"),
+      decisions: root.appendingPathComponent("decisions"),
+      deduplicationConfiguration: root.appendingPathComponent("config/deduplication.yaml"),
+      cache: root.appendingPathComponent(".evscan-cache"))
+  }
+}

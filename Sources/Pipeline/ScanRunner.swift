@@ -1,0 +1,251 @@
+import ContentHash
+import Deduplication
+import Extraction
+import Foundation
+import Normalization
+import ScanModel
+import Snapshot
+import Taxonomy
+
+/// `evscan scan`: extract every framework, code every statement, merge near-duplicates, and publish the
+/// snapshot atomically. Stages exchange values; only this runner reads inputs and writes the snapshot.
+public struct ScanRunner {
+  public let options: ScanOptions
+  public let progress: any ScanProgress
+
+  public init(options: ScanOptions, progress: any ScanProgress = SilentProgress()) {
+    self.options = options
+    self.progress = progress
+  }
+
+  /// A framework that could not be read or extracted.
+  public struct FrameworkFailure: Error, CustomStringConvertible {
+    public var framework: String
+    public var underlying: any Error
+    public var description: String { "framework \(framework) failed: \(underlying)" }
+  }
+
+  public func run() throws -> ScanOutcome {
+    let lock = try OutputLock(output: options.output, wait: options.waitForLock)
+    defer { lock.release() }
+    let publisher = SnapshotPublisher(output: options.output)
+    for note in try publisher.recoverLeftovers() { progress.note(note) }
+
+    progress.stage("reading the taxonomy and model")
+    let taxonomy = try TaxonomySet.load(from: options.taxonomy)
+    let model = try options.model.map { try ClassifierModel.load(path: $0.path) }
+    let deduplication = try DeduplicationConfiguration.load(path: options.deduplicationConfiguration.path)
+    let previous = try readPrevious()
+
+    progress.stage("extracting")
+    let (extractions, failures, fromCache) = try extractAll()
+
+    let statements = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
+    let ids = Set(statements.map(\.id))
+    let codesPath = options.decisions.appendingPathComponent("codes.csv")
+    let codeDecisions = try CodeDecisionReader().read(path: codesPath.path, knownStatements: ids)
+
+    progress.stage("coding \(statements.count) statements")
+    let normalizer = try Normalizer(taxonomy: taxonomy, model: model, decisions: codeDecisions)
+    let codings = normalizer.code(statements)
+
+    progress.stage("merging near-duplicates")
+    let mergesPath = options.decisions.appendingPathComponent("merges.csv")
+    let linkDecisions =
+      FileManager.default.fileExists(atPath: mergesPath.path)
+      ? try MergeDecisionsReader.load(path: mergesPath.path) : []
+    let inputs = zip(statements, codings).map { statement, coding in
+      DeduplicationInput(
+        id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
+        concepts: coding.conceptIDs, primaryCode: coding.primary?.code)
+    }
+    let deduplicated = try Deduplicator(configuration: deduplication).run(
+      inputs: inputs, ledger: previous.ledger, decisions: linkDecisions)
+
+    progress.stage("writing the snapshot")
+    let numbering = ActionNumbering.assign(
+      statements, previous: previous.actionNumbers, highestIssued: previous.highestActionNumber)
+    let content = assemble(
+      taxonomy: taxonomy, model: model, extractions: extractions, statements: statements, codings: codings,
+      codeDecisions: codeDecisions, deduplicated: deduplicated, numbering: numbering)
+    let folder = try publisher.makeTemporaryFolder()
+    let manifest: SnapshotManifest
+    do {
+      manifest = try SnapshotWriter().write(content, to: folder)
+      try publisher.publish(folder)
+    } catch {
+      publisher.discard(folder)
+      throw error
+    }
+    return ScanOutcome(
+      output: options.output.path, counts: content.run.counts,
+      frameworksExtracted: extractions.count - fromCache,
+      frameworksFromCache: fromCache,
+      failures: failures.map { .init(framework: $0.framework, reason: "\($0.underlying)") },
+      warnings: content.warnings.count, files: manifest.files.mapValues(\.sha256))
+  }
+
+  // MARK: Extraction
+
+  struct Extraction {
+    var folder: FrameworkFolder
+    var result: ExtractionResult
+  }
+
+  private func extractAll() throws -> ([Extraction], [FrameworkFailure], Int) {
+    var extractions: [Extraction] = []
+    var failures: [FrameworkFailure] = []
+    var fromCache = 0
+    let cache = options.cache.map(ExtractionCache.init)
+    for directory in try FrameworkFolder.list(in: options.frameworks) {
+      let slug = directory.lastPathComponent
+      do {
+        let folder = try FrameworkFolder(directory: directory)
+        let document = folder.manifest.document
+        let key = ExtractionCache.key(
+          framework: slug, documentSHA256: document.sha256, recipe: folder.recipe.recipe,
+          format: document.format.rawValue, encoding: document.encoding)
+        let displayPath = relativePath(folder.directory.appendingPathComponent(document.file))
+        if let cached = cache?.load(key) {
+          fromCache += 1
+          extractions.append(Extraction(folder: folder, result: cached))
+          progress.framework(
+            slug, statements: cached.statements.count, dropped: cached.dropped.count, cached: true)
+          continue
+        }
+        let result = try folder.extractor().extract(
+          folder.documentBytes, file: displayPath, sha256: document.sha256)
+        cache?.store(result, key: key)
+        extractions.append(Extraction(folder: folder, result: result))
+        progress.framework(
+          slug, statements: result.statements.count, dropped: result.dropped.count, cached: false)
+      } catch {
+        let failure = FrameworkFailure(framework: slug, underlying: error)
+        progress.frameworkFailed(slug, reason: "\(error)")
+        guard options.keepGoing else { throw failure }
+        failures.append(failure)
+      }
+    }
+    guard !extractions.isEmpty else {
+      throw InputError(file: options.frameworks.path, "no framework could be extracted; see the errors above")
+    }
+    return (extractions, failures, fromCache)
+  }
+
+  // MARK: The previous snapshot
+
+  struct Previous {
+    var ledger = IdentityLedger()
+    var actionNumbers: [String: Int] = [:]
+    var highestActionNumber = 0
+  }
+
+  /// Ids stay stable only if the previous snapshot can be read; when it cannot, the scan stops rather than
+  /// silently renumber, unless the user asked to start afresh.
+  private func readPrevious() throws -> Previous {
+    guard FileManager.default.fileExists(atPath: options.output.path) else { return Previous() }
+    do {
+      let content = try SnapshotReader().read(from: options.output)
+      var memberships: [String: String] = [:]
+      for mitigation in content.mitigations {
+        for member in mitigation.members { memberships[member.statementID] = mitigation.id }
+      }
+      return Previous(
+        ledger: IdentityLedger(memberships: memberships, issued: content.issuedMitigationIDs),
+        actionNumbers: content.actionNumbers, highestActionNumber: content.actionNumbers.values.max() ?? 0)
+    } catch let error as InputError {
+      guard options.resetIdentities else {
+        throw InputError(
+          error.location,
+          "\(error.message). The previous snapshot holds the mitigation and action ids that must stay stable, so "
+            + "the scan stopped instead of renumbering. Restore output/ from version control, or run with "
+            + "--reset-ids to number everything afresh")
+      }
+      progress.note("the previous snapshot could not be read (\(error.message)); ids start afresh as asked")
+      return Previous()
+    }
+  }
+
+  // MARK: The snapshot
+
+  private func assemble(
+    taxonomy: TaxonomySet, model: ClassifierModel?, extractions: [Extraction], statements: [Statement],
+    codings: [StatementCoding], codeDecisions: [CodeDecision], deduplicated: DeduplicationResult,
+    numbering: (numbers: [String: Int], highestIssued: Int)
+  ) -> SnapshotContent {
+    let assignments = codings.flatMap(\.assignments)
+    var dropped: [String: Int] = [:]
+    for extraction in extractions {
+      for unit in extraction.result.dropped { dropped[unit.reason.rawValue, default: 0] += 1 }
+    }
+    let counts = RunCounts(
+      frameworks: extractions.count, documents: extractions.count,
+      unitsMatched: extractions.reduce(0) { $0 + $1.result.unitsMatched }, dropped: dropped,
+      statements: statements.count, coded: codings.count,
+      needingReview: codings.filter { $0.primary?.needsReview == true }.count,
+      statementsMergedAway: deduplicated.mitigations.reduce(0) { $0 + max($1.members.count - 1, 0) },
+      canonicalMitigations: deduplicated.mitigations.count,
+      reviewPairs: deduplicated.edges.filter { $0.verdict == .review }.count)
+    let run = RunRecord(
+      toolVersion: ToolVersion.current, taxonomyVersion: taxonomy.version,
+      modelSHA256: options.model.flatMap { try? SHA256Digest.hex(contentsOf: $0) },
+      inputs: inputFiles(taxonomy, extractions),
+      counts: counts)
+    let frameworks = extractions.map { extraction in
+      FrameworkRecord(
+        manifest: extraction.folder.manifest,
+        documentPath: "\(extraction.folder.slug)/\(extraction.folder.manifest.document.file)",
+        documentBytes: extraction.folder.documentBytes.count, unitsMatched: extraction.result.unitsMatched)
+    }.sorted { $0.manifest.slug < $1.manifest.slug }
+    return SnapshotContent(
+      run: run, taxonomy: taxonomy.allFacets, frameworks: frameworks, statements: statements,
+      actionNumbers: numbering.numbers, dropped: extractions.flatMap(\.result.dropped),
+      assignments: assignments, mitigations: deduplicated.mitigations, edges: deduplicated.edges,
+      codeDecisions: codeDecisions, linkDecisions: deduplicated.decisionsApplied,
+      identityChanges: deduplicated.identityChanges, issuedMitigationIDs: deduplicated.ledger.issued,
+      warnings: extractions.flatMap(\.result.warnings))
+  }
+
+  private func inputFiles(_ taxonomy: TaxonomySet, _ extractions: [Extraction]) -> [InputFile] {
+    var files: [InputFile] = []
+    for extraction in extractions {
+      let folder = extraction.folder
+      files.append(
+        InputFile(
+          path: relativePath(folder.directory.appendingPathComponent(folder.manifest.document.file)),
+          sha256: folder.manifest.document.sha256, role: "document"))
+      if let digest = try? SHA256Digest.hex(contentsOf: URL(fileURLWithPath: folder.manifestPath)) {
+        files.append(
+          InputFile(
+            path: relativePath(URL(fileURLWithPath: folder.manifestPath)), sha256: digest, role: "manifest"))
+      }
+    }
+    for (name, digest) in taxonomy.fileDigests {
+      files.append(
+        InputFile(
+          path: relativePath(options.taxonomy.appendingPathComponent(name)), sha256: digest, role: "taxonomy")
+      )
+    }
+    var others: [(URL, String)] = [
+      (options.decisions.appendingPathComponent("codes.csv"), "decisions"),
+      (options.decisions.appendingPathComponent("merges.csv"), "decisions"),
+      (options.deduplicationConfiguration, "configuration"),
+    ]
+    if let model = options.model { others.append((model, "model")) }
+    for (url, role) in others {
+      if let digest = try? SHA256Digest.hex(contentsOf: url) {
+        files.append(InputFile(path: relativePath(url), sha256: digest, role: role))
+      }
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Paths in the snapshot are relative to the project folder (the frameworks folder's parent), so that the
+  /// snapshot does not depend on where the project was checked out.
+  func relativePath(_ url: URL) -> String {
+    let root = options.frameworks.standardizedFileURL.deletingLastPathComponent().path
+    let path = url.standardizedFileURL.path
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import ScanModel
+
+struct ScanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scan",
+    abstract: "Extract, code and merge every framework, and write the snapshot.",
+    discussion: """
+      Writes the snapshot into a temporary folder beside --output and swaps it in only when complete, \
+      so an interrupted run leaves the previous snapshot as it was. Frameworks whose document, recipe \
+      and evscan version are unchanged are taken from the cache instead of being extracted again.
+      """)
+
+  @Option(help: "The folder of framework folders.", completion: .directory)
+  var frameworks: String = "frameworks"
+
+  @Option(help: "The snapshot folder to write.", completion: .directory)
+  var output: String = "output"
+
+  @OptionGroup var taxonomy: TaxonomyOptions
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "The folder with codes.csv and merges.csv.", completion: .directory)
+  var decisions: String = "decisions"
+
+  @Option(help: "The deduplicator's thresholds and weights.", completion: .file())
+  var deduplication: String = "config/deduplication.yaml"
+
+  @Option(help: "The extraction cache.", completion: .directory)
+  var cache: String = ".evscan-cache"
+
+  @Flag(help: "Extract every framework again, ignoring the cache.")
+  var noCache = false
+
+  @Flag(help: "Finish the other frameworks when one fails, and report the failure.")
+  var keepGoing = false
+
+  @Flag(help: "Wait for another scan of the same output to finish instead of refusing.")
+  var wait = false
+
+  @Flag(help: "Number mitigations and actions afresh when the previous snapshot cannot be read.")
+  var resetIds = false
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+
+  @OptionGroup var json: JSONOption
+
+  func run() throws {
+    var options = ScanOptions(
+      frameworks: URL(fileURLWithPath: frameworks), output: URL(fileURLWithPath: output),
+      taxonomy: URL(fileURLWithPath: taxonomy.directory),
+      model: model.thesaurusOnly ? nil : URL(fileURLWithPath: model.path),
+      decisions: URL(fileURLWithPath: decisions),
+      deduplicationConfiguration: URL(fileURLWithPath: deduplication),
+      cache: noCache ? nil : URL(fileURLWithPath: cache))
+    options.keepGoing = keepGoing
+    options.waitForLock = wait
+    options.resetIdentities = resetIds
+    let display = ProgressDisplay(enabled: !quiet && !json.enabled)
+    let outcome: ScanOutcome
+    do {
+      outcome = try ScanRunner(options: options, progress: display).run()
+    } catch let failure as ScanRunner.FrameworkFailure {
+      display.finish()
+      Console.error("error: \(failure); nothing was written (use --keep-going to finish the others)")
+      throw ExitCode.failure
+    } catch let error as InputError {
+      display.finish()
+      Console.error(error.description)
+      throw ExitCode.failure
+    }
+    display.finish()
+    if json.enabled {
+      Console.print(try Console.json(outcome))
+    } else if !quiet {
+      let counts = outcome.counts
+      Console.print(
+        "wrote \(outcome.output): \(counts.frameworks) frameworks, \(counts.statements) statements "
+          + "(\(counts.needingReview) need review), \(counts.canonicalMitigations) mitigations, "
+          + "\(counts.reviewPairs) pairs to review; \(outcome.frameworksFromCache) frameworks from the cache")
+    }
+    for failure in outcome.failures {
+      Console.error("error: framework \(failure.framework) failed: \(failure.reason)")
+    }
+    if !outcome.failures.isEmpty { throw ExitCode.failure }
+  }
+}
+
+/// Progress on standard error: one line rewritten in place on a terminal, plain lines otherwise.
+final class ProgressDisplay: ScanProgress, @unchecked Sendable {
+  private let enabled: Bool
+  private let terminal = Console.standardErrorIsTerminal
+  private let lock = NSLock()
+  private var lineOpen = false
+
+  init(enabled: Bool) {
+    self.enabled = enabled
+  }
+
+  private func show(_ text: String, transient: Bool) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    if terminal {
+      FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+      lineOpen = true
+      if !transient {
+        FileHandle.standardError.write(Data("\n".utf8))
+        lineOpen = false
+      }
+    } else {
+      FileHandle.standardError.write(Data("\(text)\n".utf8))
+    }
+  }
+
+  func stage(_ name: String) { show("scan: \(name)", transient: true) }
+
+  func framework(_ slug: String, statements: Int, dropped: Int, cached: Bool) {
+    show(
+      "scan: extracting: \(slug): \(statements) statements, \(dropped) dropped\(cached ? " (cached)" : "")",
+      transient: true)
+  }
+
+  func frameworkFailed(_ slug: String, reason: String) {
+    show("scan: \(slug) failed: \(reason)", transient: false)
+  }
+
+  func note(_ text: String) { show("scan: \(text)", transient: false) }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if lineOpen && enabled {
+      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+      lineOpen = false
+    }
+  }
+}
