@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 import ScanModel
 
@@ -12,9 +13,9 @@ public struct CompiledRecipe {
   let text: XPathQuery?
   let sections: XPathQuery?
   let label: XPathQuery?
-  let labelPattern: Regex<AnyRegexOutput>?
+  let labelPattern: NSRegularExpression?
   let title: XPathQuery?
-  let titlePattern: Regex<AnyRegexOutput>?
+  let titlePattern: NSRegularExpression?
   let skip: [XPathQuery]
   let exclude: [XPathQuery]
   let fields: [(name: String, query: XPathQuery)]
@@ -46,10 +47,10 @@ public struct CompiledRecipe {
         )
       }
     }
-    func pattern(_ expression: String?, _ field: String) throws -> Regex<AnyRegexOutput>? {
+    func pattern(_ expression: String?, _ field: String) throws -> NSRegularExpression? {
       guard let expression else { return nil }
       do {
-        return try Regex(expression)
+        return try NSRegularExpression(pattern: expression)
       } catch {
         throw InputError(
           file: file, element: "recipe.\(field)",

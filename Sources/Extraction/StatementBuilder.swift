@@ -1,4 +1,5 @@
 import ContentHash
+import Foundation
 import Markup
 import ScanModel
 
@@ -50,19 +51,29 @@ struct StatementBuilder {
         pendingDuplicates.append((index, keeper))
         continue
       }
-      let candidates = recipe.identity.compactMap { source -> String? in
+      // Sources are tried in order and computed only when needed: a locator's digest costs more than a label.
+      var firstCandidate: String?
+      var chosen: String?
+      for source in recipe.identity {
+        let key: String?
         switch source {
         case .label:
-          guard let label = draft.label, labelCounts[Self.slug(label)] == 1 else { return nil }
-          return Self.slug(label)
+          key = draft.label.map(Self.slug).flatMap { labelCounts[$0] == 1 ? $0 : nil }
         case .attribute:
-          return draft.node.attribute("id").flatMap(Self.safeKey)
+          key = draft.node.attribute("id").flatMap(Self.safeKey)
         case .locator:
-          return "loc-" + SHA256Digest.hex(draft.locator).prefix(12)
+          key = "loc-" + SHA256Digest.hex(draft.locator).prefix(12)
         }
-      }.map { "\(framework):\($0)" }
-      guard let id = candidates.first(where: { !usedIDs.contains($0) }) else {
-        drop(.duplicateID, "id \(candidates.first ?? "(none)") is taken by an earlier unit")
+        guard let key else { continue }
+        let candidate = "\(framework):\(key)"
+        if firstCandidate == nil { firstCandidate = candidate }
+        if !usedIDs.contains(candidate) {
+          chosen = candidate
+          break
+        }
+      }
+      guard let id = chosen else {
+        drop(.duplicateID, "id \(firstCandidate ?? "(none)") is taken by an earlier unit")
         continue
       }
       usedIDs.insert(id)
@@ -190,19 +201,23 @@ struct StatementBuilder {
   /// A label or title: the text of the first node the query selects (or the unit's text), through the
   /// pattern's first group when there is a pattern.
   private func value(
-    _ query: XPathQuery?, _ pattern: Regex<AnyRegexOutput>?, of unit: Node, text: String
+    _ query: XPathQuery?, _ pattern: NSRegularExpression?, of unit: Node, text: String
   ) throws -> String? {
     var source: String?
     if let query {
-      source = try select(query, from: unit, field: "label or title").first?.text(skipping: context.skipped)
+      // "." is the unit itself; no need to ask XPath for it once per unit.
+      let node = query.expression == "." ? unit : try select(query, from: unit, field: "label or title").first
+      source = node?.text(skipping: context.skipped)
     } else if pattern != nil {
       source = text
     }
     guard var result = source else { return nil }
     if let pattern {
-      guard let match = try? pattern.firstMatch(in: result) else { return nil }
-      let group = match.output.count > 1 ? match.output[1].substring : match.output[0].substring
-      result = group.map(String.init) ?? ""
+      let whole = NSRange(result.startIndex..<result.endIndex, in: result)
+      guard let match = pattern.firstMatch(in: result, range: whole) else { return nil }
+      let range = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
+      guard range.location != NSNotFound, let bounds = Range(range, in: result) else { return nil }
+      result = String(result[bounds])
     }
     result = result.trimmingSpaces()
     return result.isEmpty ? nil : result
@@ -220,18 +235,28 @@ struct StatementBuilder {
   /// Removing a citation or footnote marker leaves the space before it: "limitations [12]." becomes
   /// "limitations ." Closing punctuation never takes a space before it, nor opening brackets after.
   static func tidiedPunctuation(_ text: String) -> String {
-    guard text.contains(" ") else { return text }
-    var output: [Character] = []
-    output.reserveCapacity(text.count)
-    for character in text {
-      if ".,;:)]!?".contains(character), output.last == " " {
-        output.removeLast()
-      } else if character == " ", let last = output.last, "([".contains(last) {
-        continue
+    var output: [UInt8] = []
+    var changed = false
+    output.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"),
+        UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+        if output.last == 0x20 {
+          output.removeLast()
+          changed = true
+        }
+      case 0x20:
+        if output.last == UInt8(ascii: "(") || output.last == UInt8(ascii: "[") {
+          changed = true
+          continue
+        }
+      default:
+        break
       }
-      output.append(character)
+      output.append(byte)
     }
-    return String(output)
+    return changed ? String(decoding: output, as: UTF8.self) : text
   }
 
   static func trimmedTitle(_ title: String) -> String {
@@ -248,6 +273,30 @@ struct StatementBuilder {
 
   /// `Measure II.4.3` becomes `measure-ii-4-3`: lower case letters and digits joined by hyphens.
   static func slug(_ label: String) -> String {
+    var output: [UInt8] = []
+    var pendingHyphen = false
+    var isASCII = true
+    for byte in label.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
+        pendingHyphen = false
+        output.append(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
+        pendingHyphen = false
+        output.append(byte + 32)
+      case 0x80...:
+        isASCII = false
+      default:
+        pendingHyphen = true
+      }
+    }
+    guard isASCII else { return unicodeSlug(label) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func unicodeSlug(_ label: String) -> String {
     var output = ""
     var pendingHyphen = false
     for character in label.lowercased() {

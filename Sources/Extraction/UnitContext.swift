@@ -31,21 +31,37 @@ struct UnitContext {
           file: file, element: "recipe.\(field)", "\(error.description.replacing("error: ", with: ""))")
       }
     }
-    units = try select(recipe.units, "units")
+    // All document-wide rules in one call, so that the simple ones share a single walk of the tree.
+    var fields: [(query: XPathQuery, field: String)] = [(recipe.units, "units")]
+    fields += recipe.skip.enumerated().map { ($1, "skip[\($0)]") }
+    fields += recipe.exclude.enumerated().map { ($1, "exclude[\($0)]") }
+    if let bodyStop = recipe.bodyStop { fields.append((bodyStop, "bodyStop")) }
+    if let sections = recipe.sections { fields.append((sections, "sections")) }
+    var results: [[Node]]
+    do {
+      results = try document.selectAll(fields.map(\.query), namespaces: namespaces)
+    } catch {
+      // Evaluate one by one to name the rule that failed.
+      results = try fields.map { try select($0.query, $0.field) }
+    }
+    var cursor = 0
+    func next() -> [Node] {
+      defer { cursor += 1 }
+      return results[cursor]
+    }
+    units = next()
     unitSet = NodeSet(units)
     var skipped = NodeSet()
-    for (index, query) in recipe.skip.enumerated() { skipped.formUnion(try select(query, "skip[\(index)]")) }
+    for _ in recipe.skip { skipped.formUnion(next()) }
     self.skipped = skipped
     var textSkips = skipped
     textSkips.formUnion(units)
     self.textSkips = textSkips
     var excluded = NodeSet()
-    for (index, query) in recipe.exclude.enumerated() {
-      excluded.formUnion(try select(query, "exclude[\(index)]"))
-    }
+    for _ in recipe.exclude { excluded.formUnion(next()) }
     self.excluded = excluded
-    bodyStops = NodeSet(try recipe.bodyStop.map { try select($0, "bodyStop") } ?? [])
-    let headings = try recipe.sections.map { try select($0, "sections") } ?? []
+    bodyStops = NodeSet(recipe.bodyStop == nil ? [] : next())
+    let headings = recipe.sections == nil ? [] : next()
     sectionHeadings = headings.filter { !excluded.containsAncestor(of: $0) }.map { node in
       SectionHeading(node: node, level: Self.level(of: node), title: node.text(skipping: skipped))
     }

@@ -135,8 +135,15 @@ public struct Node {
       }
     }
     func sameName(_ other: xmlNodePtr) -> Bool {
-      other.pointee.type == XML_ELEMENT_NODE && xmlStrEqual(other.pointee.name, node.pointee.name) != 0
-        && other.pointee.ns.flatMap { LibXML2.string($0.pointee.href) } == uri
+      guard other.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(other.pointee.name, node.pointee.name) != 0
+      else {
+        return false
+      }
+      let mine = node.pointee.ns
+      let theirs = other.pointee.ns
+      if mine == theirs { return true }
+      guard let mine, let theirs else { return false }
+      return xmlStrEqual(mine.pointee.href, theirs.pointee.href) != 0
     }
     var position = 1
     var sibling = node.pointee.prev

@@ -4,20 +4,15 @@ import ScanModel
 /// the previous snapshot gave it; new statements take numbers above every number ever issued, in the order
 /// of their framework and place in the document, so a first run numbers documents front to back.
 public enum ActionNumbering {
+  /// - Returns: the numbers of this run's statements, plus the previous numbers of statements that left the
+  ///   scan (kept so that their numbers are never given to another statement), and the highest issued.
   public static func assign(
     _ statements: [Statement], previous: [String: Int], highestIssued: Int
   ) -> (numbers: [String: Int], highestIssued: Int) {
-    var numbers: [String: Int] = [:]
+    var numbers = previous
     var highest = max(highestIssued, previous.values.max() ?? 0)
-    var fresh: [Statement] = []
-    for statement in statements {
-      if let number = previous[statement.id] {
-        numbers[statement.id] = number
-      } else {
-        fresh.append(statement)
-      }
-    }
-    fresh.sort { ($0.framework, $0.line, $0.id) < ($1.framework, $1.line, $1.id) }
+    let fresh = statements.filter { previous[$0.id] == nil }
+      .sorted { ($0.framework, $0.line, $0.id) < ($1.framework, $1.line, $1.id) }
     for statement in fresh {
       highest += 1
       numbers[statement.id] = highest

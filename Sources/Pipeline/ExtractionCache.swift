@@ -2,7 +2,7 @@ import ContentHash
 import Foundation
 import ScanModel
 
-/// Extraction results keyed by everything that determines them — the tool's version, the document's
+/// Extraction results keyed by everything that determines them — the tool's version and binary, the document's
 /// SHA-256, the full recipe with its preset filled in, and the document's format — so that a framework
 /// whose inputs have not changed is not extracted again.
 public struct ExtractionCache: Sendable {
@@ -21,12 +21,19 @@ public struct ExtractionCache: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     let recipeJSON = (try? encoder.encode(recipe)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     let material = [
-      "tool \(ToolVersion.current)", "framework \(framework)", "document \(documentSHA256)",
+      "tool \(ToolVersion.current) \(toolFingerprint)", "framework \(framework)",
+      "document \(documentSHA256)",
       "format \(format)",
       "encoding \(encoding ?? "-")", "recipe \(recipeJSON)",
     ].joined(separator: "\n")
     return SHA256Digest.hex(material)
   }
+
+  /// The running binary's digest: a rebuilt evscan may extract differently even before its version changes.
+  static let toolFingerprint: String = {
+    guard let data = FileManager.default.contents(atPath: "/proc/self/exe") else { return "unknown-binary" }
+    return SHA256Digest.hex(data)
+  }()
 
   private func url(_ key: String) -> URL {
     directory.appendingPathComponent("extraction").appendingPathComponent("\(key).json")

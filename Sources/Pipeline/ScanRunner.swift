@@ -143,22 +143,29 @@ public struct ScanRunner {
   /// Ids stay stable only if the previous snapshot can be read; when it cannot, the scan stops rather than
   /// silently renumber, unless the user asked to start afresh.
   private func readPrevious() throws -> Previous {
-    guard FileManager.default.fileExists(atPath: options.output.path) else { return Previous() }
-    do {
-      let content = try SnapshotReader().read(from: options.output)
-      var memberships: [String: String] = [:]
-      for mitigation in content.mitigations {
-        for member in mitigation.members { memberships[member.statementID] = mitigation.id }
+    let output = options.output
+    guard FileManager.default.fileExists(atPath: output.path) else { return Previous() }
+    guard SnapshotReader.containsSnapshot(at: output) else {
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+      guard entries.filter({ !$0.hasPrefix(".") }).isEmpty else {
+        throw InputError(
+          file: output.path,
+          "this folder exists and is not an evscan snapshot; the scan would replace it, so it stopped. "
+            + "Choose another --output, or move the folder away")
       }
+      return Previous()
+    }
+    do {
+      let content = try SnapshotReader().read(from: output)
       return Previous(
-        ledger: IdentityLedger(memberships: memberships, issued: content.issuedMitigationIDs),
-        actionNumbers: content.actionNumbers, highestActionNumber: content.actionNumbers.values.max() ?? 0)
+        ledger: content.identityLedger, actionNumbers: content.actionNumbers,
+        highestActionNumber: content.actionNumbers.values.max() ?? 0)
     } catch let error as InputError {
       guard options.resetIdentities else {
         throw InputError(
           error.location,
           "\(error.message). The previous snapshot holds the mitigation and action ids that must stay stable, so "
-            + "the scan stopped instead of renumbering. Restore output/ from version control, or run with "
+            + "the scan stopped instead of renumbering. Restore the folder from version control, or run with "
             + "--reset-ids to number everything afresh")
       }
       progress.note("the previous snapshot could not be read (\(error.message)); ids start afresh as asked")

@@ -77,9 +77,22 @@ struct Extract: ParsableCommand {
       statements = try extractor.extract(bytes, file: "bench", sha256: folder.manifest.document.sha256)
         .statements.count
     }
+    // The document-wide XPath rules alone, to see how much of the extraction they are.
+    let recipe = folder.recipe.recipe
+    let expressions =
+      [recipe.units, recipe.sections, recipe.bodyStop].compactMap { $0 } + (recipe.skip ?? [])
+      + (recipe.exclude ?? [])
+    let queries = try expressions.map { try XPathQuery($0) }
+    let document = try Document.parse(bytes, options: ParseOptions(format: format, sourceName: "bench"))
+    let xpath = try bestTime(rounds: repeats) {
+      for query in queries {
+        _ = try query.select(in: document, context: nil, namespaces: recipe.namespaces ?? [:])
+      }
+    }
     printJSON([
       "bytes": Double(bytes.count), "parseSeconds": parse, "extractSeconds": extract,
-      "ratio": extract / parse, "statements": Double(statements),
+      "ratio": extract / parse, "statements": Double(statements), "documentXPathSeconds": xpath,
+      "documentXPathQueries": Double(queries.count),
     ])
   }
 }

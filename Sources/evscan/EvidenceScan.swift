@@ -15,7 +15,8 @@ struct EvidenceScan: AsyncParsableCommand {
     subcommands: [
       ScanCommand.self, FrameworksCommand.self, ExtractCommand.self, AddFrameworkCommand.self,
       CheckFrameworkCommand.self,
-      CodeCommand.self, TrainCommand.self, EvaluateCommand.self,
+      CodeCommand.self, TrainCommand.self, EvaluateCommand.self, DedupeCommand.self, ReviewCommand.self,
+      ExplainCommand.self, DiffCommand.self,
     ]
   )
 }

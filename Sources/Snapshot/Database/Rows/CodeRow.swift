@@ -1,0 +1,36 @@
+import GRDB
+import ScanModel
+
+/// A row of `codes`: one code of a facet, with the name and definition the run coded against.
+struct CodeRow: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "codes"
+
+  var facet: String
+  var code: String
+  var position: Int
+  var name: String
+  var display: String
+  var definition: String
+  var parent: String?
+  var includes: String?
+  var excludes: String?
+
+  init(_ code: TaxonomyFacet.Code, facet: String, position: Int) throws {
+    self.facet = facet
+    self.code = code.code
+    self.position = position
+    name = code.name
+    display = code.display
+    definition = code.definition
+    parent = code.parent
+    includes = try code.includes.map(SnapshotJSON.text)
+    excludes = try code.excludes.map(SnapshotJSON.text)
+  }
+
+  func model() throws -> TaxonomyFacet.Code {
+    TaxonomyFacet.Code(
+      code: code, name: name, definition: definition, parent: parent,
+      includes: try includes.map { try RowValue.json([String].self, $0, column: "codes.includes") },
+      excludes: try excludes.map { try RowValue.json([String].self, $0, column: "codes.excludes") })
+  }
+}

@@ -1,0 +1,30 @@
+import GRDB
+import ScanModel
+
+/// A row of `edges`: a scored pair of statements that merged or that a person should look at.
+struct EdgeRow: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "edges"
+
+  var a: String
+  var b: String
+  var score: Double
+  var components: String
+  var verdict: String
+  var reason: String
+
+  init(_ edge: SimilarityEdge) throws {
+    a = edge.a
+    b = edge.b
+    score = edge.score
+    components = try SnapshotJSON.text(edge.components)
+    verdict = edge.verdict.rawValue
+    reason = edge.reason
+  }
+
+  func model() throws -> SimilarityEdge {
+    SimilarityEdge(
+      a: a, b: b, score: score,
+      components: try RowValue.json([String: Double].self, components, column: "edges.components"),
+      verdict: try RowValue.enumeration(verdict, column: "edges.verdict"), reason: reason)
+  }
+}

@@ -1,0 +1,68 @@
+import GRDB
+import ScanModel
+
+/// A row of `frameworks`: a framework's citation facts, how it was identified, and its recipe.
+struct FrameworkRow: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "frameworks"
+
+  var slug: String
+  var sourceKey: String?
+  var sourceName: String
+  var title: String
+  var authors: String
+  var year: Int
+  var publisher: String
+  var identifier: String?
+  var url: String
+  var licence: String
+  var identificationConfidence: String
+  var identificationNote: String
+  var originalURL: String
+  var originalFormat: String
+  var preset: String
+  var recipe: String
+
+  enum CodingKeys: String, CodingKey {
+    case slug, title, authors, year, publisher, identifier, url, licence, preset, recipe
+    case sourceKey = "source_key"
+    case sourceName = "source_name"
+    case identificationConfidence = "identification_confidence"
+    case identificationNote = "identification_note"
+    case originalURL = "original_url"
+    case originalFormat = "original_format"
+  }
+
+  init(_ manifest: FrameworkManifest) throws {
+    slug = manifest.slug
+    sourceKey = manifest.sourceKey
+    sourceName = manifest.sourceName
+    title = manifest.citation.title
+    authors = try SnapshotJSON.text(manifest.citation.authors)
+    year = manifest.citation.year
+    publisher = manifest.citation.publisher
+    identifier = manifest.citation.identifier
+    url = manifest.citation.url
+    licence = manifest.citation.licence
+    identificationConfidence = manifest.identification.confidence.rawValue
+    identificationNote = manifest.identification.note
+    originalURL = manifest.original.url
+    originalFormat = manifest.original.format
+    preset = manifest.recipe.preset
+    recipe = try SnapshotJSON.text(manifest.recipe)
+  }
+
+  func model(document: FrameworkManifest.Document) throws -> FrameworkManifest {
+    FrameworkManifest(
+      slug: slug, sourceKey: sourceKey,
+      citation: FrameworkManifest.Citation(
+        title: title, authors: try RowValue.json([String].self, authors, column: "frameworks.authors"),
+        year: year, publisher: publisher, identifier: identifier, url: url, licence: licence),
+      identification: FrameworkManifest.Identification(
+        confidence: try RowValue.enumeration(
+          identificationConfidence, column: "frameworks.identification_confidence"),
+        note: identificationNote),
+      original: FrameworkManifest.Original(url: originalURL, format: originalFormat),
+      document: document,
+      recipe: try RowValue.json(Recipe.self, recipe, column: "frameworks.recipe"))
+  }
+}

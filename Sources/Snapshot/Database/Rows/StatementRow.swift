@@ -1,0 +1,61 @@
+import GRDB
+import ScanModel
+
+/// A row of `statements`: a statement with its public action id and its provenance.
+struct StatementRow: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "statements"
+
+  var id: String
+  var actionNumber: Int
+  var actionID: String
+  var framework: String
+  var label: String?
+  var title: String?
+  var actionName: String
+  var sectionPath: String
+  var section: String
+  var text: String
+  var locator: String
+  var line: Int
+  var sourceSHA256: String
+  var rule: String
+  var fields: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, framework, label, title, section, text, locator, line, rule, fields
+    case actionNumber = "action_number"
+    case actionID = "action_id"
+    case actionName = "action_name"
+    case sectionPath = "section_path"
+    case sourceSHA256 = "source_sha256"
+  }
+
+  /// The separator of the readable `section` column; the JSON `section_path` is the exact value.
+  static let sectionSeparator = " > "
+
+  init(_ statement: ScanModel.Statement, actionNumber: Int, actionID: String) throws {
+    id = statement.id
+    self.actionNumber = actionNumber
+    self.actionID = actionID
+    framework = statement.framework
+    label = statement.label
+    title = statement.title
+    actionName = ActionNaming.actionName(of: statement)
+    sectionPath = try SnapshotJSON.text(statement.sectionPath)
+    section = statement.sectionPath.joined(separator: Self.sectionSeparator)
+    text = statement.text
+    locator = statement.locator
+    line = statement.line
+    sourceSHA256 = statement.sourceSHA256
+    rule = statement.rule
+    fields = try SnapshotJSON.text(statement.fields)
+  }
+
+  func model() throws -> ScanModel.Statement {
+    ScanModel.Statement(
+      id: id, framework: framework, label: label, title: title,
+      sectionPath: try RowValue.json([String].self, sectionPath, column: "statements.section_path"),
+      text: text, locator: locator, line: line, sourceSHA256: sourceSHA256, rule: rule,
+      fields: try RowValue.json([String: String].self, fields, column: "statements.fields"))
+  }
+}

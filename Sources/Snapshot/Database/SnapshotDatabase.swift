@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import ScanModel
+
+/// Builds the snapshot's SQLite file and reads it back.
+///
+/// The database is built in memory and copied to its file by `VACUUM INTO`, which writes a fresh,
+/// compact file: its bytes depend only on the rows and the schema, not on the order of earlier writes,
+/// freed pages or a journal, and no half-built file ever sits at the destination.
+enum SnapshotDatabase {
+  static func write(_ content: SnapshotContent, index: SnapshotIndex, to url: URL) throws {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA page_size = \(SnapshotSchema.pageSize)")
+    }
+    let queue = try DatabaseQueue(configuration: configuration)
+    try SnapshotSchema.migrator.migrate(queue)
+    try queue.write { db in try insert(content, index: index, into: db) }
+    try queue.writeWithoutTransaction { db in
+      // The validator should have caught every dangling reference; this is the database's own word on it.
+      let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+      if let first = broken.first {
+        let table: String = first["table"] ?? "?"
+        let parent: String = first["parent"] ?? "?"
+        throw InputError(
+          file: url.path,
+          "refusing to write an inconsistent snapshot: a row of \(table) refers to a missing row of \(parent) "
+            + "(\(broken.count) such rows); this is a fault in an earlier stage of the scan: report it")
+      }
+      try db.execute(sql: "VACUUM INTO ?", arguments: [url.path])
+    }
+  }
+
+  private static func insert(_ content: SnapshotContent, index: SnapshotIndex, into db: Database) throws {
+    for (position, facet) in content.taxonomy.enumerated() {
+      try FacetRow(facet, position: position + 1).insert(db)
+      for (codePosition, code) in facet.codes.enumerated() {
+        try CodeRow(code, facet: facet.facet, position: codePosition + 1).insert(db)
+      }
+    }
+    for record in content.frameworks {
+      try FrameworkRow(record.manifest).insert(db)
+      try DocumentRow(record).insert(db)
+    }
+    for statement in content.statements {
+      // The validator has checked that every statement has a number and a framework.
+      let number = content.actionNumbers[statement.id] ?? 0
+      let actionID = index.actionID(of: statement.id) ?? ""
+      try StatementRow(statement, actionNumber: number, actionID: actionID).insert(db)
+    }
+    for (statementID, number) in content.actionNumbers.sorted(by: { $0.key.bytePrecedes($1.key) }) {
+      try ActionNumberRow(statementID: statementID, actionNumber: number).insert(db)
+    }
+    for (offset, unit) in content.dropped.enumerated() {
+      try DroppedUnitRow(unit, id: offset + 1).insert(db)
+    }
+    for assignment in content.assignments {
+      try CodeAssignmentRow(assignment).insert(db)
+    }
+    for mitigation in content.mitigations {
+      try MitigationRow(mitigation).insert(db)
+      for member in mitigation.members {
+        try MitigationMemberRow(member, mitigationID: mitigation.id).insert(db)
+      }
+    }
+    for edge in content.edges {
+      try EdgeRow(edge).insert(db)
+    }
+    for (offset, decision) in content.codeDecisions.enumerated() {
+      try CodeDecisionRow(decision, id: offset + 1).insert(db)
+    }
+    for (offset, decision) in content.linkDecisions.enumerated() {
+      try LinkDecisionRow(decision, id: offset + 1).insert(db)
+    }
+    for (offset, change) in content.identityChanges.enumerated() {
+      try IdentityChangeRow(change, id: offset + 1).insert(db)
+    }
+    for id in content.issuedMitigationIDs {
+      try IssuedIDRow(mitigationID: id).insert(db)
+    }
+    try RunRow(content.run).insert(db)
+    for (reason, units) in content.run.counts.dropped.sorted(by: { $0.key.bytePrecedes($1.key) }) {
+      try RunDroppedRow(reason: reason, units: units).insert(db)
+    }
+    for input in content.run.inputs {
+      try RunInputRow(input).insert(db)
+    }
+    for (offset, warning) in content.warnings.enumerated() {
+      try WarningRow(warning, id: offset + 1).insert(db)
+    }
+  }
+
+  /// Reads every table back into the content the writer was given (in its canonical order).
+  static func read(_ db: Database) throws -> SnapshotContent {
+    let codeRows = try CodeRow.fetchAll(db, sql: "SELECT * FROM codes ORDER BY facet, position")
+    let codesByFacet = Dictionary(grouping: codeRows, by: \.facet)
+    let taxonomy = try FacetRow.fetchAll(db, sql: "SELECT * FROM facets ORDER BY position").map { row in
+      try row.model(codes: (codesByFacet[row.facet] ?? []).map { try $0.model() })
+    }
+    let documents = Dictionary(
+      try DocumentRow.fetchAll(db, sql: "SELECT * FROM documents").map { ($0.framework, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let frameworks = try FrameworkRow.fetchAll(db, sql: "SELECT * FROM frameworks ORDER BY slug").map { row in
+      guard let document = documents[row.slug] else {
+        throw RowValue.Mismatch(column: "documents.framework", value: row.slug)
+      }
+      return FrameworkRecord(
+        manifest: try row.model(document: try document.document()), documentPath: document.path,
+        documentBytes: document.bytes, unitsMatched: document.unitsMatched)
+    }
+    let statements = try StatementRow.fetchAll(db, sql: "SELECT * FROM statements ORDER BY id").map {
+      try $0.model()
+    }
+    var actionNumbers: [String: Int] = [:]
+    for row in try ActionNumberRow.fetchAll(db, sql: "SELECT * FROM action_numbers") {
+      actionNumbers[row.statementID] = row.actionNumber
+    }
+    let dropped = try DroppedUnitRow.fetchAll(db, sql: "SELECT * FROM dropped_units ORDER BY id").map {
+      try $0.model()
+    }
+    let assignments = try CodeAssignmentRow.fetchAll(
+      db, sql: "SELECT * FROM code_assignments ORDER BY statement_id, facet, rank, code"
+    ).map { try $0.model() }
+    let members = Dictionary(
+      grouping: try MitigationMemberRow.fetchAll(
+        db, sql: "SELECT * FROM mitigation_members ORDER BY mitigation_id, statement_id"),
+      by: \.mitigationID)
+    let mitigations = try MitigationRow.fetchAll(db, sql: "SELECT * FROM mitigations ORDER BY id").map {
+      try $0.model(members: (members[$0.id] ?? []).map(\.model))
+    }
+    let edges = try EdgeRow.fetchAll(db, sql: "SELECT * FROM edges ORDER BY a, b").map { try $0.model() }
+    let codeDecisions = try CodeDecisionRow.fetchAll(db, sql: "SELECT * FROM code_decisions ORDER BY id").map(
+      \.model)
+    let linkDecisions = try LinkDecisionRow.fetchAll(db, sql: "SELECT * FROM link_decisions ORDER BY id").map
+    {
+      try $0.model()
+    }
+    let identityChanges = try IdentityChangeRow.fetchAll(
+      db, sql: "SELECT * FROM identity_changes ORDER BY id"
+    ).map { try $0.model() }
+    let issued = try IssuedIDRow.fetchAll(db, sql: "SELECT * FROM issued_ids ORDER BY mitigation_id").map(
+      \.mitigationID)
+    let warnings = try WarningRow.fetchAll(db, sql: "SELECT * FROM warnings ORDER BY id").map {
+      try $0.model()
+    }
+    var droppedCounts: [String: Int] = [:]
+    for row in try RunDroppedRow.fetchAll(db, sql: "SELECT * FROM run_dropped") {
+      droppedCounts[row.reason] = row.units
+    }
+    let inputs = try RunInputRow.fetchAll(db, sql: "SELECT * FROM run_inputs ORDER BY path").map(\.model)
+    guard let run = try RunRow.fetchOne(db, sql: "SELECT * FROM run WHERE id = 1") else {
+      throw RowValue.Mismatch(column: "run", value: "(no row)")
+    }
+    return SnapshotContent(
+      run: run.model(dropped: droppedCounts, inputs: inputs), taxonomy: taxonomy, frameworks: frameworks,
+      statements: statements, actionNumbers: actionNumbers, dropped: dropped, assignments: assignments,
+      mitigations: mitigations, edges: edges, codeDecisions: codeDecisions, linkDecisions: linkDecisions,
+      identityChanges: identityChanges, issuedMitigationIDs: issued, warnings: warnings)
+  }
+}

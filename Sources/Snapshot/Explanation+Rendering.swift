@@ -1,0 +1,118 @@
+import ScanModel
+
+extension Explanation {
+  /// The explanation for a person at a terminal, wrapped to `width` columns.
+  public func rendered(width: Int = 100) -> String {
+    var out = TextBlock(width: width)
+    if let mitigation {
+      out.line("Mitigation \(mitigation.id): \(mitigation.name)")
+      if let code = mitigation.primaryCode {
+        out.field(
+          "primary code", [code, mitigation.primaryCodeName].compactMap { $0 }.joined(separator: " "))
+      }
+      out.field("definition", "\"\(mitigation.definition)\"")
+      out.field("frameworks", "\(mitigation.sources.count): \(mitigation.sources.joined(separator: ", "))")
+      out.field("members", String(mitigation.members.count))
+      for member in mitigation.members {
+        let marker = member.statementID == mitigation.representativeStatementID ? "*" : " "
+        let columns = [
+          "\(marker) \((member.actionID ?? "-").padded(to: 24))", member.statementID.padded(to: 30),
+          member.joinedBy.padded(to: 14), DecimalText.fixed(member.similarityToRepresentative),
+        ]
+        out.line("    " + columns.joined(separator: " "))
+      }
+      out.line("    (* the representative statement; the number is its similarity to the representative)")
+    } else if kind != .mitigation {
+      out.line("This statement belongs to no mitigation in this snapshot.")
+    }
+    for trail in statements {
+      out.blank()
+      render(trail, into: &out)
+    }
+    if !edges.isEmpty {
+      out.blank()
+      out.line("How the members were joined")
+      for edge in edges { render(edge, into: &out) }
+    }
+    if !nearbyEdges.isEmpty {
+      out.blank()
+      out.line("Close pairs with statements outside the mitigation")
+      for edge in nearbyEdges { render(edge, into: &out) }
+    }
+    if !linkDecisions.isEmpty {
+      out.blank()
+      out.line("Human link decisions applied")
+      for decision in linkDecisions {
+        out.wrapped(
+          "\(decision.kind.rawValue) \(decision.a) — \(decision.b) by \(decision.coder): \(decision.reason) "
+            + "(\(decision.source))", indent: 2)
+      }
+    }
+    if !identityChanges.isEmpty {
+      out.blank()
+      out.line("Identity since the previous snapshot")
+      for change in identityChanges {
+        let from = change.from.isEmpty ? "" : " from \(change.from.joined(separator: ", "))"
+        out.line("  \(change.kind.rawValue) \(change.mitigationID)\(from)")
+      }
+    }
+    return out.text
+  }
+
+  private func render(_ trail: StatementTrail, into out: inout TextBlock) {
+    let heading = trail.actionID.map { "\($0) (\(trail.statementID))" } ?? trail.statementID
+    out.line("Statement \(heading): \(trail.actionName)")
+    if let framework = trail.framework {
+      out.field(
+        "framework",
+        "\(framework.sourceName): \(framework.title) (\(framework.year), \(framework.publisher)); "
+          + "\(framework.documentOrigin) document")
+    }
+    out.field("document", trail.document.path)
+    out.field("", "sha256 \(trail.document.sha256)")
+    if !trail.sectionPath.isEmpty { out.field("section", trail.sectionPath.joined(separator: " > ")) }
+    out.field("location", "line \(trail.line), \(trail.locator)")
+    out.field("rule", trail.rule)
+    if let label = trail.label { out.field("label", label) }
+    if let title = trail.title { out.field("title", title) }
+    out.field("text", "\"\(trail.text)\"")
+    for (key, value) in trail.fields.sorted(by: { $0.key.bytePrecedes($1.key) }) {
+      out.field(key, value)
+    }
+    if !trail.facets.isEmpty {
+      out.line("  codes")
+      for facet in trail.facets {
+        out.line("    \(facet.name) (\(facet.facet))")
+        for code in facet.codes {
+          var parts = [
+            ([code.code, code.name].compactMap { $0 }.joined(separator: " ")).padded(to: 36),
+            "rank \(code.rank)", "score \(DecimalText.fixed(code.score))", code.method.rawValue,
+          ]
+          if code.needsReview { parts.append("needs review") }
+          out.line("      " + parts.joined(separator: "  "))
+          for reason in code.reasons {
+            let weight = reason.weight.map { " (\(DecimalText.format($0)))" } ?? ""
+            out.wrapped("\(reason.kind.rawValue): \(reason.text)\(weight)", indent: 10)
+          }
+        }
+      }
+    }
+    if !trail.codeDecisions.isEmpty {
+      out.line("  human code decisions applied")
+      for decision in trail.codeDecisions {
+        out.wrapped(
+          "\(decision.facet) \(decision.code) by \(decision.coder) on \(decision.date): \(decision.rationale) "
+            + "(\(decision.source))", indent: 4)
+      }
+    }
+  }
+
+  private func render(_ edge: SimilarityEdge, into out: inout TextBlock) {
+    let components = edge.components.sorted { $0.key.bytePrecedes($1.key) }
+      .map { "\($0.key) \(DecimalText.fixed($0.value))" }.joined(separator: ", ")
+    out.line("  \(edge.a) — \(edge.b)")
+    out.wrapped(
+      "score \(DecimalText.fixed(edge.score)) \(edge.verdict.rawValue)"
+        + (components.isEmpty ? "" : " (\(components))") + ": \(edge.reason)", indent: 6)
+  }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import ScanModel
+
+/// `report.md`: the scan for a person reading it: the flow as a PRISMA-style count table, where the
+/// statements come from, the practices many frameworks share, what waits for review, and the warnings.
+struct ScanReport {
+  let index: SnapshotIndex
+  /// How many shared practices the report lists.
+  var sharedLimit = 15
+
+  var content: SnapshotContent { index.content }
+
+  func render() -> String {
+    var lines: [String] = ["# EvidenceScan snapshot report", ""]
+    let run = content.run
+    var facts = ["evscan \(run.toolVersion)", "taxonomy \(run.taxonomyVersion)"]
+    if let model = run.modelSHA256 { facts.append("classifier model \(model.prefix(12))") }
+    lines.append(facts.joined(separator: " · "))
+    lines.append("")
+    lines += flow()
+    lines += perFramework()
+    lines += shared()
+    lines += review()
+    lines += warnings()
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func flow() -> [String] {
+    let counts = content.run.counts
+    var lines = ["## Flow of the scan", "", "| Step | Count |", "| --- | ---: |"]
+    lines.append("| Frameworks | \(counts.frameworks) |")
+    lines.append("| Documents read | \(counts.documents) |")
+    lines.append("| Units matched by the recipes | \(counts.unitsMatched) |")
+    for (reason, number) in droppedInOrder(counts.dropped) {
+      lines.append("| − dropped: \(Markdown.cell(reason)) | \(number) |")
+    }
+    lines.append("| Statements | \(counts.statements) |")
+    lines.append("| Statements coded | \(counts.coded) |")
+    lines.append("| … of which need review | \(counts.needingReview) |")
+    lines.append(
+      "| − statements merged into another statement's mitigation | \(counts.statementsMergedAway) |")
+    lines.append("| Canonical mitigations | \(counts.canonicalMitigations) |")
+    lines.append("")
+    lines.append(
+      "The counts add up: \(counts.unitsMatched) units matched = \(counts.statements) statements + "
+        + "\(counts.droppedTotal) dropped; \(counts.coded) coded = \(counts.statements) statements; "
+        + "\(counts.canonicalMitigations) mitigations = \(counts.statements) statements − "
+        + "\(counts.statementsMergedAway) merged away.")
+    lines.append("")
+    return lines
+  }
+
+  /// Known reasons in the order the model lists them, then any others by name; zero counts are left out.
+  private func droppedInOrder(_ dropped: [String: Int]) -> [(String, Int)] {
+    let known = DroppedUnit.Reason.allCases.map(\.rawValue)
+    let others = dropped.keys.filter { !known.contains($0) }.sorted { $0.bytePrecedes($1) }
+    return (known + others).compactMap { reason in
+      guard let number = dropped[reason], number != 0 else { return nil }
+      return (reason, number)
+    }
+  }
+
+  private func perFramework() -> [String] {
+    let facet = index.primaryFacet
+    let roots =
+      index.facets[facet]?.codes.filter { $0.parent == nil }.map(\.code) ?? []
+    var table: [String: [String: Int]] = [:]
+    var uncoded: [String: Int] = [:]
+    for statement in content.statements {
+      if let primary = index.primaryAssignment(of: statement.id) {
+        table[statement.framework, default: [:]][
+          index.rootCode(of: primary.code, facet: facet), default: 0] += 1
+      } else {
+        uncoded[statement.framework, default: 0] += 1
+      }
+    }
+    let extraRoots = Set(table.values.flatMap(\.keys)).subtracting(roots).sorted { $0.bytePrecedes($1) }
+    let columns = roots + extraRoots
+    let showUncoded = !uncoded.isEmpty
+    var header = ["Framework", "Source"] + columns.map(Self.categoryHeading)
+    if showUncoded { header.append("none") }
+    header.append("Total")
+    var lines = [
+      "## Statements per framework and category", "",
+      "| " + header.joined(separator: " | ") + " |",
+      "| --- | --- |" + String(repeating: " ---: |", count: header.count - 2),
+    ]
+    var totals = [Int](repeating: 0, count: columns.count)
+    var uncodedTotal = 0
+    for record in content.frameworks {
+      let slug = record.manifest.slug
+      let row = columns.map { table[slug]?[$0] ?? 0 }
+      for (offset, value) in row.enumerated() { totals[offset] += value }
+      let none = uncoded[slug] ?? 0
+      uncodedTotal += none
+      var cells = [Markdown.cell(slug), Markdown.cell(record.manifest.sourceName)] + row.map(String.init)
+      if showUncoded { cells.append(String(none)) }
+      cells.append(String(row.reduce(0, +) + none))
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    var totalCells = ["**Total**", ""] + totals.map(String.init)
+    if showUncoded { totalCells.append(String(uncodedTotal)) }
+    totalCells.append(String(totals.reduce(0, +) + uncodedTotal))
+    lines.append("| " + totalCells.joined(separator: " | ") + " |")
+    lines.append("")
+    let names = columns.compactMap { code -> String? in
+      guard let name = index.code(code, facet: facet)?.name else { return nil }
+      return "\(Self.categoryHeading(code)) \(name)"
+    }
+    if !names.isEmpty {
+      lines.append("Categories: " + names.joined(separator: "; ") + ".")
+      lines.append("")
+    }
+    return lines
+  }
+
+  /// `1` for category 1; `X` for the "not otherwise categorized" code `X.X`.
+  static func categoryHeading(_ code: String) -> String {
+    String(code.split(separator: ".", omittingEmptySubsequences: false).first ?? Substring(code))
+  }
+
+  private func shared() -> [String] {
+    let ranked = content.mitigations
+      .filter { Set($0.sources).count > 1 }
+      .sortedCanonically { [.number(-Set($0.sources).count), .number(-$0.members.count), .text($0.id)] }
+    var lines = ["## Practices the most frameworks share", ""]
+    guard !ranked.isEmpty else {
+      return lines + ["No mitigation is stated by more than one framework.", ""]
+    }
+    lines.append("| Mitigation | Name | Code | Frameworks | Which |")
+    lines.append("| --- | --- | --- | ---: | --- |")
+    for mitigation in ranked.prefix(sharedLimit) {
+      let code = mitigation.primaryCode.map { index.display($0, facet: index.primaryFacet) } ?? ""
+      let sources = mitigation.sources.map { index.sourceName(ofFramework: $0) }
+      lines.append(
+        "| \(mitigation.id) | \(Markdown.cell(mitigation.name)) | \(Markdown.cell(code)) | "
+          + "\(Set(mitigation.sources).count) | \(Markdown.cell(sources.joined(separator: ", "))) |")
+    }
+    if ranked.count > sharedLimit {
+      lines.append("")
+      lines.append(
+        "\(ranked.count) mitigations are stated by more than one framework; the table shows the first \(sharedLimit)."
+      )
+    }
+    lines.append("")
+    return lines
+  }
+
+  private func review() -> [String] {
+    let counts = content.run.counts
+    let reviewEdges = content.edges.filter { $0.verdict == .review }.count
+    var lines = ["## Waiting for review", ""]
+    lines.append(
+      "- Statement pairs close enough to look at but not merged: \(counts.reviewPairs) "
+        + "(\(reviewEdges) review edges in the database). Query the `review_pairs` view; record a must-link "
+        + "or cannot-link decision in decisions/ to settle a pair.")
+    lines.append(
+      "- Statements that need review: \(counts.needingReview). Query the `review_queue` view; "
+        + "record a code decision in decisions/codes.csv to settle one.")
+    lines.append(
+      "- Human decisions applied in this run: \(content.codeDecisions.count) on codes, "
+        + "\(content.linkDecisions.count) on links.")
+    lines.append("")
+    return lines
+  }
+
+  private func warnings() -> [String] {
+    var lines = ["## Warnings", ""]
+    guard !content.warnings.isEmpty else { return lines + ["None.", ""] }
+    for warning in content.warnings {
+      lines.append(
+        "- `\(warning.location)`: \(warning.severity.rawValue): \(Markdown.inline(warning.message))")
+    }
+    lines.append("")
+    return lines
+  }
+}

@@ -1,0 +1,153 @@
+import ScanModel
+
+/// Checks that a snapshot's content holds together before anything is written: the counts add up and
+/// every reference points at something the snapshot contains. A snapshot that failed here would be
+/// published with a report that lies or a database whose joins lose rows, so the writer refuses it.
+public struct SnapshotValidator: Sendable {
+  public let content: SnapshotContent
+
+  public init(_ content: SnapshotContent) {
+    self.content = content
+  }
+
+  /// Why the run's counts do not add up, one sentence per broken equation; empty when they do.
+  public var countProblems: [String] {
+    let counts = content.run.counts
+    var problems: [String] = []
+    if counts.unitsMatched != counts.statements + counts.droppedTotal {
+      problems.append(
+        "units matched (\(counts.unitsMatched)) should equal statements (\(counts.statements)) "
+          + "plus dropped units (\(counts.droppedTotal))")
+    }
+    if counts.coded != counts.statements {
+      problems.append("coded statements (\(counts.coded)) should equal statements (\(counts.statements))")
+    }
+    if counts.canonicalMitigations != counts.statements - counts.statementsMergedAway {
+      problems.append(
+        "canonical mitigations (\(counts.canonicalMitigations)) should equal statements "
+          + "(\(counts.statements)) minus statements merged away (\(counts.statementsMergedAway))")
+    }
+    if counts.statements != content.statements.count {
+      problems.append(
+        "the counts say \(counts.statements) statements but the snapshot holds \(content.statements.count)")
+    }
+    if counts.canonicalMitigations != content.mitigations.count {
+      problems.append(
+        "the counts say \(counts.canonicalMitigations) canonical mitigations but the snapshot holds "
+          + "\(content.mitigations.count)")
+    }
+    return problems
+  }
+
+  /// References that point nowhere, duplicate keys and values the database cannot store faithfully.
+  public var referenceProblems: [String] {
+    var problems: [String] = []
+    var facetCodes: [String: Set<String>] = [:]
+    for facet in content.taxonomy {
+      if facetCodes[facet.facet] != nil {
+        problems.append("facet \(facet.facet) appears twice in the taxonomy")
+      }
+      var codes: Set<String> = []
+      for code in facet.codes where !codes.insert(code.code).inserted {
+        problems.append("code \(code.code) appears twice in facet \(facet.facet)")
+      }
+      facetCodes[facet.facet] = codes
+    }
+    let slugs = duplicates(content.frameworks.map(\.manifest.slug), what: "framework", into: &problems)
+    let statementIDs = duplicates(content.statements.map(\.id), what: "statement", into: &problems)
+    _ = duplicates(content.mitigations.map(\.id), what: "mitigation", into: &problems)
+    _ = duplicates(content.run.inputs.map(\.path), what: "input file", into: &problems)
+
+    var numbers: [Int: String] = [:]
+    for (statementID, number) in content.actionNumbers.sorted(by: { $0.key.bytePrecedes($1.key) }) {
+      if number < 1 {
+        problems.append("statement \(statementID) has action number \(number); numbers start at 1")
+      }
+      if let other = numbers[number] {
+        problems.append("statements \(other) and \(statementID) share action number \(number)")
+      }
+      numbers[number] = statementID
+    }
+    for statement in content.statements {
+      if !slugs.contains(statement.framework) {
+        problems.append(
+          "statement \(statement.id) names framework \(statement.framework), which is not in the run")
+      }
+      if content.actionNumbers[statement.id] == nil {
+        problems.append("statement \(statement.id) has no action number")
+      }
+    }
+    for unit in content.dropped where !slugs.contains(unit.framework) {
+      problems.append("a dropped unit names framework \(unit.framework), which is not in the run")
+    }
+    var assigned: Set<String> = []
+    for assignment in content.assignments {
+      let key = "\(assignment.statementID) \(assignment.facet) \(assignment.code)"
+      if !statementIDs.contains(assignment.statementID) {
+        problems.append(
+          "a code is assigned to statement \(assignment.statementID), which is not in the snapshot")
+      }
+      if facetCodes[assignment.facet]?.contains(assignment.code) != true {
+        problems.append(
+          "statement \(assignment.statementID) has code \(assignment.code) of facet \(assignment.facet), "
+            + "which the snapshot's taxonomy does not define")
+      }
+      if !assigned.insert(key).inserted {
+        problems.append(
+          "statement \(assignment.statementID) has code \(assignment.code) of \(assignment.facet) twice")
+      }
+      if !assignment.score.isFinite || assignment.reasons.contains(where: { $0.weight?.isFinite == false }) {
+        problems.append("statement \(assignment.statementID) has a score that is not a finite number")
+      }
+    }
+    var memberOf: [String: String] = [:]
+    for mitigation in content.mitigations {
+      if !statementIDs.contains(mitigation.representativeStatementID) {
+        problems.append(
+          "mitigation \(mitigation.id) is represented by \(mitigation.representativeStatementID), "
+            + "which is not in the snapshot")
+      }
+      for member in mitigation.members {
+        if !statementIDs.contains(member.statementID) {
+          problems.append(
+            "mitigation \(mitigation.id) lists \(member.statementID), which is not in the snapshot")
+        }
+        if let other = memberOf[member.statementID] {
+          problems.append("statement \(member.statementID) belongs to both \(other) and \(mitigation.id)")
+        }
+        memberOf[member.statementID] = mitigation.id
+        if !member.similarityToRepresentative.isFinite {
+          problems.append(
+            "member \(member.statementID) of \(mitigation.id) has a similarity that is not finite")
+        }
+      }
+    }
+    var pairs: Set<String> = []
+    for edge in content.edges {
+      for end in [edge.a, edge.b] where !statementIDs.contains(end) {
+        problems.append("an edge joins \(end), which is not in the snapshot")
+      }
+      if !pairs.insert("\(edge.a) \(edge.b)").inserted {
+        problems.append("the pair \(edge.a) and \(edge.b) has two edges")
+      }
+      if !edge.score.isFinite || edge.components.values.contains(where: { !$0.isFinite }) {
+        problems.append("the edge \(edge.a) – \(edge.b) has a score that is not finite")
+      }
+    }
+    return problems
+  }
+
+  private func duplicates(_ keys: [String], what: String, into problems: inout [String]) -> Set<String> {
+    var seen: Set<String> = []
+    for key in keys where !seen.insert(key).inserted {
+      problems.append("\(what) \(key) appears twice")
+    }
+    return seen
+  }
+
+  /// A list of problems as one readable sentence, shortened when there are many.
+  static func summary(_ problems: [String], limit: Int = 8) -> String {
+    let shown = problems.prefix(limit).joined(separator: "; ")
+    return problems.count > limit ? "\(shown); and \(problems.count - limit) more" : shown
+  }
+}

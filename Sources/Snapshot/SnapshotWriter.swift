@@ -1,0 +1,167 @@
+import ContentHash
+import Foundation
+import GRDB
+import ScanModel
+
+/// Writes a snapshot's files into a folder the caller prepared (the pipeline owns the temporary folder,
+/// the lock and the rename into place).
+///
+/// Everything is checked and rendered in memory first, so that a refusal leaves the folder as it was;
+/// if writing fails part way, the files written so far are removed again.
+public struct SnapshotWriter: Sendable {
+  public struct Options: Sendable, Hashable {
+    /// The SSSOM `mapping_set_id`: a URI naming the mapping set.
+    public var mappingSetID: String
+    /// The SSSOM `license`: a URI. SSSOM's own "unspecified" value by default, because the project has
+    /// not chosen a licence for its mappings and the frameworks' licences vary.
+    public var license: String
+
+    public init(
+      mappingSetID: String = "urn:evscan:mappings",
+      license: String = "https://w3id.org/sssom/license/unspecified"
+    ) {
+      self.mappingSetID = mappingSetID
+      self.license = license
+    }
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Writes every file of the snapshot into `folder` and returns the manifest it wrote.
+  ///
+  /// - Throws: `InputError` when the folder cannot be written, when it already holds snapshot files,
+  ///   when the counts do not add up, or when the content refers to things it does not contain.
+  @discardableResult
+  public func write(_ content: SnapshotContent, to folder: URL) throws -> SnapshotManifest {
+    try Self.checkFolder(folder)
+    let content = content.canonicalized()
+    let validator = SnapshotValidator(content)
+    let countProblems = validator.countProblems
+    guard countProblems.isEmpty else {
+      throw InputError(
+        file: folder.appendingPathComponent(SnapshotFile.report.fileName).path,
+        "refusing to write a report whose counts do not add up: \(SnapshotValidator.summary(countProblems)); "
+          + "nothing was written. This is a fault in an earlier stage of the scan, not in your files: "
+          + "report it with the command you ran")
+    }
+    let referenceProblems = validator.referenceProblems
+    guard referenceProblems.isEmpty else {
+      throw InputError(
+        file: folder.path,
+        "refusing to write an inconsistent snapshot: \(SnapshotValidator.summary(referenceProblems)); "
+          + "nothing was written. This is a fault in an earlier stage of the scan, not in your files: "
+          + "report it with the command you ran")
+    }
+
+    let index = SnapshotIndex(content)
+    let texts: [(SnapshotFile, Data)] = [
+      (.csv, try CSVExport.render(index)),
+      (.json, try MitigationsDocument.render(index)),
+      (
+        .sssom,
+        try SSSOMExport.render(
+          index, options: SSSOMExport.Options(mappingSetID: options.mappingSetID, license: options.license))
+      ),
+      (.report, Data(ScanReport(index: index).render().utf8)),
+    ]
+
+    var written: [URL] = []
+    do {
+      var digests: [String: SnapshotManifest.OutputFile] = [:]
+      let databaseURL = folder.appendingPathComponent(SnapshotFile.database.fileName)
+      written.append(databaseURL)
+      try Self.writing(databaseURL) {
+        try SnapshotDatabase.write(content, index: index, to: databaseURL)
+      }
+      let database = try Data(contentsOf: databaseURL)
+      digests[SnapshotFile.database.fileName] = .init(
+        bytes: database.count, sha256: SHA256Digest.hex(database))
+      for (file, data) in texts {
+        let url = folder.appendingPathComponent(file.fileName)
+        written.append(url)
+        try Self.writing(url) { try data.write(to: url, options: .withoutOverwriting) }
+        digests[file.fileName] = .init(bytes: data.count, sha256: SHA256Digest.hex(data))
+      }
+      let manifest = SnapshotManifest(
+        toolVersion: content.run.toolVersion, taxonomyVersion: content.run.taxonomyVersion,
+        modelSHA256: content.run.modelSHA256,
+        facets: Dictionary(
+          content.taxonomy.map { ($0.facet, $0.version) }, uniquingKeysWith: { first, _ in first }),
+        inputs: content.run.inputs, counts: content.run.counts, files: digests)
+      let manifestURL = folder.appendingPathComponent(SnapshotFile.manifest.fileName)
+      let manifestData = try SnapshotJSON.encode(manifest)
+      written.append(manifestURL)
+      try Self.writing(manifestURL) { try manifestData.write(to: manifestURL, options: .withoutOverwriting) }
+      return manifest
+    } catch {
+      for url in written { try? FileManager.default.removeItem(at: url) }
+      throw error
+    }
+  }
+
+  /// The folder must exist, be a folder, and hold none of the files we are about to write: the caller
+  /// gives a fresh folder, and overwriting a published snapshot in place would break its atomic update.
+  static func checkFolder(_ folder: URL) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+      throw InputError(
+        file: folder.path,
+        "cannot write the snapshot: the folder does not exist; create it, or check the path")
+    }
+    guard isFolder.boolValue else {
+      throw InputError(
+        file: folder.path, "cannot write the snapshot: this is a file, not a folder; choose a folder")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder.path) else {
+      throw InputError(
+        file: folder.path,
+        "cannot write the snapshot: the folder is not writable; check its permissions or choose another")
+    }
+    // A dangling symbolic link counts as present: writing through it would land outside the folder.
+    let present = SnapshotFile.allCases.filter {
+      let path = folder.appendingPathComponent($0.fileName).path
+      return FileManager.default.fileExists(atPath: path)
+        || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+    guard present.isEmpty else {
+      throw InputError(
+        file: folder.path,
+        "cannot write the snapshot: the folder already holds \(present.map(\.fileName).joined(separator: ", ")); "
+          + "write into an empty folder")
+    }
+  }
+
+  /// Runs one file's write, turning a failure into a message that names the file and says what to check.
+  private static func writing(_ url: URL, _ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as InputError {
+      throw error
+    } catch {
+      throw InputError(
+        file: url.path,
+        "cannot write this file: \(Self.reason(error)); check that the folder is writable and the disk has room"
+      )
+    }
+  }
+
+  static func reason(_ error: any Error) -> String {
+    if let error = error as? DatabaseError {
+      return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+    }
+    if let error = error as? CocoaError, let underlying = error.underlying {
+      return underlying.localizedDescription
+    }
+    return "\(error)"
+  }
+}
+
+extension CocoaError {
+  fileprivate var underlying: (any Error)? {
+    userInfo[NSUnderlyingErrorKey] as? any Error
+  }
+}

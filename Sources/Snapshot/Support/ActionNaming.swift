@@ -1,0 +1,47 @@
+import ScanModel
+
+/// The MIT export's public names for a statement: its action id and its action name.
+enum ActionNaming {
+  /// `A0001_Schuett2023`: the number padded to four digits, then the framework's source key.
+  static func actionID(number: Int, sourceName: String) -> String {
+    let digits = String(number)
+    let padding = String(repeating: "0", count: max(0, 4 - digits.count))
+    return "A\(padding)\(digits)_\(sourceName)"
+  }
+
+  /// The statement's title, else its label, else the opening clause of its text.
+  static func actionName(of statement: Statement) -> String {
+    if let title = statement.title?.trimmed, !title.isEmpty { return title }
+    if let label = statement.label?.trimmed, !label.isEmpty { return label }
+    return firstClause(of: statement.text)
+  }
+
+  /// The text up to the first sentence or clause break, kept short enough to read as a name.
+  static func firstClause(of text: String, limit: Int = 120) -> String {
+    let characters = Array(text.trimmed)
+    var end = characters.count
+    for index in characters.indices where ".;:".contains(characters[index]) {
+      let next = index + 1
+      if next == characters.count || characters[next] == " " || characters[next] == "\n" {
+        end = index
+        break
+      }
+    }
+    var clause = String(characters[..<end]).trimmed
+    if clause.count > limit {
+      let cut = clause.prefix(limit)
+      let wordEnd = cut.lastIndex(of: " ") ?? cut.endIndex
+      clause = String(cut[..<wordEnd]).trimmed + "…"
+    }
+    return clause
+  }
+}
+
+extension String {
+  var trimmed: String {
+    var result = Substring(self)
+    while let first = result.first, first.isWhitespace { result = result.dropFirst() }
+    while let last = result.last, last.isWhitespace { result = result.dropLast() }
+    return String(result)
+  }
+}
