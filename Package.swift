@@ -56,6 +56,7 @@ let package = Package(
         "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "FuzzTargets", dependencies: ["Markup", "Extraction", "ScanModel"]),
     .executableTarget(
       name: "evscan-bench",
       dependencies: [
@@ -82,6 +83,12 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "ScanModel"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "RobustnessTests",
+      dependencies: ["FuzzTargets", "Markup", "Extraction", "Pipeline", "Snapshot", "ScanModel", "evscan"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Snapshot", "ScanModel", "evscan"], exclude: ["Fixtures"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )
