@@ -21,6 +21,16 @@ public final class Document {
     xmlFreeDoc(pointer)
   }
 
+  private var isOrdered = false
+
+  /// Numbers every element once, on first need, so that document-order comparisons (ours and XPath's
+  /// sorting of node sets) are constant time; a parse that is never queried does not pay for it.
+  func ensureOrdered() {
+    guard !isOrdered else { return }
+    xmlXPathOrderDocElems(pointer)
+    isOrdered = true
+  }
+
   /// Parses bytes as HTML or XML. Throws `MarkupError` for input that is not a document at all;
   /// recoverable damage (unclosed tags, bad bytes) becomes a diagnostic instead.
   public static func parse(_ bytes: [UInt8], options: ParseOptions) throws -> Document {
@@ -58,8 +68,6 @@ public final class Document {
       }
       throw MarkupError.unparseable(file: file, diagnostics: diagnostics)
     }
-    // Numbers every element so that document-order comparisons are constant time.
-    xmlXPathOrderDocElems(document)
     return Document(pointer: document, format: options.format, sourceName: file, diagnostics: diagnostics)
   }
 

@@ -14,8 +14,11 @@ extension Document {
         results[index] = try query.select(in: self, context: nil, namespaces: namespaces)
       }
     }
-    guard !simple.isEmpty, let root = xmlDocGetRootElement(pointer) else { return results }
-    var current: xmlNodePtr? = root
+    // From the document's first child, not its root element: the HTML parser's recovery can leave more
+    // than one top-level element (markup after `</html`), and XPath's `//` reaches into all of them.
+    let documentNode = UnsafeMutableRawPointer(pointer)
+    guard !simple.isEmpty, let first = pointer.pointee.children else { return results }
+    var current: xmlNodePtr? = first
     while let node = current {
       if node.pointee.type == XML_ELEMENT_NODE {
         for entry in simple where entry.selectors.contains(where: { $0.matches(node) }) {
@@ -29,12 +32,13 @@ extension Document {
       }
       var climbing: xmlNodePtr? = node
       current = nil
-      while let candidate = climbing, candidate != root {
+      while let candidate = climbing {
         if let next = candidate.pointee.next {
           current = next
           break
         }
         climbing = candidate.pointee.parent
+        if let parent = climbing, UnsafeMutableRawPointer(parent) == documentNode { break }
       }
     }
     return results

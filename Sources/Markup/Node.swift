@@ -200,7 +200,8 @@ extension Node: Hashable {
 extension Node: Comparable {
   /// Document order: a node sorts before the nodes that start after it.
   public static func < (lhs: Node, rhs: Node) -> Bool {
-    lhs.pointer != rhs.pointer && xmlXPathCmpNodes(lhs.pointer, rhs.pointer) == 1
+    lhs.document.ensureOrdered()
+    return lhs.pointer != rhs.pointer && xmlXPathCmpNodes(lhs.pointer, rhs.pointer) == 1
   }
 }
 

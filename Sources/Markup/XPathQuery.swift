@@ -25,6 +25,7 @@ public final class XPathQuery {
 
   /// The nodes the expression selects, in document order. `context` makes relative paths relative to it.
   public func select(in document: Document, context: Node?, namespaces: [String: String]) throws -> [Node] {
+    document.ensureOrdered()
     guard let xpathContext = xmlXPathNewContext(document.pointer) else {
       throw MarkupError.xpathFailed(expression: expression, message: "out of memory")
     }
