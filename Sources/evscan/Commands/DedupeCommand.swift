@@ -45,10 +45,7 @@ struct DedupeCommand: ParsableCommand {
       let links = try decisions.map { try MergeDecisionsReader.load(path: $0) } ?? []
       let result = try Deduplicator(configuration: settings).run(inputs: inputs, decisions: links)
       if json.enabled {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(result))
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        FileHandle.standardOutput.write(Data((DeduplicationJSON.encode(result) + "\n").utf8))
       } else {
         Console.print(ClusterReport.render(result, statements: inputs, includeSingletons: all))
       }

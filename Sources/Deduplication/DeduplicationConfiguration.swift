@@ -1,0 +1,280 @@
+import Foundation
+import ScanModel
+import StrictYAML
+
+/// The thresholds, weights and action lexicon of the deduplicator, as config/deduplication.yaml holds them.
+/// Every key may be left out of the file (it then takes the default below); a key the type does not know
+/// is an error, so that a misspelt threshold cannot be silently ignored.
+public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
+  /// How much each part of the pair score counts. The score is the weighted mean of the parts that are
+  /// present: `concepts` is left out (and the others renormalised) when neither statement has concepts.
+  public struct Weights: Sendable, Hashable, Codable {
+    public var tfidf: Double
+    public var concepts: Double
+    public var lexical: Double
+
+    public init(tfidf: Double = 0.5, concepts: Double = 0.2, lexical: Double = 0.3) {
+      self.tfidf = tfidf
+      self.concepts = concepts
+      self.lexical = lexical
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let fallback = Weights()
+      tfidf = try container.decodeIfPresent(Double.self, forKey: .tfidf) ?? fallback.tfidf
+      concepts = try container.decodeIfPresent(Double.self, forKey: .concepts) ?? fallback.concepts
+      lexical = try container.decodeIfPresent(Double.self, forKey: .lexical) ?? fallback.lexical
+    }
+  }
+
+  /// The cut-offs, all in 0...1.
+  public struct Thresholds: Sendable, Hashable, Codable {
+    /// A pair at or above this score merges, when it also has the same action and the same object.
+    public var merge: Double
+    /// A pair at or above this score (and not merged) is kept for a person to review; below it, distinct.
+    public var review: Double
+    /// A cluster member must score at least this much against the cluster's medoid.
+    public var medoid: Double
+    /// No two members of one cluster may score below this, whatever joined them.
+    public var pairFloor: Double
+    /// The IDF-weighted Jaccard similarity of the two objects (the words other than the shared action)
+    /// that a merge needs.
+    public var object: Double
+    /// What share of each statement's object words may be words the other lacks before the pair counts as
+    /// "the same template with a different object". Both sides must exceed it; a one-sided difference is a
+    /// truncation or a qualifier, which the `object` threshold bounds.
+    public var substitution: Double
+
+    public init(
+      merge: Double = 0.7, review: Double = 0.4, medoid: Double = 0.6, pairFloor: Double = 0.3,
+      object: Double = 0.5, substitution: Double = 0.05
+    ) {
+      self.merge = merge
+      self.review = review
+      self.medoid = medoid
+      self.pairFloor = pairFloor
+      self.object = object
+      self.substitution = substitution
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let fallback = Thresholds()
+      merge = try container.decodeIfPresent(Double.self, forKey: .merge) ?? fallback.merge
+      review = try container.decodeIfPresent(Double.self, forKey: .review) ?? fallback.review
+      medoid = try container.decodeIfPresent(Double.self, forKey: .medoid) ?? fallback.medoid
+      pairFloor = try container.decodeIfPresent(Double.self, forKey: .pairFloor) ?? fallback.pairFloor
+      object = try container.decodeIfPresent(Double.self, forKey: .object) ?? fallback.object
+      substitution =
+        try container.decodeIfPresent(Double.self, forKey: .substitution) ?? fallback.substitution
+    }
+  }
+
+  /// How candidate pairs are found.
+  public struct Candidates: Sendable, Hashable, Codable {
+    /// Up to this many statements every pair is compared; above it, MinHash with LSH banding proposes pairs.
+    public var exactLimit: Int
+    /// MinHash signature length; must be a multiple of `bands`.
+    public var permutations: Int
+    /// LSH bands; each band is `permutations / bands` rows.
+    public var bands: Int
+    /// Seeds the MinHash hash functions; change it and the candidate pairs (not the scores) may change.
+    public var seed: Int
+    /// An LSH bucket with more statements than this is not compared all-pairs: its statements are ordered by
+    /// signature and each is compared with its `bucketWindow` next neighbours.
+    public var maxBucketSize: Int
+    public var bucketWindow: Int
+    /// A stem in more than `max(frequentStemMinimum, frequentStemShare × n)` statements is left out of the
+    /// shingles (not out of the scores): it says little about duplication and makes huge buckets.
+    public var frequentStemShare: Double
+    public var frequentStemMinimum: Int
+    /// At most this many review-band edges are kept per statement (the highest scores); 0 keeps all.
+    public var maxReviewEdgesPerStatement: Int
+
+    public init(
+      exactLimit: Int = 2000, permutations: Int = 128, bands: Int = 32, seed: Int = 20_251_129,
+      maxBucketSize: Int = 64, bucketWindow: Int = 16, frequentStemShare: Double = 0.1,
+      frequentStemMinimum: Int = 1000, maxReviewEdgesPerStatement: Int = 20
+    ) {
+      self.exactLimit = exactLimit
+      self.permutations = permutations
+      self.bands = bands
+      self.seed = seed
+      self.maxBucketSize = maxBucketSize
+      self.bucketWindow = bucketWindow
+      self.frequentStemShare = frequentStemShare
+      self.frequentStemMinimum = frequentStemMinimum
+      self.maxReviewEdgesPerStatement = maxReviewEdgesPerStatement
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let fallback = Candidates()
+      exactLimit = try container.decodeIfPresent(Int.self, forKey: .exactLimit) ?? fallback.exactLimit
+      permutations = try container.decodeIfPresent(Int.self, forKey: .permutations) ?? fallback.permutations
+      bands = try container.decodeIfPresent(Int.self, forKey: .bands) ?? fallback.bands
+      seed = try container.decodeIfPresent(Int.self, forKey: .seed) ?? fallback.seed
+      maxBucketSize =
+        try container.decodeIfPresent(Int.self, forKey: .maxBucketSize) ?? fallback.maxBucketSize
+      bucketWindow = try container.decodeIfPresent(Int.self, forKey: .bucketWindow) ?? fallback.bucketWindow
+      frequentStemShare =
+        try container.decodeIfPresent(Double.self, forKey: .frequentStemShare) ?? fallback.frequentStemShare
+      frequentStemMinimum =
+        try container.decodeIfPresent(Int.self, forKey: .frequentStemMinimum) ?? fallback.frequentStemMinimum
+      maxReviewEdgesPerStatement =
+        try container.decodeIfPresent(Int.self, forKey: .maxReviewEdgesPerStatement)
+        ?? fallback.maxReviewEdgesPerStatement
+    }
+  }
+
+  /// How a mitigation's name is made when no member has a title.
+  public struct Naming: Sendable, Hashable, Codable {
+    /// Longer opening clauses are cut at a word boundary and end with an ellipsis.
+    public var maxNameLength: Int
+
+    public init(maxNameLength: Int = 80) {
+      self.maxNameLength = maxNameLength
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      maxNameLength =
+        try container.decodeIfPresent(Int.self, forKey: .maxNameLength) ?? Naming().maxNameLength
+    }
+  }
+
+  public var weights: Weights
+  public var thresholds: Thresholds
+  public var candidates: Candidates
+  public var naming: Naming
+  /// Kinds of action and the words (or short phrases) that name them; a merge needs both statements to
+  /// lead with the same kind. Words are analysed like statement text, so "evaluate", "evaluation" and
+  /// "evaluated" are one entry.
+  public var actions: [String: [String]]
+
+  public init(
+    weights: Weights = Weights(), thresholds: Thresholds = Thresholds(),
+    candidates: Candidates = Candidates(),
+    naming: Naming = Naming(), actions: [String: [String]] = ActionLexicon.defaultActions
+  ) {
+    self.weights = weights
+    self.thresholds = thresholds
+    self.candidates = candidates
+    self.naming = naming
+    self.actions = actions
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    weights = try container.decodeIfPresent(Weights.self, forKey: .weights) ?? Weights()
+    thresholds = try container.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? Thresholds()
+    candidates = try container.decodeIfPresent(Candidates.self, forKey: .candidates) ?? Candidates()
+    naming = try container.decodeIfPresent(Naming.self, forKey: .naming) ?? Naming()
+    actions =
+      try container.decodeIfPresent([String: [String]].self, forKey: .actions) ?? ActionLexicon.defaultActions
+  }
+
+  /// The defaults, the same values config/deduplication.yaml ships with.
+  public static let `default` = DeduplicationConfiguration()
+
+  /// Reads and validates a configuration file.
+  public static func load(path: String) throws -> DeduplicationConfiguration {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(file: path, "cannot read the deduplication configuration; check the path")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputError(file: path, "the deduplication configuration is not UTF-8 text")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Parses and validates configuration text; `file` names it in errors.
+  public static func parse(_ text: String, file: String) throws -> DeduplicationConfiguration {
+    let decoder = StrictYAMLDecoder(documentationHint: "see docs/deduplication.md for the keys it takes")
+    let configuration = try decoder.decode(DeduplicationConfiguration.self, from: text, file: file)
+    try configuration.validate(file: file, text: text)
+    return configuration
+  }
+
+  /// Checks ranges and order; errors name the key (and its line when `text` is given).
+  public func validate(file: String = "config/deduplication.yaml", text: String? = nil) throws {
+    func fail(_ keyPath: String, _ message: String) -> InputError {
+      let line = text.flatMap { YAMLKeyLocator.line(of: keyPath, in: $0) }
+      return InputError(file: file, line: line, element: keyPath, message)
+    }
+    let weightValues: [(String, Double)] = [
+      ("weights.tfidf", weights.tfidf), ("weights.concepts", weights.concepts),
+      ("weights.lexical", weights.lexical),
+    ]
+    for (key, value) in weightValues where !(value.isFinite && value >= 0 && value <= 1) {
+      throw fail(key, "`\(key)` is \(value); a weight must lie in 0...1")
+    }
+    if weights.tfidf + weights.lexical <= 0 {
+      throw fail("weights.tfidf", "`weights.tfidf` and `weights.lexical` are both 0; at least one must count")
+    }
+    let thresholdValues: [(String, Double)] = [
+      ("thresholds.merge", thresholds.merge), ("thresholds.review", thresholds.review),
+      ("thresholds.medoid", thresholds.medoid), ("thresholds.pairFloor", thresholds.pairFloor),
+      ("thresholds.object", thresholds.object), ("thresholds.substitution", thresholds.substitution),
+    ]
+    for (key, value) in thresholdValues where !(value.isFinite && value >= 0 && value <= 1) {
+      throw fail(key, "`\(key)` is \(value); thresholds must lie in 0...1")
+    }
+    if thresholds.review > thresholds.merge {
+      throw fail(
+        "thresholds.review",
+        "`thresholds.review` (\(thresholds.review)) is above `thresholds.merge` (\(thresholds.merge)); "
+          + "the review band lies below the merge threshold")
+    }
+    if thresholds.medoid > thresholds.merge {
+      throw fail(
+        "thresholds.medoid",
+        "`thresholds.medoid` (\(thresholds.medoid)) is above `thresholds.merge` (\(thresholds.merge)); "
+          + "a member that merged must be able to stay")
+    }
+    if thresholds.pairFloor > thresholds.medoid {
+      throw fail(
+        "thresholds.pairFloor",
+        "`thresholds.pairFloor` (\(thresholds.pairFloor)) is above `thresholds.medoid` (\(thresholds.medoid)); "
+          + "the floor for any two members cannot be stricter than the medoid check")
+    }
+    if candidates.exactLimit < 0 {
+      throw fail("candidates.exactLimit", "`candidates.exactLimit` must be 0 or more")
+    }
+    if candidates.permutations < 1 || candidates.permutations > 1024 {
+      throw fail("candidates.permutations", "`candidates.permutations` must lie in 1...1024")
+    }
+    if candidates.bands < 1 || candidates.permutations % candidates.bands != 0 {
+      throw fail(
+        "candidates.bands",
+        "`candidates.bands` (\(candidates.bands)) must be at least 1 and divide `candidates.permutations` "
+          + "(\(candidates.permutations))")
+    }
+    if candidates.maxBucketSize < 2 {
+      throw fail("candidates.maxBucketSize", "`candidates.maxBucketSize` must be at least 2")
+    }
+    if candidates.bucketWindow < 1 {
+      throw fail("candidates.bucketWindow", "`candidates.bucketWindow` must be at least 1")
+    }
+    if !(candidates.frequentStemShare > 0 && candidates.frequentStemShare <= 1) {
+      throw fail("candidates.frequentStemShare", "`candidates.frequentStemShare` must lie in (0, 1]")
+    }
+    if candidates.frequentStemMinimum < 1 {
+      throw fail("candidates.frequentStemMinimum", "`candidates.frequentStemMinimum` must be at least 1")
+    }
+    if candidates.maxReviewEdgesPerStatement < 0 {
+      throw fail(
+        "candidates.maxReviewEdgesPerStatement",
+        "`candidates.maxReviewEdgesPerStatement` must be 0 (all) or more")
+    }
+    if naming.maxNameLength < 10 {
+      throw fail("naming.maxNameLength", "`naming.maxNameLength` must be at least 10")
+    }
+    do {
+      _ = try ActionLexicon(actions: actions)
+    } catch let problem as ActionLexicon.Problem {
+      throw fail(problem.keyPath, problem.message)
+    }
+  }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import ScanModel
+import TextAnalysis
+
+/// The deduplication stage: statements in, canonical mitigations with stable ids out.
+///
+/// A pure function of its arguments: the same statements (in any order), ledger and decisions give the same
+/// result, byte for byte once encoded. Steps: analyse the texts; propose candidate pairs (every pair up to
+/// `candidates.exactLimit` statements, MinHash/LSH above); score them (`PairScorer`); join merge pairs and
+/// must-links with union-find; split components that chain (`ClusterRefiner`); name the clusters; give them
+/// stable ids (`IdentityAssigner`).
+public struct Deduplicator: Sendable {
+  public let configuration: DeduplicationConfiguration
+
+  public init(configuration: DeduplicationConfiguration = .default) {
+    self.configuration = configuration
+  }
+
+  /// Where errors about the statements themselves point, since they do not come from a file here.
+  public static let inputName = "statements"
+
+  public func run(
+    inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []
+  ) throws -> DeduplicationResult {
+    try configuration.validate()
+    let statements = inputs.sorted { $0.id < $1.id }
+    var index: [String: Int] = [:]
+    index.reserveCapacity(statements.count)
+    for (position, statement) in statements.enumerated() {
+      guard !statement.id.isEmpty else {
+        throw InputError(
+          file: Self.inputName, element: "statement \(position + 1)", "a statement has an empty id")
+      }
+      guard index[statement.id] == nil else {
+        throw InputError(
+          file: Self.inputName, element: statement.id, "the id `\(statement.id)` is used by two statements")
+      }
+      index[statement.id] = position
+    }
+    let decisionSet = try DecisionSet(decisions: decisions, index: index, count: statements.count)
+    let lexicon = try ActionLexicon(actions: configuration.actions)
+    let corpus = AnalysedCorpus(inputs: statements, lexicon: lexicon)
+    let scorer = PairScorer(corpus: corpus, configuration: configuration, actionNames: lexicon.classes)
+
+    let exhaustive = statements.count <= configuration.candidates.exactLimit
+    var (kept, candidateCount) =
+      exhaustive
+      ? scoreAllPairs(scorer)
+      : scoreCandidates(LSHCandidateSearch(configuration: configuration.candidates).pairs(in: corpus), scorer)
+    addDecisionPairs(decisionSet, scorer: scorer, to: &kept)
+
+    // Union-find over merge pairs and must-links; cannot-linked pairs never join directly.
+    var unionFind = UnionFind(count: statements.count)
+    var adjacency: [Int: [Int]] = [:]
+    for pair in kept where pair.score.verdict == .merge && !decisionSet.isCannotLinked(pair.i, pair.j) {
+      unionFind.union(pair.i, pair.j)
+      adjacency[pair.i, default: []].append(pair.j)
+      adjacency[pair.j, default: []].append(pair.i)
+    }
+    for (i, j) in decisionSet.mustLinks {
+      unionFind.union(i, j)
+      adjacency[i, default: []].append(j)
+      adjacency[j, default: []].append(i)
+    }
+    var components: [Int: [Int]] = [:]
+    var singletons: [Int] = []
+    for statement in 0..<statements.count {
+      let root = unionFind.find(statement)
+      if adjacency[statement] == nil && root == statement {
+        singletons.append(statement)
+      } else {
+        components[root, default: []].append(statement)
+      }
+    }
+    let groups = components.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    let frozenAdjacency = adjacency
+    let refiner = ClusterRefiner(
+      scorer: scorer, decisions: decisionSet, medoidThreshold: configuration.thresholds.medoid,
+      pairFloor: configuration.thresholds.pairFloor, neighbours: { frozenAdjacency[$0] ?? [] })
+    var clusters = Parallel.map(groups.count) { refiner.refine(groups[$0]) }.flatMap { $0 }
+    clusters.append(contentsOf: singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
+    clusters.sort { $0.members[0] < $1.members[0] }
+
+    var clusterOf = [Int](repeating: 0, count: statements.count)
+    for (number, cluster) in clusters.enumerated() {
+      for member in cluster.members { clusterOf[member] = number }
+    }
+    let identity = IdentityAssigner.assign(
+      clusters: clusters.map { $0.members.map { statements[$0].id } }, ledger: ledger)
+    let mitigations = buildMitigations(
+      clusters, ids: identity.ids, statements: statements, scorer: scorer, decisions: decisionSet)
+    let edges = buildEdges(
+      kept, clusterOf: clusterOf, statements: statements, scorer: scorer, decisions: decisionSet)
+
+    return DeduplicationResult(
+      mitigations: mitigations, edges: edges, decisionsApplied: decisionSet.applied,
+      identityChanges: identity.changes, ledger: identity.ledger, candidatePairs: candidateCount,
+      exhaustive: exhaustive)
+  }
+
+  // MARK: - Candidates
+
+  struct KeptPair: Sendable {
+    var i: Int
+    var j: Int
+    var score: PairScore
+  }
+
+  private func scoreAllPairs(_ scorer: PairScorer) -> ([KeptPair], Int) {
+    let count = scorer.corpus.count
+    let review = configuration.thresholds.review
+    let pieces = max(1, min(64, count / 32))
+    // Rows are dealt out in turn so that the long early rows and short late rows even out.
+    let found = Parallel.map(pieces) { piece -> [KeptPair] in
+      var kept: [KeptPair] = []
+      var row = piece
+      while row < count {
+        for column in (row + 1)..<max(row + 1, count) {
+          let pair = scorer.score(row, column)
+          if pair.score >= review { kept.append(KeptPair(i: row, j: column, score: pair)) }
+        }
+        row += pieces
+      }
+      return kept
+    }
+    let kept = found.flatMap { $0 }.sorted { ($0.i, $0.j) < ($1.i, $1.j) }
+    return (kept, count * (count - 1) / 2)
+  }
+
+  private func scoreCandidates(_ candidates: [UInt64], _ scorer: PairScorer) -> ([KeptPair], Int) {
+    let review = configuration.thresholds.review
+    let ranges = Parallel.ranges(
+      candidates.count, pieces: Parallel.pieceCount(for: candidates.count, minimumPieceSize: 4096))
+    let found = Parallel.map(ranges.count) { piece -> [KeptPair] in
+      var kept: [KeptPair] = []
+      for position in ranges[piece] {
+        let key = candidates[position]
+        let i = Int(key >> 32)
+        let j = Int(key & 0xFFFF_FFFF)
+        let pair = scorer.score(i, j)
+        if pair.score >= review { kept.append(KeptPair(i: i, j: j, score: pair)) }
+      }
+      return kept
+    }
+    return (found.flatMap { $0 }, candidates.count)
+  }
+
+  /// Decision pairs are scored and kept whether or not the candidate search proposed them.
+  private func addDecisionPairs(_ decisions: DecisionSet, scorer: PairScorer, to kept: inout [KeptPair]) {
+    guard !decisions.byPair.isEmpty else { return }
+    let present = Set(kept.map { DecisionSet.key($0.i, $0.j) })
+    for key in decisions.byPair.keys.sorted() where !present.contains(key) {
+      let i = Int(key >> 32)
+      let j = Int(key & 0xFFFF_FFFF)
+      kept.append(KeptPair(i: i, j: j, score: scorer.score(i, j)))
+    }
+    kept.sort { ($0.i, $0.j) < ($1.i, $1.j) }
+  }
+
+  // MARK: - Output
+
+  private func buildMitigations(
+    _ clusters: [ClusterRefiner.Cluster], ids: [String], statements: [DeduplicationInput], scorer: PairScorer,
+    decisions: DecisionSet
+  ) -> [Mitigation] {
+    let maxLength = configuration.naming.maxNameLength
+    let built = Parallel.map(Parallel.pieceCount(for: clusters.count)) { piece -> [Mitigation] in
+      let range = Parallel.ranges(clusters.count, pieces: Parallel.pieceCount(for: clusters.count))[piece]
+      return range.map { number in
+        let cluster = clusters[number]
+        let representative = cluster.representative
+        var atomSizes: [Int: Int] = [:]
+        if !decisions.mustLinks.isEmpty {
+          for member in cluster.members { atomSizes[decisions.atom[member], default: 0] += 1 }
+        }
+        var members: [MitigationMember] = []
+        var scored: [(input: DeduplicationInput, similarity: Double)] = []
+        for member in cluster.members {
+          if member == representative {
+            members.append(
+              MitigationMember(
+                statementID: statements[member].id, similarityToRepresentative: 1, joinedBy: "representative")
+            )
+            scored.append((statements[member], 1))
+            continue
+          }
+          let pair = scorer.score(representative, member)
+          let mustLinked = (atomSizes[decisions.atom[member]] ?? 0) > 1 && pair.verdict != .merge
+          members.append(
+            MitigationMember(
+              statementID: statements[member].id, similarityToRepresentative: Self.rounded(pair.score),
+              joinedBy: mustLinked ? "must-link" : "merge"))
+          scored.append((statements[member], pair.score))
+        }
+        let memberInputs = cluster.members.map { statements[$0] }
+        let frameworks = memberInputs.compactMap(\.framework).filter { !$0.isEmpty }
+        let sources = frameworks.count <= 1 ? frameworks : Set(frameworks).sorted()
+        return Mitigation(
+          id: ids[number],
+          name: MitigationNaming.name(
+            representative: statements[representative], members: scored, maxLength: maxLength),
+          definition: statements[representative].text,
+          representativeStatementID: statements[representative].id,
+          primaryCode: MitigationNaming.primaryCode(
+            members: memberInputs, representative: statements[representative]),
+          sources: sources, members: members)
+      }
+    }
+    return built.flatMap { $0 }.map { (key: IdentityAssigner.sortKey($0.id), mitigation: $0) }
+      .sorted { ($0.key.number, $0.key.text) < ($1.key.number, $1.key.text) }.map(\.mitigation)
+  }
+
+  private func buildEdges(
+    _ kept: [KeptPair], clusterOf: [Int], statements: [DeduplicationInput], scorer: PairScorer,
+    decisions: DecisionSet
+  ) -> [SimilarityEdge] {
+    let keepReview = reviewEdgesToKeep(kept, decisions: decisions)
+    let pieces = Parallel.ranges(
+      kept.count, pieces: Parallel.pieceCount(for: kept.count, minimumPieceSize: 2048))
+    let built = Parallel.map(pieces.count) { piece -> [SimilarityEdge] in
+      var edges: [SimilarityEdge] = []
+      for position in pieces[piece] {
+        let pair = kept[position]
+        var verdict = pair.score.verdict
+        let reason: String
+        if let decision = decisions.byPair.isEmpty ? nil : decisions.byPair[DecisionSet.key(pair.i, pair.j)] {
+          verdict = decision.kind == .mustLink ? .merge : .distinct
+          reason =
+            "\(decision.kind.rawValue) decision (\(decision.source), \(decision.coder)): \(decision.reason)"
+        } else if verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
+          verdict = .review
+          reason =
+            "scores as a merge (\(scorer.explain(pair.i, pair.j, pair.score))) but the cluster check kept them "
+            + "apart: one conflicts with the other's cluster"
+        } else if verdict == .review && keepReview[position] || verdict == .merge {
+          reason = scorer.explain(pair.i, pair.j, pair.score)
+        } else {
+          continue
+        }
+        var components = [
+          "tfidf": Self.rounded(pair.score.tfidf), "lexical": Self.rounded(pair.score.lexical),
+        ]
+        components["object"] = Self.rounded(pair.score.object)
+        if let concepts = pair.score.concepts { components["concepts"] = Self.rounded(concepts) }
+        edges.append(
+          SimilarityEdge(
+            a: statements[pair.i].id, b: statements[pair.j].id, score: Self.rounded(pair.score.score),
+            components: components, verdict: verdict, reason: reason))
+      }
+      return edges
+    }
+    return built.flatMap { $0 }
+  }
+
+  /// Marks the review pairs to report: those among the `maxReviewEdgesPerStatement` best of at least one of
+  /// their statements (highest score first, then earlier pair).
+  private func reviewEdgesToKeep(_ kept: [KeptPair], decisions: DecisionSet) -> [Bool] {
+    let limit = configuration.candidates.maxReviewEdgesPerStatement
+    var keep = [Bool](repeating: limit == 0, count: kept.count)
+    guard limit > 0 else { return keep }
+    var ends: [(statement: Int, position: Int)] = []
+    ends.reserveCapacity(kept.count * 2)
+    for (position, pair) in kept.enumerated() where pair.score.verdict == .review {
+      ends.append((pair.i, position))
+      ends.append((pair.j, position))
+    }
+    ends.sort { lhs, rhs in
+      if lhs.statement != rhs.statement { return lhs.statement < rhs.statement }
+      let scoreL = kept[lhs.position].score.score
+      let scoreR = kept[rhs.position].score.score
+      return scoreL != scoreR ? scoreL > scoreR : lhs.position < rhs.position
+    }
+    var rank = 0
+    for (offset, end) in ends.enumerated() {
+      rank = offset > 0 && ends[offset - 1].statement == end.statement ? rank + 1 : 0
+      if rank < limit { keep[end.position] = true }
+    }
+    return keep
+  }
+
+  /// Six decimals: enough to tell scores apart, few enough that the JSON stays readable and stable.
+  static func rounded(_ value: Double) -> Double {
+    (value * 1_000_000).rounded() / 1_000_000
+  }
+}

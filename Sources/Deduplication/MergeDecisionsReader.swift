@@ -1,0 +1,83 @@
+import Foundation
+import ScanModel
+
+/// Reads decisions/merges.csv: people's must-link and cannot-link decisions about pairs of statements.
+///
+/// The header is required and names the columns `a`, `b`, `decision`, `reason` and `coder`, in any order.
+/// `decision` is `must-link` or `cannot-link`; every field is required, because the reason and the coder are
+/// what an audit reads. Whether the ids exist is checked when the decisions are applied, against the
+/// statements of that run.
+public enum MergeDecisionsReader {
+  public static let columns = ["a", "b", "decision", "reason", "coder"]
+
+  /// Reads the file at `path`; a missing file is an error (pass no decisions instead).
+  public static func load(path: String) throws -> [LinkDecision] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(file: path, "cannot read the merge decisions; check the path")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputError(file: path, "the merge decisions are not UTF-8 text; save the file as UTF-8 CSV")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Parses merge decisions; `file` names the source in errors and in each decision's location.
+  public static func parse(_ text: String, file: String) throws -> [LinkDecision] {
+    let records = try CSVRecordReader.records(text, file: file)
+    guard let header = records.first else {
+      throw InputError(
+        file: file, line: 1, "the file is empty; it needs the header `\(columns.joined(separator: ","))`")
+    }
+    let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    var position: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      guard columns.contains(name) else {
+        throw InputError(
+          file: file, line: header.line,
+          "unknown column `\(name)`; the columns are \(columns.map { "`\($0)`" }.joined(separator: ", "))")
+      }
+      guard position[name] == nil else {
+        throw InputError(file: file, line: header.line, "the column `\(name)` appears twice")
+      }
+      position[name] = index
+    }
+    let missing = columns.filter { position[$0] == nil }
+    guard missing.isEmpty else {
+      throw InputError(
+        file: file, line: header.line,
+        "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", ")); it needs "
+          + columns.joined(separator: ","))
+    }
+
+    var decisions: [LinkDecision] = []
+    for record in records.dropFirst() {
+      guard record.fields.count == names.count else {
+        throw InputError(
+          file: file, line: record.line,
+          "\(record.fields.count) fields where the header has \(names.count); quote fields that contain commas"
+        )
+      }
+      func value(_ column: String) -> String {
+        record.fields[position[column] ?? 0].trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      for column in columns where value(column).isEmpty {
+        throw InputError(file: file, line: record.line, "the `\(column)` field is empty")
+      }
+      let a = value("a")
+      let b = value("b")
+      guard a != b else {
+        throw InputError(file: file, line: record.line, "`\(a)` is linked with itself")
+      }
+      guard let kind = LinkDecision.Kind(rawValue: value("decision").lowercased()) else {
+        throw InputError(
+          file: file, line: record.line,
+          "unknown decision `\(value("decision"))`; write `must-link` or `cannot-link`")
+      }
+      decisions.append(
+        LinkDecision(
+          a: min(a, b), b: max(a, b), kind: kind, reason: value("reason"), coder: value("coder"),
+          source: SourceLocation(file: file, line: record.line)))
+    }
+    return decisions
+  }
+}

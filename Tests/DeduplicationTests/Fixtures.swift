@@ -1,0 +1,22 @@
+import Foundation
+
+/// Where the tests' files are.
+enum Fixtures {
+  static let directory: URL = {
+    if let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) {
+      return url
+    }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  }()
+
+  /// The package root, for the shipped configuration file.
+  static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static var shippedPracticeFiles: [String] {
+    let directory = directory.appendingPathComponent("shipped-practices")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".yaml") }.sorted()
+  }
+}

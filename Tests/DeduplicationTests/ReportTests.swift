@@ -1,0 +1,119 @@
+import Deduplication
+import Foundation
+import ScanModel
+import Testing
+
+/// The plain-text renderings and the canonical mitigation's name, definition, code and sources.
+@Suite struct ReportTests {
+  static let inputs = [
+    DeduplicationInput(
+      id: "uk-1", framework: "uk-government-2023",
+      text: "Red team models with internal and external experts before deployment; give them enough time.",
+      concepts: ["red-teaming"], primaryCode: "3.1"),
+    DeduplicationInput(
+      id: "nist-1", framework: "nist-2024",
+      text: "Red team models with internal and external experts before deployment; give them enough time.",
+      concepts: ["red-teaming"], primaryCode: "3.2"),
+    DeduplicationInput(
+      id: "barrett-1", framework: "barrett-2024",
+      text: "Red-team models with internal and external experts before deployment, giving them enough time.",
+      concepts: ["red-teaming"], primaryCode: "3.1"),
+    DeduplicationInput(
+      id: "w-1", framework: "wiener-2024",
+      text: "Red-team the model for cyber-offence capabilities before release.",
+      concepts: ["red-teaming", "cyberattacks"]),
+    DeduplicationInput(
+      id: "w-2", framework: "wiener-2024", text: "Red-team the model for biased outputs before release.",
+      concepts: ["red-teaming", "bias"]),
+  ]
+
+  @Test func canonicalMitigation() throws {
+    let result = try Deduplicator().run(inputs: Self.inputs)
+    let mitigation = try #require(result.mitigations.first { $0.members.count == 3 })
+    #expect(mitigation.name == "Red-team models with internal and external experts before deployment")
+    #expect(
+      mitigation.definition == Self.inputs.first { $0.id == mitigation.representativeStatementID }?.text)
+    #expect(mitigation.primaryCode == "3.1")
+    #expect(mitigation.sources == ["barrett-2024", "nist-2024", "uk-government-2023"])
+    #expect(mitigation.members.map(\.statementID) == ["barrett-1", "nist-1", "uk-1"])
+    #expect(mitigation.members.filter { $0.joinedBy == "representative" }.count == 1)
+    #expect(mitigation.members.allSatisfy { $0.similarityToRepresentative > 0.7 })
+  }
+
+  @Test func titleNamesTheMitigation() throws {
+    var inputs = Self.inputs
+    inputs[1].title = "Pre-deployment red teaming"
+    let result = try Deduplicator().run(inputs: inputs)
+    #expect(result.mitigations.contains { $0.name == "Pre-deployment red teaming" })
+  }
+
+  @Test func longOpeningClauseIsCut() throws {
+    let text =
+      "Maintain a central register of every AI system that the organisation develops, buys, licenses, "
+      + "fine-tunes or otherwise uses anywhere in its business"
+    var configuration = DeduplicationConfiguration.default
+    configuration.naming.maxNameLength = 40
+    let result = try Deduplicator(configuration: configuration).run(inputs: [
+      DeduplicationInput(id: "a", text: text)
+    ])
+    let name = try #require(result.mitigations.first?.name)
+    #expect(name.count <= 40)
+    #expect(name.hasSuffix("…"))
+    #expect(name.hasPrefix("Maintain a central register"))
+  }
+
+  @Test func clusterReportShowsMembersAndEdges() throws {
+    let result = try Deduplicator().run(inputs: Self.inputs)
+    let text = ClusterReport.render(result, statements: Self.inputs)
+    #expect(text.hasPrefix("5 statements, 3 mitigations (1 with more than one statement, 2 alone)"))
+    #expect(
+      text.contains("M0001  Red-team models with internal and external experts before deployment  [3.1]"))
+    #expect(text.contains("review pairs: 1; pairs compared: 10 (all pairs)"))
+    #expect(text.contains("sources: barrett-2024, nist-2024, uk-government-2023"))
+    #expect(text.contains("edges:"))
+    #expect(text.contains("same action (assess)"))
+    #expect(text.contains("2 mitigations have one statement each"))
+  }
+
+  @Test func reviewReportShowsBothTextsSideBySide() throws {
+    let result = try Deduplicator().run(inputs: Self.inputs)
+    let edge = try #require(result.edges.first { $0.a == "w-1" && $0.b == "w-2" })
+    #expect(edge.verdict == .review)
+    let text = ReviewReport.render(edge, left: Self.inputs[3], right: Self.inputs[4], width: 80)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines[0].hasPrefix("w-1 ~ w-2  score "))
+    #expect(lines[1].hasPrefix("w-1 · wiener-2024"))
+    #expect(lines[1].contains(" | w-2 · wiener-2024"))
+    #expect(
+      lines.contains { $0.contains("Red-team the model for") && $0.contains(" | Red-team the model for") })
+    #expect(lines.allSatisfy { $0.count <= 80 || $0.hasPrefix("why:") || $0.hasPrefix("w-1 ~") })
+    #expect(text.contains("shared concepts: red-teaming"))
+    #expect(text.contains("why: "))
+    #expect(text.contains("different concepts (cyberattacks vs bias)") || text.contains("different object"))
+    let all = ReviewReport.render(result, statements: Self.inputs)
+    #expect(all.contains("w-1 ~ w-2"))
+  }
+
+  /// The fast writer gives the bytes JSONEncoder gives with sorted keys.
+  @Test func jsonWriterMatchesJSONEncoder() throws {
+    var inputs = Self.inputs
+    inputs.append(
+      DeduplicationInput(
+        id: "q\"1", framework: "x/y", text: "Tab\there, quote \" and back\\slash\nnew line é \u{1}"))
+    let decisions = [
+      LinkDecision(
+        a: "nist-1", b: "w-1", kind: .cannotLink, reason: "not the same", coder: "ab",
+        source: SourceLocation(file: "decisions/merges.csv", line: 2))
+    ]
+    let ledger = IdentityLedger(
+      memberships: ["uk-1": "M0004", "gone": "M0002"], issued: ["M0001", "M0002", "M0004"])
+    let result = try Deduplicator().run(inputs: inputs, ledger: ledger, decisions: decisions)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let expected = String(decoding: try encoder.encode(result), as: UTF8.self)
+    #expect(DeduplicationJSON.encode(result) == expected)
+    let decoded = try JSONDecoder().decode(
+      DeduplicationResult.self, from: Data(DeduplicationJSON.encode(result).utf8))
+    #expect(decoded == result)
+  }
+}
