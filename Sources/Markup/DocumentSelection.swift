@@ -8,7 +8,7 @@ extension Document {
     var results = [[Node]](repeating: [], count: queries.count)
     var simple: [(query: Int, selectors: [SimpleSelector])] = []
     for (index, query) in queries.enumerated() {
-      if let selectors = SimpleSelector.parseUnion(query.expression, namespaces: namespaces) {
+      if let selectors = SimpleSelectorParser.parseUnion(query.expression, namespaces: namespaces) {
         simple.append((index, selectors))
       } else {
         results[index] = try query.select(in: self, context: nil, namespaces: namespaces)

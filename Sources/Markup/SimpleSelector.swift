@@ -1,171 +1,223 @@
 import CLibXML2
 
-/// The XPath forms that recipes use most — `//name`, `//prefix:name`, `//*`, each with at most one
-/// attribute test (`[@a='v']`, `[contains(@a,'v')]`, `[starts-with(@a,'v')]`, `[@a]`) — and unions of
-/// them. One walk of the tree answers any number of these at once, where libxml2 walks the whole tree
-/// once per expression; anything else is left to libxml2.
+/// The XPath forms recipes use most, answered by one walk of the tree for any number of expressions,
+/// where libxml2 walks the whole tree once per expression. A path is a chain of element steps joined by
+/// `/` or `//`, starting with either; each step is `name`, `prefix:name` or `*` with predicates among:
+/// `@a`, `@a='v'`, `contains(@a,'v')`, `starts-with(@a,'v')`, the class-token idiom
+/// `contains(concat(' ',normalize-space(@class),' '),' v ')`, `starts-with(normalize-space(.),'v')`,
+/// `self::a or self::b`, a child `name` or descendant `.//name` that must exist, and `not(...)` of one of
+/// these; unions with `|`. Anything else is left to libxml2.
 struct SimpleSelector {
-  enum Test {
-    case exists
-    case equals([UInt8])
-    case contains([UInt8])
-    case startsWith([UInt8])
+  enum Axis {
+    case child
+    case descendant
   }
 
-  /// nil matches any element.
-  let name: [UInt8]?
-  /// nil: no namespace; for a prefixed name, the namespace URI the prefix stands for.
-  let namespaceURI: [UInt8]?
-  let anyNamespace: Bool
-  let attribute: [UInt8]?
-  let test: Test?
-
-  /// The selectors of a union such as `//h2 | //h3`, or nil when any part is not a simple form.
-  static func parseUnion(_ expression: String, namespaces: [String: String]) -> [SimpleSelector]? {
-    var parts: [String] = []
-    var current = ""
-    var quote: Character?
-    var depth = 0
-    for character in expression {
-      if let open = quote {
-        if character == open { quote = nil }
-      } else if character == "'" || character == "\"" {
-        quote = character
-      } else if character == "[" {
-        depth += 1
-      } else if character == "]" {
-        depth -= 1
-      } else if character == "|" && depth == 0 {
-        parts.append(current)
-        current = ""
-        continue
-      }
-      current.append(character)
-    }
-    parts.append(current)
-    var selectors: [SimpleSelector] = []
-    for part in parts {
-      guard let selector = parse(part.trimmingSpaces(), namespaces: namespaces) else { return nil }
-      selectors.append(selector)
-    }
-    return selectors
-  }
-
-  static func parse(_ expression: String, namespaces: [String: String]) -> SimpleSelector? {
-    var scanner = Scanner(Array(expression.utf8))
-    guard scanner.consume("//") else { return nil }
+  struct NameTest {
+    /// nil matches any element.
     var name: [UInt8]?
+    /// The namespace URI a prefixed name stands for; nil means no namespace (unprefixed names).
     var namespaceURI: [UInt8]?
-    var anyNamespace = false
-    if scanner.consume("*") {
-      anyNamespace = true
-    } else {
-      guard let first = scanner.name() else { return nil }
-      if scanner.consume(":") {
-        guard let local = scanner.name(), let uri = namespaces[String(decoding: first, as: UTF8.self)] else {
-          return nil
-        }
-        name = local
-        namespaceURI = Array(uri.utf8)
-      } else {
-        name = first
+    var anyNamespace: Bool
+
+    func matches(_ node: xmlNodePtr) -> Bool {
+      guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+      if anyNamespace && name == nil { return true }
+      if let name, !SimpleSelector.equal(node.pointee.name, name) { return false }
+      if anyNamespace { return true }
+      if let namespaceURI {
+        guard let ns = node.pointee.ns else { return false }
+        return SimpleSelector.equal(ns.pointee.href, namespaceURI)
       }
+      return node.pointee.ns == nil
     }
-    var attribute: [UInt8]?
-    var test: Test?
-    if scanner.consume("[") {
-      scanner.skipSpaces()
-      if scanner.consume("@") {
-        guard let attributeName = scanner.name() else { return nil }
-        attribute = attributeName
-        scanner.skipSpaces()
-        if scanner.consume("=") {
-          scanner.skipSpaces()
-          guard let literal = scanner.literal() else { return nil }
-          test = .equals(literal)
-        } else {
-          test = .exists
-        }
-      } else {
-        let isContains = scanner.consume("contains(")
-        guard isContains || scanner.consume("starts-with(") else { return nil }
-        scanner.skipSpaces()
-        guard scanner.consume("@"), let attributeName = scanner.name() else { return nil }
-        scanner.skipSpaces()
-        guard scanner.consume(",") else { return nil }
-        scanner.skipSpaces()
-        // An empty literal is true even without the attribute; leave such oddities to libxml2.
-        guard let literal = scanner.literal(), !literal.isEmpty else { return nil }
-        scanner.skipSpaces()
-        guard scanner.consume(")") else { return nil }
-        attribute = attributeName
-        test = isContains ? .contains(literal) : .startsWith(literal)
-      }
-      scanner.skipSpaces()
-      guard scanner.consume("]") else { return nil }
-    }
-    guard scanner.atEnd else { return nil }
-    return SimpleSelector(
-      name: name, namespaceURI: namespaceURI, anyNamespace: anyNamespace, attribute: attribute, test: test)
   }
+
+  indirect enum Test {
+    case hasAttribute([UInt8])
+    case attributeEquals([UInt8], [UInt8])
+    case attributeContains([UInt8], [UInt8])
+    case attributeStartsWith([UInt8], [UInt8])
+    case classToken([UInt8])
+    case textStartsWith([UInt8])
+    case selfIsOneOf([NameTest])
+    case hasChild(NameTest)
+    case hasDescendant(NameTest)
+    case not(Test)
+  }
+
+  struct Step {
+    var axis: Axis
+    var name: NameTest
+    var tests: [Test]
+  }
+
+  let steps: [Step]
+
+  // MARK: Matching
 
   func matches(_ node: xmlNodePtr) -> Bool {
-    if let name {
-      guard Self.equal(node.pointee.name, name) else { return false }
-      if let namespaceURI {
-        guard let ns = node.pointee.ns, Self.equal(ns.pointee.href, namespaceURI) else { return false }
-      } else if node.pointee.ns != nil {
-        return false
-      }
+    matches(node, step: steps.count - 1)
+  }
+
+  private func matches(_ node: xmlNodePtr, step index: Int) -> Bool {
+    let step = steps[index]
+    guard step.name.matches(node), step.tests.allSatisfy({ Self.passes(node, $0) }) else { return false }
+    let parent = node.pointee.parent
+    let parentIsDocument = parent == nil || parent?.pointee.type != XML_ELEMENT_NODE
+    if index == 0 {
+      return step.axis == .descendant || parentIsDocument
     }
-    guard let attribute, let test else { return true }
-    var property = node.pointee.properties
-    while let current = property {
-      if current.pointee.ns == nil && Self.equal(current.pointee.name, attribute) {
-        return Self.check(current, test)
+    switch step.axis {
+    case .child:
+      guard !parentIsDocument, let parent else { return false }
+      return matches(parent, step: index - 1)
+    case .descendant:
+      var ancestor = parentIsDocument ? nil : parent
+      while let current = ancestor {
+        if matches(current, step: index - 1) { return true }
+        let next = current.pointee.parent
+        ancestor = next?.pointee.type == XML_ELEMENT_NODE ? next : nil
       }
-      property = current.pointee.next
+      return false
+    }
+  }
+
+  private static func passes(_ node: xmlNodePtr, _ test: Test) -> Bool {
+    switch test {
+    case .hasAttribute(let name):
+      return attribute(node, name) != nil
+    case .attributeEquals(let name, let literal):
+      return attribute(node, name).map { value(of: $0) == literal } ?? false
+    case .attributeContains(let name, let literal):
+      return attribute(node, name).map { contains(value(of: $0), literal) } ?? false
+    case .attributeStartsWith(let name, let literal):
+      return attribute(node, name).map { value(of: $0).starts(with: literal) } ?? false
+    case .classToken(let token):
+      guard let attribute = attribute(node, Array("class".utf8)) else { return false }
+      return value(of: attribute).split(whereSeparator: isXMLSpace).contains { $0.elementsEqual(token) }
+    case .textStartsWith(let literal):
+      return normalizedStringValue(node, atLeast: literal.count).starts(with: literal)
+    case .selfIsOneOf(let names):
+      return names.contains { $0.matches(node) }
+    case .hasChild(let name):
+      var child = node.pointee.children
+      while let current = child {
+        if name.matches(current) { return true }
+        child = current.pointee.next
+      }
+      return false
+    case .hasDescendant(let name):
+      return hasDescendant(node, name)
+    case .not(let inner):
+      return !passes(node, inner)
+    }
+  }
+
+  private static func hasDescendant(_ root: xmlNodePtr, _ name: NameTest) -> Bool {
+    var current = root.pointee.children
+    while let node = current {
+      if name.matches(node) { return true }
+      if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
+        current = child
+        continue
+      }
+      var climbing: xmlNodePtr? = node
+      current = nil
+      while let candidate = climbing, candidate != root {
+        if let next = candidate.pointee.next {
+          current = next
+          break
+        }
+        climbing = candidate.pointee.parent
+        if climbing == root { break }
+      }
     }
     return false
   }
 
-  private static func check(_ attribute: xmlAttrPtr, _ test: Test) -> Bool {
-    if case .exists = test { return true }
-    // Attribute values are one text node, except with entity references; read them whole then.
+  private static func attribute(_ node: xmlNodePtr, _ name: [UInt8]) -> xmlAttrPtr? {
+    var property = node.pointee.properties
+    while let current = property {
+      if current.pointee.ns == nil && equal(current.pointee.name, name) { return current }
+      property = current.pointee.next
+    }
+    return nil
+  }
+
+  private static func value(of attribute: xmlAttrPtr) -> [UInt8] {
+    // An attribute's value is one text node, except with entity references; read it whole then.
     let child = attribute.pointee.children
-    let value: [UInt8]
     if let child, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
       let content = child.pointee.content
     {
-      value = Array(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-    } else {
-      let copy = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1)
-      defer { if let copy { evs_free(copy) } }
-      value = copy.map { Array(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))) } ?? []
+      return Array(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
     }
-    switch test {
-    case .exists: return true
-    case .equals(let literal): return value == literal
-    case .startsWith(let literal): return value.starts(with: literal)
-    case .contains(let literal): return contains(value, literal)
+    guard let copy = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else {
+      return []
     }
+    defer { evs_free(copy) }
+    return Array(UnsafeBufferPointer(start: copy, count: Int(xmlStrlen(copy))))
+  }
+
+  /// XPath's `normalize-space(.)`: the text nodes below, concatenated, with XML white space collapsed and
+  /// trimmed; only the first `atLeast` bytes are needed to test a prefix.
+  private static func normalizedStringValue(_ root: xmlNodePtr, atLeast: Int) -> [UInt8] {
+    var output: [UInt8] = []
+    var pendingSpace = false
+    var current: xmlNodePtr? = root
+    var descending = true
+    while let node = current, output.count <= atLeast {
+      if descending {
+        if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE,
+          let content = node.pointee.content
+        {
+          var index = 0
+          while content[index] != 0 && output.count <= atLeast {
+            let byte = content[index]
+            if isXMLSpace(byte) {
+              pendingSpace = true
+            } else {
+              if pendingSpace && !output.isEmpty { output.append(0x20) }
+              pendingSpace = false
+              output.append(byte)
+            }
+            index += 1
+          }
+        } else if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
+          current = child
+          continue
+        }
+      }
+      if node == root { break }
+      if let next = node.pointee.next {
+        current = next
+        descending = true
+      } else {
+        current = node.pointee.parent
+        descending = false
+        if current == root { break }
+      }
+    }
+    return output
+  }
+
+  private static func isXMLSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
     guard needle.count <= haystack.count else { return false }
     let first = needle[0]
-    var start = 0
-    let last = haystack.count - needle.count
-    while start <= last {
-      if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) {
-        return true
-      }
-      start += 1
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+      return true
     }
     return false
   }
 
-  private static func equal(_ string: UnsafePointer<xmlChar>?, _ bytes: [UInt8]) -> Bool {
+  static func equal(_ string: UnsafePointer<xmlChar>?, _ bytes: [UInt8]) -> Bool {
     guard let string else { return false }
     var index = 0
     while index < bytes.count {
@@ -173,63 +225,5 @@ struct SimpleSelector {
       index += 1
     }
     return string[index] == 0
-  }
-
-  /// Reads the expression byte by byte.
-  private struct Scanner {
-    let bytes: [UInt8]
-    var position = 0
-
-    init(_ bytes: [UInt8]) {
-      self.bytes = bytes
-    }
-
-    var atEnd: Bool { position == bytes.count }
-
-    mutating func consume(_ text: String) -> Bool {
-      let expected = Array(text.utf8)
-      guard bytes.count - position >= expected.count,
-        bytes[position..<(position + expected.count)].elementsEqual(expected)
-      else { return false }
-      position += expected.count
-      return true
-    }
-
-    mutating func skipSpaces() {
-      while position < bytes.count && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
-    }
-
-    /// An XML name without a colon: letters, digits, `_`, `-`, `.`, not starting with a digit, `-` or `.`.
-    mutating func name() -> [UInt8]? {
-      let start = position
-      while position < bytes.count {
-        let byte = bytes[position]
-        let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
-        let isOther = (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E
-        guard isLetter || (position > start && isOther) else { break }
-        position += 1
-      }
-      return position > start ? Array(bytes[start..<position]) : nil
-    }
-
-    mutating func literal() -> [UInt8]? {
-      guard position < bytes.count, bytes[position] == 0x27 || bytes[position] == 0x22 else { return nil }
-      let quote = bytes[position]
-      let start = position + 1
-      var end = start
-      while end < bytes.count && bytes[end] != quote { end += 1 }
-      guard end < bytes.count else { return nil }
-      position = end + 1
-      return Array(bytes[start..<end])
-    }
-  }
-}
-
-extension String {
-  func trimmingSpaces() -> String {
-    var slice = Substring(self)
-    while slice.first == " " { slice = slice.dropFirst() }
-    while slice.last == " " { slice = slice.dropLast() }
-    return String(slice)
   }
 }

@@ -15,6 +15,12 @@ struct SelectAllTests {
     "//tei:ref[@type='bibr']", "//tei:head", "//tei:teiHeader | //tei:note",
     "//*[ contains( @class , \"ltx_item\" ) ]",
     "//ref", "//section[@data-section]//h4", "//table//tr[td]", "//li[contains(@class,'')]",
+    "//table[.//th]//tr[td]", "/html/body//li", "/html/body/div", "//*[self::h2 or self::h3][@id]",
+    "//li[not(contains(@class,'ltx_item'))]",
+    "//li[contains(concat(' ',normalize-space(@class),' '),' ltx_item ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' ltx_title ')][not(contains(concat(' ',normalize-space(@class),' '),' ltx_title_document '))]",
+    "//h4[starts-with(normalize-space(.),'Measure ')]", "//tei:text/tei:body//tei:p", "/tei:TEI//tei:item",
+    "//tei:div[tei:head]", "//div/p[1]", "//tei:div[tei:head='Executive Summary']/tei:list/tei:item",
   ]
 
   static let documents: [String] = {

@@ -1,0 +1,89 @@
+import Foundation
+import ScanModel
+import Snapshot
+import Testing
+
+/// `evscan scan` on the shipped frameworks, end to end, through the binary.
+@Suite("The main job", .serialized)
+struct ScanTests {
+  func scan(into folder: URL, _ extra: [String] = []) throws -> Evscan.Result {
+    try Evscan.run(
+      [
+        "scan", "--output", folder.appendingPathComponent("output").path, "--cache",
+        folder.appendingPathComponent("cache").path,
+      ] + extra)
+  }
+
+  @Test func theCommittedSnapshotIsCurrent() throws {
+    let folder = try Evscan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try scan(into: folder, ["--quiet"])
+    #expect(result.status == 0, "\(result.errors)")
+    let fresh = try Evscan.files(in: folder.appendingPathComponent("output"))
+    let committed = try Evscan.files(in: Evscan.packageRoot.appendingPathComponent("output"))
+    #expect(Set(fresh.keys) == Set(committed.keys))
+    for (name, bytes) in fresh.sorted(by: { $0.key < $1.key }) {
+      #expect(
+        committed[name] == bytes,
+        "output/\(name) is stale: run `.build/release/evscan scan` and commit output/")
+    }
+  }
+
+  @Test func twoScansGiveTheSameBytesAndTheSecondUsesTheCache() throws {
+    let folder = try Evscan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try scan(into: folder, ["--json"])
+    #expect(first.status == 0, "\(first.errors)")
+    let before = try Evscan.files(in: folder.appendingPathComponent("output"))
+    let second = try scan(into: folder, ["--json"])
+    #expect(second.status == 0, "\(second.errors)")
+    #expect(try Evscan.files(in: folder.appendingPathComponent("output")) == before)
+    let summary = try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any]
+    #expect(summary?["frameworksFromCache"] as? Int == 13)
+    let counts = summary?["counts"] as? [String: Any]
+    #expect((counts?["statements"] as? Int ?? 0) >= 350)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasPrefix(".output.") && !$0.hasSuffix(".lock")
+    }
+    #expect(leftovers.isEmpty, "temporary folders were left: \(leftovers)")
+  }
+
+  @Test func theSnapshotIsSoundAndInTheMITShape() throws {
+    let snapshot = Evscan.packageRoot.appendingPathComponent("output")
+    let content = try SnapshotReader().read(from: snapshot)
+    #expect(content.run.counts.isConsistent)
+    #expect(content.frameworks.count == 13)
+    let csv = try String(contentsOf: snapshot.appendingPathComponent("mitigations.csv"), encoding: .utf8)
+    let header = csv.prefix { $0 != "\n" && $0 != "\r" }.split(separator: ",").prefix(5).map(String.init)
+    #expect(header == ["Action ID", "Action Name", "Action Definition", "Action Source", "MitigationCode"])
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    sqlite.arguments = [snapshot.appendingPathComponent("mitigations.sqlite").path, "PRAGMA integrity_check"]
+    let pipe = Pipe()
+    sqlite.standardOutput = pipe
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+      try sqlite.run()
+      sqlite.waitUntilExit()
+      #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "ok\n")
+    }
+  }
+
+  @Test func explainAndDiffWorkOnTheShippedSnapshot() throws {
+    let content = try SnapshotReader().read(from: Evscan.packageRoot.appendingPathComponent("output"))
+    let shared = try #require(content.mitigations.max { $0.sources.count < $1.sources.count })
+    let mitigation = try Evscan.run(["explain", shared.id])
+    #expect(mitigation.status == 0, "\(mitigation.errors)")
+    #expect(mitigation.output.contains(shared.id))
+    for member in shared.members.prefix(2) {
+      #expect(mitigation.output.contains(member.statementID))
+    }
+    let number = try #require(content.actionNumbers[shared.members[0].statementID])
+    let action = try Evscan.run(["explain", String(format: "A%04d", number), "--json"])
+    #expect(action.status == 0, "\(action.errors)")
+    #expect((try? JSONSerialization.jsonObject(with: Data(action.output.utf8))) != nil)
+    let diff = try Evscan.run(["diff", "output", "output", "--json"])
+    #expect(diff.status == 0, "\(diff.errors)")
+    let unknown = try Evscan.run(["explain", "M9999999"])
+    #expect(unknown.status != 0 && unknown.errors.contains("M9999999"))
+  }
+}

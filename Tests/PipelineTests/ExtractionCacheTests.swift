@@ -1,0 +1,50 @@
+import Foundation
+import Pipeline
+import ScanModel
+import Testing
+
+@Suite("The extraction cache")
+struct ExtractionCacheTests {
+  let sha = String(repeating: "a", count: 64)
+
+  @Test func theKeyChangesWithEveryInputThatChangesTheResult() {
+    let base = ExtractionCache.key(
+      framework: "f", documentSHA256: sha, recipe: Recipe(preset: "generic"), format: "html", encoding: nil)
+    let variants = [
+      ExtractionCache.key(
+        framework: "g", documentSHA256: sha, recipe: Recipe(preset: "generic"), format: "html", encoding: nil),
+      ExtractionCache.key(
+        framework: "f", documentSHA256: String(repeating: "b", count: 64), recipe: Recipe(preset: "generic"),
+        format: "html",
+        encoding: nil),
+      ExtractionCache.key(
+        framework: "f", documentSHA256: sha, recipe: Recipe(preset: "generic", units: "//p"), format: "html",
+        encoding: nil),
+      ExtractionCache.key(
+        framework: "f", documentSHA256: sha, recipe: Recipe(preset: "generic"), format: "xml", encoding: nil),
+      ExtractionCache.key(
+        framework: "f", documentSHA256: sha, recipe: Recipe(preset: "generic"), format: "html",
+        encoding: "latin1"),
+    ]
+    #expect(Set(variants).count == variants.count)
+    #expect(!variants.contains(base))
+    #expect(
+      base
+        == ExtractionCache.key(
+          framework: "f", documentSHA256: sha, recipe: Recipe(preset: "generic"), format: "html",
+          encoding: nil))
+  }
+
+  @Test func storedResultsComeBackAndDamagedOnesAreMisses() throws {
+    let folder = try PipelineSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cache = ExtractionCache(directory: folder)
+    let result = ExtractionResult(
+      framework: "f", documentSHA256: sha, unitsMatched: 0, statements: [], dropped: [], warnings: [])
+    cache.store(result, key: "k")
+    #expect(cache.load("k") == result)
+    #expect(cache.load("other") == nil)
+    try Data("{not json".utf8).write(to: folder.appendingPathComponent("extraction/k.json"))
+    #expect(cache.load("k") == nil)
+  }
+}

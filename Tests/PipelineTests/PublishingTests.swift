@@ -1,0 +1,55 @@
+import Foundation
+import Pipeline
+import ScanModel
+import Testing
+
+@Suite("Publishing a snapshot", .serialized)
+struct PublishingTests {
+  @Test func theNewSnapshotReplacesTheOldOneWhole() throws {
+    let root = try PipelineSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let output = root.appendingPathComponent("output")
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: output.appendingPathComponent("report.md"))
+    let publisher = SnapshotPublisher(output: output)
+    let folder = try publisher.makeTemporaryFolder()
+    try Data("new".utf8).write(to: folder.appendingPathComponent("report.md"))
+    try publisher.publish(folder)
+    #expect(try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8) == "new")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+  }
+
+  @Test func leftoversOfAKilledRunAreCleanedAndAHalfSwapIsUndone() throws {
+    let root = try PipelineSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let output = root.appendingPathComponent("output")
+    // A run killed between the two renames of a non-atomic swap: the old snapshot is aside, none in place.
+    let retired = root.appendingPathComponent(".output.old-4242")
+    try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
+    try Data("previous".utf8).write(to: retired.appendingPathComponent("report.md"))
+    let half = root.appendingPathComponent(".output.tmp-4343")
+    try FileManager.default.createDirectory(at: half, withIntermediateDirectories: true)
+    let notes = try SnapshotPublisher(output: output).recoverLeftovers()
+    #expect(notes.count == 2)
+    #expect(try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8) == "previous")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["output"])
+  }
+
+  @Test func aSecondScanOfTheSameOutputIsRefusedWithTheHolder() throws {
+    let root = try PipelineSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let output = root.appendingPathComponent("output")
+    let first = try OutputLock(output: output, wait: false)
+    // flock locks belong to open files, so a second open in this process conflicts like another process would.
+    do {
+      _ = try OutputLock(output: output, wait: false)
+      Issue.record("the second lock was granted")
+    } catch let error as InputError {
+      #expect(error.message.contains("another scan"))
+      #expect(error.message.contains("pid \(ProcessInfo.processInfo.processIdentifier)"))
+    }
+    first.release()
+    let again = try OutputLock(output: output, wait: false)
+    again.release()
+  }
+}
