@@ -65,22 +65,26 @@ public struct ConceptMatcher: Sendable {
       }
     }
     var results: [ConceptMatch] = []
-    guard !found.isEmpty || !abbreviations.isEmpty else { return results }
-    var seen: Set<String> = []
-    let offsets = CharacterOffsets(text)
-    let utf8 = Array(text.utf8)
+    var seen: Set<Int> = []
+    // Character offsets cost a walk over the text's graphemes: only statements with matches pay it.
+    var offsets: CharacterOffsets?
+    var utf8: [UInt8] = []
+    func record(_ concept: Int, _ range: Range<Int>) {
+      guard seen.insert(concept &* 1_000_003 &+ range.lowerBound).inserted else { return }
+      if offsets == nil {
+        offsets = CharacterOffsets(text)
+        utf8 = Array(text.utf8)
+      }
+      if let offsets {
+        results.append(makeMatch(concepts[concept].id, utf8: utf8, range: range, offsets: offsets))
+      }
+    }
     for match in found {
-      let range = content[match.first].utf8Range.lowerBound..<content[match.last].utf8Range.upperBound
-      let key = "\(match.concept):\(range.lowerBound)"
-      guard seen.insert(key).inserted else { continue }
-      results.append(makeMatch(concepts[match.concept].id, utf8: utf8, range: range, offsets: offsets))
+      record(
+        match.concept, content[match.first].utf8Range.lowerBound..<content[match.last].utf8Range.upperBound)
     }
     for token in tokens {
-      for index in abbreviationConcepts(token.surface) {
-        let key = "\(index):\(token.utf8Range.lowerBound)"
-        guard seen.insert(key).inserted else { continue }
-        results.append(makeMatch(concepts[index].id, utf8: utf8, range: token.utf8Range, offsets: offsets))
-      }
+      for index in abbreviationConcepts(token.surface) { record(index, token.utf8Range) }
     }
     return results.sorted { ($0.start, $0.conceptID) < ($1.start, $1.conceptID) }
   }
@@ -103,6 +107,15 @@ public struct ConceptMatcher: Sendable {
 
   /// `=deployer` for "deployer" and "deployers"; nil for words that are not agent nouns.
   static func agentKey(_ token: Token) -> String? {
+    // Most words are not agent nouns; look at the last bytes before building any string.
+    let bytes = token.normalized.utf8
+    guard bytes.count > 4 else { return nil }
+    var last = bytes.index(before: bytes.endIndex)
+    if bytes[last] == UInt8(ascii: "s") { last = bytes.index(before: last) }
+    guard bytes[last] == UInt8(ascii: "r"),
+      bytes[bytes.index(before: last)] == UInt8(ascii: "e")
+        || bytes[bytes.index(before: last)] == UInt8(ascii: "o")
+    else { return nil }
     var word = token.normalized
     if word.hasSuffix("s") && word.count > 4 { word.removeLast() }
     guard word.count > 4, word.hasSuffix("er") || word.hasSuffix("or"), token.stem != word else { return nil }

@@ -6,6 +6,7 @@ public struct MitigationClassifier: Sendable {
   public let space: FeatureSpace
   /// Feature index to the stored examples that have it, for a fast nearest-example search.
   private let postings: [[(example: Int32, value: Double)]]
+  private let exampleNorms: [Double]
 
   public init(model: ClassifierModel) {
     self.model = model
@@ -17,6 +18,7 @@ public struct MitigationClassifier: Sendable {
       }
     }
     self.postings = postings
+    exampleNorms = model.examples.map { max($0.vector.squaredNorm.squareRoot(), 1e-12) }
   }
 
   public func vector(_ analysis: StatementAnalysis) -> SparseVector {
@@ -43,32 +45,55 @@ public struct MitigationClassifier: Sendable {
   /// The features that pushed `classIndex` up the most: (description, contribution).
   public func topFeatures(_ vector: SparseVector, classIndex: Int, limit: Int) -> [(String, Double)] {
     let weights = model.weights[classIndex]
-    var contributions: [(index: Int, value: Double)] = []
+    var best = TopK<Int>(limit: limit)
     for (position, feature) in vector.indices.enumerated() {
       let value = vector.values[position] * weights[Int(feature)]
-      if value > 0 { contributions.append((Int(feature), value)) }
+      if value > 0 { best.offer(Int(feature), score: value) }
     }
-    contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.index < $1.index }
-    return contributions.prefix(limit).map { (space.describe($0.index), $0.value) }
+    return best.sorted.map { (space.describe($0.item), $0.score) }
   }
 
   /// The coded examples most similar to the statement (cosine over the same features).
   public func nearestExamples(_ vector: SparseVector, limit: Int) -> [(
     example: ClassifierModel.StoredExample, similarity: Double
   )] {
-    var dots = [Double](repeating: 0, count: model.examples.count)
+    let norm = vector.squaredNorm.squareRoot()
+    guard norm > 0 else { return [] }
+    var dots = [Double](repeating: 0, count: exampleNorms.count)
     for (position, feature) in vector.indices.enumerated() where Int(feature) < postings.count {
       let value = vector.values[position]
       for posting in postings[Int(feature)] { dots[Int(posting.example)] += value * posting.value }
     }
-    let norm = vector.squaredNorm.squareRoot()
-    guard norm > 0 else { return [] }
-    var ranked: [(index: Int, similarity: Double)] = []
+    var best = TopK<Int>(limit: limit)
     for (index, dot) in dots.enumerated() where dot > 0 {
-      let other = model.examples[index].vector.squaredNorm.squareRoot()
-      ranked.append((index, dot / (norm * max(other, 1e-12))))
+      best.offer(index, score: dot / (norm * exampleNorms[index]))
     }
-    ranked.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }
-    return ranked.prefix(limit).map { (model.examples[$0.index], $0.similarity) }
+    return best.sorted.map { (model.examples[$0.item], $0.score) }
   }
+}
+
+/// The `limit` best-scored items seen, without sorting everything: ties go to the smaller item, so the
+/// result does not depend on the order items were offered in.
+struct TopK<Item: Comparable> {
+  let limit: Int
+  private(set) var entries: [(item: Item, score: Double)] = []
+
+  init(limit: Int) {
+    self.limit = limit
+  }
+
+  private static func before(_ a: (item: Item, score: Double), _ b: (item: Item, score: Double)) -> Bool {
+    a.score != b.score ? a.score > b.score : a.item < b.item
+  }
+
+  mutating func offer(_ item: Item, score: Double) {
+    guard limit > 0 else { return }
+    let entry = (item: item, score: score)
+    if entries.count == limit, let last = entries.last, !Self.before(entry, last) { return }
+    let position = entries.firstIndex { Self.before(entry, $0) } ?? entries.count
+    entries.insert(entry, at: position)
+    if entries.count > limit { entries.removeLast() }
+  }
+
+  var sorted: [(item: Item, score: Double)] { entries }
 }

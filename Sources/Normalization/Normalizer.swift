@@ -248,13 +248,13 @@ public struct Normalizer: Sendable {
     _ facet: TaxonomyFacet, statementID: String, analysis: StatementAnalysis, primaryCode: String
   ) -> [CodeAssignment] {
     var evidence: [String: Double] = [:]
-    var because: [String: [String]] = [:]
+    var because: [String: [ConceptMatch]] = [:]
     var seen: Set<String> = []
     for match in analysis.concepts where seen.insert(match.conceptID).inserted {
       guard let concept = matcher.concept(match.conceptID) else { continue }
       for code in concept.codes?[facet.facet] ?? [] {
         evidence[code, default: 0] += max(concept.weight ?? 1, 0.5)
-        because[code, default: []].append("\(concept.id) (“\(match.words)”)")
+        because[code, default: []].append(match)
       }
     }
     if let top = evidence.values.max(), top >= 0.5 {
@@ -262,7 +262,8 @@ public struct Normalizer: Sendable {
         $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
       }.prefix(3)
       return kept.enumerated().map { offset, entry in
-        let sources = because[entry.key, default: []]
+        // Reasons are written only for the codes kept, not for every code some concept pointed to.
+        let sources = because[entry.key, default: []].prefix(4).map { "\($0.conceptID) (“\($0.words)”)" }
         return CodeAssignment(
           statementID: statementID, facet: facet.facet, code: entry.key, rank: offset + 1,
           score: Self.rounded(min(1, entry.value / 2)), method: .thesaurus,

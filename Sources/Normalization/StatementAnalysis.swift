@@ -11,17 +11,22 @@ public struct StatementAnalysis: Sendable {
   public var conceptFeatures: [String]
 
   public init(title: String?, text: String, matcher: ConceptMatcher, analyzer: TextAnalyzer) {
-    titleTerms = title.map { analyzer.terms($0) } ?? []
-    textTerms = analyzer.terms(text)
+    // Each text is tokenised once; terms and concepts both come from the same tokens.
+    let textTokens = analyzer.tokens(text)
+    textTerms = textTokens.compactMap { $0.isStopWord ? nil : $0.stem }
     var found: [ConceptMatch] = []
     if let title, !title.isEmpty {
-      found = matcher.matches(in: title).map { match in
+      let titleTokens = analyzer.tokens(title)
+      titleTerms = titleTokens.compactMap { $0.isStopWord ? nil : $0.stem }
+      found = matcher.matches(in: title, tokens: titleTokens).map { match in
         var inTitle = match
         inTitle.field = "title"
         return inTitle
       }
+    } else {
+      titleTerms = []
     }
-    found += matcher.matches(in: text)
+    found += matcher.matches(in: text, tokens: textTokens)
     concepts = found
     var features: [String] = []
     for match in concepts {
