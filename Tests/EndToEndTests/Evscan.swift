@@ -31,8 +31,8 @@ enum Evscan {
       "evscan-out-\(UUID().uuidString)")
     let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
       "evscan-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: outputFile)
       try? FileManager.default.removeItem(at: errorFile)
