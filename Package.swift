@@ -89,6 +89,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["Snapshot", "ScanModel", "evscan"], exclude: ["Fixtures"]),
+    .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )
