@@ -8,6 +8,12 @@ public struct ConceptMatch: Sendable, Hashable, Codable {
   /// Character offsets of the words in the text, end exclusive.
   public var start: Int
   public var end: Int
+  /// The concept's position in the thesaurus, so that the coder need not look it up by id again.
+  var conceptIndex: Int = -1
+
+  private enum CodingKeys: String, CodingKey {
+    case conceptID, field, words, start, end
+  }
 
   public init(conceptID: String, field: String = "text", words: String, start: Int, end: Int) {
     self.conceptID = conceptID

@@ -40,6 +40,12 @@ public struct ConceptMatcher: Sendable {
     byID[id].map { concepts[$0] }
   }
 
+  /// The concept a match names: by its index when the match came from this matcher, else by id.
+  func concept(of match: ConceptMatch) -> ThesaurusConcept? {
+    match.conceptIndex >= 0 && match.conceptIndex < concepts.count
+      ? concepts[match.conceptIndex] : concept(match.conceptID)
+  }
+
   /// The mitigation codes a concept points to.
   public func mitigationCodes(of id: String) -> [String] {
     concept(id)?.codes?["mitigation"] ?? []
@@ -76,7 +82,9 @@ public struct ConceptMatcher: Sendable {
         utf8 = Array(text.utf8)
       }
       if let offsets {
-        results.append(makeMatch(concepts[concept].id, utf8: utf8, range: range, offsets: offsets))
+        var match = makeMatch(concepts[concept].id, utf8: utf8, range: range, offsets: offsets)
+        match.conceptIndex = concept
+        results.append(match)
       }
     }
     for match in found {

@@ -183,7 +183,7 @@ public struct Normalizer: Sendable {
     var evidence: [String: Double] = [:]
     var seen: Set<String> = []
     for match in analysis.concepts where seen.insert(match.conceptID).inserted {
-      guard let concept = matcher.concept(match.conceptID) else { continue }
+      guard let concept = matcher.concept(of: match) else { continue }
       for code in concept.codes?["mitigation"] ?? [] where code.contains(".") {
         evidence[code, default: 0] += concept.weight ?? 1
       }
@@ -226,7 +226,7 @@ public struct Normalizer: Sendable {
     var reasons: [CodingReason] = []
     var seen: Set<String> = []
     for match in analysis.concepts {
-      guard let concept = matcher.concept(match.conceptID) else { continue }
+      guard let concept = matcher.concept(of: match) else { continue }
       let codes = concept.codes?["mitigation"] ?? []
       guard codes.contains(code) || codes.contains(category), seen.insert(match.conceptID).inserted else {
         continue
@@ -251,7 +251,7 @@ public struct Normalizer: Sendable {
     var because: [String: [ConceptMatch]] = [:]
     var seen: Set<String> = []
     for match in analysis.concepts where seen.insert(match.conceptID).inserted {
-      guard let concept = matcher.concept(match.conceptID) else { continue }
+      guard let concept = matcher.concept(of: match) else { continue }
       for code in concept.codes?[facet.facet] ?? [] {
         evidence[code, default: 0] += max(concept.weight ?? 1, 0.5)
         because[code, default: []].append(match)

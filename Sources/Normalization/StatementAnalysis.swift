@@ -31,7 +31,7 @@ public struct StatementAnalysis: Sendable {
     var features: [String] = []
     for match in concepts {
       features.append("@" + match.conceptID)
-      for code in matcher.mitigationCodes(of: match.conceptID) { features.append("#" + code) }
+      for code in matcher.concept(of: match)?.codes?["mitigation"] ?? [] { features.append("#" + code) }
     }
     conceptFeatures = features
   }

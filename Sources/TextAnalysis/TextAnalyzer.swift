@@ -42,8 +42,9 @@ public struct TextAnalyzer: Sendable {
             break
           }
         }
-        let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        tokens.append(makeToken(surface: surface, isASCII: isASCII, range: start..<end))
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        tokens.append(
+          isASCII ? makeASCIIToken(word, range: start..<end) : makeToken(word, range: start..<end))
         index = end
       }
     }
@@ -55,18 +56,30 @@ public struct TextAnalyzer: Sendable {
     tokens(text).compactMap { $0.isStopWord ? nil : $0.stem }
   }
 
-  private func makeToken(surface: String, isASCII: Bool, range: Range<Int>) -> Token {
-    var normalized =
-      isASCII
-      ? surface.lowercased()
-      : surface.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        .lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-    if let american = SpellingVariants.britishToAmerican[normalized] {
-      normalized = american
-    }
-    let isStop = stopWords.contains(normalized)
-    let stem = stemmer.stem(normalized)
-    return Token(normalized: normalized, stem: stem, surface: surface, utf8Range: range, isStopWord: isStop)
+  /// The common case: lower-case the bytes directly, and share one string when the word has no capitals.
+  private func makeASCIIToken(_ word: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Token {
+    let surface = String(decoding: word, as: UTF8.self)
+    let hasCapitals = word.contains { (0x41...0x5A).contains($0) }
+    let lowered =
+      hasCapitals
+      ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self) : surface
+    return finish(normalized: lowered, surface: surface, range: range)
+  }
+
+  private func makeToken(_ word: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Token {
+    let surface = String(decoding: word, as: UTF8.self)
+    let normalized = surface.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
+    )
+    .lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+    return finish(normalized: normalized, surface: surface, range: range)
+  }
+
+  private func finish(normalized: String, surface: String, range: Range<Int>) -> Token {
+    let word = SpellingVariants.britishToAmerican[normalized] ?? normalized
+    return Token(
+      normalized: word, stem: stemmer.stem(word), surface: surface, utf8Range: range,
+      isStopWord: stopWords.contains(word))
   }
 
   /// Letters and digits make words; hyphens, dashes, slashes and punctuation separate them, so

@@ -39,7 +39,8 @@ struct Leaks: ParsableCommand {
       for expression in ["//p[", "count(//p", "///", "//undeclared:p"] {
         do {
           let query = try XPathQuery(expression)
-          let document = try Document.parse(Array("<r><p>x</p></r>".utf8), options: ParseOptions(format: .xml))
+          let document = try Document.parse(
+            Array("<r><p>x</p></r>".utf8), options: ParseOptions(format: .xml))
           _ = try document.select(query.expression)
         } catch {
           refused += 1
@@ -54,7 +55,9 @@ struct Leaks: ParsableCommand {
     let queries = ["//*", "//p", "//li", "//tei:p", "//*[contains(@class,'x')]", "count(//p)"].compactMap {
       try? XPathQuery($0)
     }
-    let all = (try? document.selectAll(queries.filter { $0.expression != "count(//p)" }, namespaces: namespaces)) ?? []
+    let all =
+      (try? document.selectAll(queries.filter { $0.expression != "count(//p)" }, namespaces: namespaces))
+      ?? []
     let skip = NodeSet(all.first?.prefix(3) ?? [])
     for nodes in all {
       for node in nodes.prefix(50) {
