@@ -5,7 +5,9 @@ let package = Package(
   name: "EvidenceScan",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "evscan", targets: ["evscan"])
+    .executable(name: "evscan", targets: ["evscan"]),
+    // For the libFuzzer package in Fuzz/, which can only reach this package's code through a product.
+    .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,7 +38,9 @@ let package = Package(
       dependencies: [
         "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", "CSVInput",
       ]),
-    .target(name: "Deduplication", dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash"]),
+    .target(
+      name: "Deduplication",
+      dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash", "CSVInput"]),
     .target(
       name: "Snapshot",
       dependencies: [

@@ -1,3 +1,5 @@
+import ContentHash
+
 /// Proposes candidate pairs with MinHash signatures and LSH banding, without comparing all pairs.
 ///
 /// Shingles are a statement's unique content stems (word 1-grams after stop words, British spellings and

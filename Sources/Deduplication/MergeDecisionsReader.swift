@@ -1,3 +1,4 @@
+import CSVInput
 import Foundation
 import ScanModel
 
@@ -21,36 +22,38 @@ public enum MergeDecisionsReader {
     return try parse(text, file: path)
   }
 
-  /// Parses merge decisions; `file` names the source in errors and in each decision's location.
+  /// Parses merge decisions; `file` names the source in errors and in each decision's location. The CSV
+  /// itself is read by the project's `CSVTable` (CSV.swift underneath), which reports the line each record
+  /// starts on; this reader checks the columns and the values.
   public static func parse(_ text: String, file: String) throws -> [LinkDecision] {
-    let records = try CSVRecordReader.records(text, file: file)
-    guard let header = records.first else {
+    guard text.contains(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else {
       throw InputError(
         file: file, line: 1, "the file is empty; it needs the header `\(columns.joined(separator: ","))`")
     }
-    let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    let table = try CSVTable.parse(text, file: file)
+    let names = table.header.map { $0.lowercased() }
     var position: [String: Int] = [:]
     for (index, name) in names.enumerated() {
       guard columns.contains(name) else {
         throw InputError(
-          file: file, line: header.line,
+          file: file, line: 1,
           "unknown column `\(name)`; the columns are \(columns.map { "`\($0)`" }.joined(separator: ", "))")
       }
       guard position[name] == nil else {
-        throw InputError(file: file, line: header.line, "the column `\(name)` appears twice")
+        throw InputError(file: file, line: 1, "the column `\(name)` appears twice")
       }
       position[name] = index
     }
     let missing = columns.filter { position[$0] == nil }
     guard missing.isEmpty else {
       throw InputError(
-        file: file, line: header.line,
+        file: file, line: 1,
         "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", ")); it needs "
           + columns.joined(separator: ","))
     }
 
     var decisions: [LinkDecision] = []
-    for record in records.dropFirst() {
+    for record in table.rows {
       guard record.fields.count == names.count else {
         throw InputError(
           file: file, line: record.line,
@@ -58,7 +61,7 @@ public enum MergeDecisionsReader {
         )
       }
       func value(_ column: String) -> String {
-        record.fields[position[column] ?? 0].trimmingCharacters(in: .whitespacesAndNewlines)
+        record[position[column] ?? 0]
       }
       for column in columns where value(column).isEmpty {
         throw InputError(file: file, line: record.line, "the `\(column)` field is empty")

@@ -5,6 +5,9 @@ import ScanModel
 /// required) and optionally `framework`, `title`, `primaryCode` (strings or null) and `concepts` (a list of
 /// strings). Other keys are ignored, so that files made for other tools (with a group label, say) can be
 /// passed as they are. Blank lines are skipped. Errors name the line.
+///
+/// Each line is decoded by Foundation's `JSONDecoder`; the lines are split here and decoded on all cores,
+/// each piece with its own decoder.
 public enum StatementLinesReader {
   public static func load(path: String) throws -> [DeduplicationInput] {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -18,39 +21,48 @@ public enum StatementLinesReader {
   }
 
   public static func parse(_ data: Data, file: String) throws -> [DeduplicationInput] {
-    let bytes = [UInt8](data)
     var lines: [(number: Int, range: Range<Int>)] = []
-    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var number = 1
-    for (position, byte) in bytes.enumerated() where byte == 0x0A {
-      lines.append((number, start..<position))
-      start = position + 1
-      number += 1
-    }
-    if start < bytes.count { lines.append((number, start..<bytes.count)) }
-    let relevant = lines.filter { line in bytes[line.range].contains { !Self.isSpace($0) } }
-
-    let pieces = Parallel.ranges(
-      relevant.count, pieces: Parallel.pieceCount(for: relevant.count, minimumPieceSize: 2048))
-    let decoded = bytes.withUnsafeBufferPointer { buffer in
-      Parallel.map(pieces.count) { piece -> Result<[DeduplicationInput], InputError> in
-        var inputs: [DeduplicationInput] = []
-        inputs.reserveCapacity(pieces[piece].count)
-        for position in pieces[piece] {
-          let line = relevant[position]
-          do throws(InputError) {
-            inputs.append(
-              try decodeLine(UnsafeBufferPointer(rebasing: buffer[line.range]), file: file, line: line.number)
-            )
-          } catch {
-            return .failure(error)
-          }
+    data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var number = 1
+      var hasContent = false
+      for position in start..<bytes.count {
+        let byte = bytes[position]
+        if byte == 0x0A {
+          if hasContent { lines.append((number, start..<position)) }
+          start = position + 1
+          number += 1
+          hasContent = false
+        } else if !hasContent && !isSpace(byte) {
+          hasContent = true
         }
-        return .success(inputs)
       }
+      if hasContent { lines.append((number, start..<bytes.count)) }
+    }
+
+    let base = data.startIndex
+    let pieces = Parallel.ranges(
+      lines.count, pieces: Parallel.pieceCount(for: lines.count, minimumPieceSize: 2048))
+    let decoded = Parallel.map(pieces.count) { piece -> Result<[DeduplicationInput], InputError> in
+      let decoder = JSONDecoder()
+      var inputs: [DeduplicationInput] = []
+      inputs.reserveCapacity(pieces[piece].count)
+      for position in pieces[piece] {
+        let line = lines[position]
+        let slice = data[(base + line.range.lowerBound)..<(base + line.range.upperBound)]
+        do {
+          inputs.append(try decodeLine(slice, decoder: decoder, file: file, line: line.number))
+        } catch let error as InputError {
+          return .failure(error)
+        } catch {
+          return .failure(InputError(file: file, line: line.number, "the line cannot be read: \(error)"))
+        }
+      }
+      return .success(inputs)
     }
     var inputs: [DeduplicationInput] = []
-    inputs.reserveCapacity(relevant.count)
+    inputs.reserveCapacity(lines.count)
     for result in decoded {
       switch result {
       case .success(let part): inputs.append(contentsOf: part)
@@ -60,7 +72,7 @@ public enum StatementLinesReader {
     var firstLine: [String: Int] = [:]
     firstLine.reserveCapacity(inputs.count)
     for (position, input) in inputs.enumerated() {
-      let line = relevant[position].number
+      let line = lines[position].number
       if let earlier = firstLine[input.id] {
         throw InputError(
           file: file, line: line,
@@ -71,43 +83,53 @@ public enum StatementLinesReader {
     return inputs
   }
 
-  private static func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int)
-    throws(InputError)
+  /// The fields this reader takes; any other key of the object is ignored by the decoder.
+  private struct Line: Decodable {
+    var id: String?
+    var text: String?
+    var framework: String?
+    var title: String?
+    var concepts: [String]?
+    var primaryCode: String?
+  }
+
+  private static func decodeLine(_ bytes: Data, decoder: JSONDecoder, file: String, line: Int) throws
     -> DeduplicationInput
   {
-    let fields: [String: JSONLineParser.Value]
+    let fields: Line
     do {
-      fields = try JSONLineParser.parseObject(bytes)
-    } catch {
-      let message =
-        error.message == "the line is not a JSON object"
-        ? error.message : "the line is not valid JSON: \(error.message)"
-      throw InputError(file: file, line: line, column: error.column, message)
-    }
-    func string(_ key: String, required: Bool = false) throws(InputError) -> String? {
-      switch fields[key] {
-      case .string(let text): return text
-      case .none, .null: return nil
-      case .strings, .other:
-        throw InputError(file: file, line: line, element: key, "`\(key)` should be a string")
+      fields = try decoder.decode(Line.self, from: bytes)
+    } catch let DecodingError.typeMismatch(_, context) {
+      guard let key = context.codingPath.first?.stringValue else {
+        throw InputError(file: file, line: line, "the line is not a JSON object")
       }
+      let expected = key == "concepts" ? "a list of strings" : "a string"
+      throw InputError(file: file, line: line, element: key, "`\(key)` should be \(expected)")
+    } catch let DecodingError.dataCorrupted(context) {
+      let detail = Self.parserMessage(context)
+      throw InputError(
+        file: file, line: line, column: detail.column, "the line is not valid JSON: \(detail.message)")
     }
-    guard let rawID = try string("id"), let id = trimmedSpaces(rawID), !id.isEmpty else {
+    guard let rawID = fields.id, let id = trimmedSpaces(rawID), !id.isEmpty else {
       throw InputError(file: file, line: line, "the statement has no `id`; every line needs a non-empty `id`")
     }
-    guard let text = try string("text"), text.utf8.contains(where: { !isSpace($0) }) else {
+    guard let text = fields.text, text.utf8.contains(where: { !isSpace($0) }) else {
       throw InputError(file: file, line: line, element: id, "statement `\(id)` has no `text`")
     }
-    var concepts: [String] = []
-    switch fields["concepts"] {
-    case .strings(let list): concepts = Array(Set(list)).sorted()
-    case .none, .null: break
-    case .string, .other:
-      throw InputError(file: file, line: line, element: "concepts", "`concepts` should be a list of strings")
-    }
     return DeduplicationInput(
-      id: id, framework: try string("framework"), text: text, title: try string("title"), concepts: concepts,
-      primaryCode: try string("primaryCode"))
+      id: id, framework: fields.framework, text: text, title: fields.title,
+      concepts: Array(Set(fields.concepts ?? [])).sorted(), primaryCode: fields.primaryCode)
+  }
+
+  /// The parser's own words and, when it gives one, the column (Foundation says "around line 1, column 22").
+  private static func parserMessage(_ context: DecodingError.Context) -> (message: String, column: Int?) {
+    let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+    let message = underlying ?? context.debugDescription
+    var column: Int?
+    if let range = message.range(of: "column ") {
+      column = Int(message[range.upperBound...].prefix { $0.isNumber })
+    }
+    return (message, column)
   }
 
   /// The text without leading and trailing spaces and tabs; the same string when there are none, which is

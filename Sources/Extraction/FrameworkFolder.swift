@@ -18,7 +18,8 @@ public struct FrameworkFolder {
   public var slug: String { manifest.slug }
 
   /// Reads and checks everything a run needs from the folder; throws `InputError` naming the file and field.
-  public init(directory: URL) throws {
+  /// A document over `sizeLimit` bytes is refused before it is read.
+  public init(directory: URL, sizeLimit: Int = ParseOptions.defaultSizeLimit) throws {
     self.directory = directory
     let manifestURL = directory.appendingPathComponent(Self.manifestName)
     let manifestPath = manifestURL.path
@@ -41,11 +42,13 @@ public struct FrameworkFolder {
     recipe = try CompiledRecipe(manifest.recipe, file: manifestPath)
 
     let documentURL = directory.appendingPathComponent(manifest.document.file)
-    guard let data = FileManager.default.contents(atPath: documentURL.path) else {
+    guard FileManager.default.fileExists(atPath: documentURL.path) else {
       throw InputError(
         file: manifestPath, element: "document.file",
         "the document \(documentURL.path) is missing; put the file there or correct `document.file`")
     }
+    let data = try DocumentFile.read(
+      documentURL.path, limit: sizeLimit, file: manifestPath, element: "document.file")
     let actual = SHA256Digest.hex(data)
     guard actual == manifest.document.sha256 else {
       throw InputError(
@@ -53,7 +56,7 @@ public struct FrameworkFolder {
         "the document's SHA-256 is \(actual) but the manifest says \(manifest.document.sha256); "
           + "if the document changed on purpose, review it and update `document.sha256`")
     }
-    documentBytes = Array(data)
+    documentBytes = data
   }
 
   static func checkSlug(_ slug: String, file: String) throws {

@@ -27,10 +27,11 @@ public struct FrameworkScaffold {
         file: destination.path, "this framework folder exists already; choose another slug or edit it by hand"
       )
     }
-    guard let data = FileManager.default.contents(atPath: documentPath) else {
+    guard FileManager.default.fileExists(atPath: documentPath) else {
       throw InputError(file: documentPath, "cannot read the document; check the path given with --document")
     }
-    let bytes = Array(data)
+    let bytes = try DocumentFile.read(documentPath, file: documentPath)
+    let data = Data(bytes)
     let detection: FormatDetection
     do {
       detection = try FormatDetection.detect(bytes, fileName: documentPath)

@@ -38,19 +38,22 @@ public final class Document {
     let screening = try InputScreening.screen(bytes, options: options)
     let file = options.sourceName
     var collected = evs_diagnostics(items: nil, count: 0, capacity: 0, dropped: 0)
+    // A byte-order mark outranks a charset declared inside the document (as in browsers); libxml2 would
+    // otherwise let a contradicting meta tag or XML declaration re-decode UTF-8 text as Latin-1, silently.
+    let ignoreDeclaredCharset = options.encoding == nil && screening.bytes.starts(with: [0xEF, 0xBB, 0xBF])
     let document: xmlDocPtr? = screening.bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
         switch options.format {
         case .html:
           let flags = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
-              | HTML_PARSE_NODEFDTD.rawValue)
+              | HTML_PARSE_NODEFDTD.rawValue | (ignoreDeclaredCharset ? HTML_PARSE_IGNORE_ENC.rawValue : 0))
           return evs_read_html(base, Int32(buffer.count), nil, options.encoding, flags, &collected)
         case .xml:
           // Never NOENT or DTDLOAD: entities stay references and no DTD is fetched.
           let flags = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
-              | XML_PARSE_NOCDATA.rawValue)
+              | XML_PARSE_NOCDATA.rawValue | (ignoreDeclaredCharset ? XML_PARSE_IGNORE_ENC.rawValue : 0))
           return evs_read_xml(base, Int32(buffer.count), nil, options.encoding, flags, &collected)
         }
       }
@@ -59,12 +62,18 @@ public final class Document {
       MarkupDiagnostic(severity: .warning, file: file, line: 0, message: $0)
     }
     diagnostics += LibXML2.drain(&collected, file: file)
-    guard let document, xmlDocGetRootElement(document) != nil else {
+    // The HTML parser recovers from damage, but a resource limit (nesting depth, text length) halts it and
+    // hands back what it had read: every statement after that point would be lost without a word.
+    let halted = options.format == .html ? diagnostics.first(where: LibXML2.haltsTheParser) : nil
+    guard let document, xmlDocGetRootElement(document) != nil, halted == nil else {
       if let document { xmlFreeDoc(document) }
       if diagnostics.isEmpty {
         diagnostics.append(
           MarkupDiagnostic(severity: .fatal, file: file, line: 0, message: "no element found in the document")
         )
+      }
+      if let explanation = LibXML2.explainStop(diagnostics, format: options.format) {
+        diagnostics.insert(explanation, at: 0)
       }
       throw MarkupError.unparseable(file: file, diagnostics: diagnostics)
     }

@@ -25,10 +25,13 @@ struct InputScreening {
     if input.count > options.sizeLimit {
       throw MarkupError.tooLarge(file: file, size: input.count, limit: options.sizeLimit)
     }
-    if input.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+    let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    if input.allSatisfy(isSpace) {
       throw MarkupError.empty(file: file)
     }
-    for signature in signatures where input.starts(with: signature.prefix) {
+    // Blank lines before a signature (a PDF saved by a web server, say) must not let binary through.
+    let start = input.firstIndex { !isSpace($0) } ?? 0
+    for signature in signatures where input[start...].starts(with: signature.prefix) {
       throw MarkupError.binary(file: file, kind: signature.kind)
     }
     var screening = InputScreening(bytes: input)

@@ -108,20 +108,31 @@ public struct Node {
   /// with the caller's prefix for it (`/tei:TEI/tei:text/tei:body/tei:div[2]/tei:p`), so the path reads
   /// well and works with the same prefixes the recipe registers; without one, `*[local-name()='p']`.
   public func locator(namespaces: [String: String]) -> String {
+    locator(prefixes: Self.prefixes(namespaces), numbering: nil)
+  }
+
+  static func prefixes(_ namespaces: [String: String]) -> [String: String] {
+    Dictionary(namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { min($0, $1) })
+  }
+
+  /// With `numbering`, sibling positions come from it (one pass per parent) instead of a walk per node.
+  func locator(prefixes: [String: String], numbering: SiblingNumbering?) -> String {
     guard pointer.pointee.type == XML_ELEMENT_NODE else {
       return LibXML2.consume(xmlGetNodePath(pointer)) ?? ""
     }
-    let prefixes = Dictionary(namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { min($0, $1) })
     var segments: [String] = []
     var current: xmlNodePtr? = pointer
     while let node = current, node.pointee.type == XML_ELEMENT_NODE {
-      segments.append(Self.segment(node, prefixes: prefixes))
+      let place = numbering?.place(of: node) ?? SiblingNumbering.walk(node)
+      segments.append(Self.segment(node, prefixes: prefixes, place: place))
       current = node.pointee.parent
     }
     return "/" + segments.reversed().joined(separator: "/")
   }
 
-  private static func segment(_ node: xmlNodePtr, prefixes: [String: String]) -> String {
+  private static func segment(
+    _ node: xmlNodePtr, prefixes: [String: String], place: (position: Int, hasFollowing: Bool)
+  ) -> String {
     let name = LibXML2.string(node.pointee.name) ?? ""
     let uri = node.pointee.ns.flatMap { LibXML2.string($0.pointee.href) }
     var step = name
@@ -134,30 +145,7 @@ public struct Node {
         step = "*[local-name()='\(name)']"
       }
     }
-    func sameName(_ other: xmlNodePtr) -> Bool {
-      guard other.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(other.pointee.name, node.pointee.name) != 0
-      else {
-        return false
-      }
-      let mine = node.pointee.ns
-      let theirs = other.pointee.ns
-      if mine == theirs { return true }
-      guard let mine, let theirs else { return false }
-      return xmlStrEqual(mine.pointee.href, theirs.pointee.href) != 0
-    }
-    var position = 1
-    var sibling = node.pointee.prev
-    while let candidate = sibling {
-      if sameName(candidate) { position += 1 }
-      sibling = candidate.pointee.prev
-    }
-    var hasFollowing = false
-    sibling = node.pointee.next
-    while let candidate = sibling, !hasFollowing {
-      hasFollowing = sameName(candidate)
-      sibling = candidate.pointee.next
-    }
-    return position > 1 || hasFollowing ? "\(step)[\(position)]" : step
+    return place.position > 1 || place.hasFollowing ? "\(step)[\(place.position)]" : step
   }
 
   /// True when `self` lies inside `other` (or is it).

@@ -1,3 +1,5 @@
+import ContentHash
+
 /// A linear support vector machine trained one-versus-rest by dual coordinate descent on the squared
 /// hinge loss (the method of LIBLINEAR and scikit-learn's LinearSVC), with a regularised bias feature.
 /// Deterministic: the visiting order comes from a fixed-seed generator.
@@ -49,22 +51,5 @@ struct LinearSVM {
       if largest - smallest < tolerance { break }
     }
     return weights
-  }
-}
-
-/// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64), so that runs repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -14,37 +14,55 @@ struct ScanTests {
       ] + extra)
   }
 
+  /// A re-run over the committed snapshot (its ids the previous ones) must give it back byte for byte.
   @Test func theCommittedSnapshotIsCurrent() throws {
     let folder = try Evscan.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
+    let committed = Evscan.packageRoot.appendingPathComponent("output")
+    try FileManager.default.copyItem(at: committed, to: folder.appendingPathComponent("output"))
     let result = try scan(into: folder, ["--quiet"])
     #expect(result.status == 0, "\(result.errors)")
     let fresh = try Evscan.files(in: folder.appendingPathComponent("output"))
-    let committed = try Evscan.files(in: Evscan.packageRoot.appendingPathComponent("output"))
-    #expect(Set(fresh.keys) == Set(committed.keys))
+    let expected = try Evscan.files(in: committed)
+    #expect(Set(fresh.keys) == Set(expected.keys))
     for (name, bytes) in fresh.sorted(by: { $0.key < $1.key }) {
       #expect(
-        committed[name] == bytes,
+        expected[name] == bytes,
         "output/\(name) is stale: run `.build/release/evscan scan` and commit output/")
     }
   }
 
-  @Test func twoScansGiveTheSameBytesAndTheSecondUsesTheCache() throws {
+  @Test func scansOfTheSameInputsGiveTheSameBytes() throws {
     let folder = try Evscan.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let first = try scan(into: folder, ["--json"])
-    #expect(first.status == 0, "\(first.errors)")
-    let before = try Evscan.files(in: folder.appendingPathComponent("output"))
-    let second = try scan(into: folder, ["--json"])
-    #expect(second.status == 0, "\(second.errors)")
-    #expect(try Evscan.files(in: folder.appendingPathComponent("output")) == before)
-    let summary = try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any]
+    let first = folder.appendingPathComponent("first")
+    let second = folder.appendingPathComponent("second")
+    for place in [first, second] {
+      try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+      let result = try scan(into: place, ["--quiet"])
+      #expect(result.status == 0, "\(result.errors)")
+    }
+    #expect(
+      try Evscan.files(in: first.appendingPathComponent("output"))
+        == Evscan.files(in: second.appendingPathComponent("output")))
+  }
+
+  /// A re-run keeps every id (its identity changes say "kept"), and the run after it changes nothing.
+  @Test func aRerunUsesTheCacheAndReachesAFixedPoint() throws {
+    let folder = try Evscan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try scan(into: folder, ["--quiet"]).status == 0)
+    #expect(try scan(into: folder, ["--quiet"]).status == 0)
+    let settled = try Evscan.files(in: folder.appendingPathComponent("output"))
+    let third = try scan(into: folder, ["--json"])
+    #expect(third.status == 0, "\(third.errors)")
+    #expect(try Evscan.files(in: folder.appendingPathComponent("output")) == settled)
+    let summary = try JSONSerialization.jsonObject(with: Data(third.output.utf8)) as? [String: Any]
     #expect(summary?["frameworksFromCache"] as? Int == 13)
     let counts = summary?["counts"] as? [String: Any]
     #expect((counts?["statements"] as? Int ?? 0) >= 350)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-      $0.hasPrefix(".output.") && !$0.hasSuffix(".lock")
-    }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasPrefix(".output.") && !$0.hasSuffix(".lock") }
     #expect(leftovers.isEmpty, "temporary folders were left: \(leftovers)")
   }
 

@@ -33,10 +33,7 @@ struct ExtractCommand: ParsableCommand {
       let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
       var input: (bytes: [UInt8], path: String)?
       if let source {
-        guard let data = FileManager.default.contents(atPath: source) else {
-          throw InputError(file: source, "cannot read the file given with --source")
-        }
-        input = (Array(data), source)
+        input = (try DocumentFile.read(source, file: source, element: "--source"), source)
       }
       let result = try folder.extract(source: input)
       switch format {

@@ -1,6 +1,6 @@
-/// A seeded splitmix64 stream: the one source of pseudo-random numbers in this module.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
+/// splitmix64: the same seed gives the same mutations, documents and kill delays on every machine.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
 
   init(seed: UInt64) {
     state = seed

@@ -1,0 +1,8 @@
+import FuzzDriver
+import FuzzTargets
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+exit(runFuzzer(.html))

@@ -1,0 +1,18 @@
+/// A seeded splitmix64 stream (Steele, Lea and Flood): a small, fast generator whose output depends on the
+/// seed alone, so that anything drawn from it (MinHash functions, a training order) repeats exactly from
+/// run to run and machine to machine. Swift's `SystemRandomNumberGenerator` cannot be seeded.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) {
+    state = seed
+  }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}

@@ -1,1 +1,0 @@
-// Placeholder until the fuzz entry points land.
