@@ -1,6 +1,17 @@
 #ifndef EVSCAN_CLIBXML2_SHIM_H
 #define EVSCAN_CLIBXML2_SHIM_H
 
+#include <stdint.h>
+
+/* libxml2 on this machine is built with ICU, so encoding.h pulls in the system ICU headers,
+   whose UErrorCode clashes with Foundation's bundled ICU in any client that sees both modules.
+   We never touch the ICU converter fields, so stand in for the two ICU names with types of the
+   same layout and keep the system ICU headers out of this module. */
+#define UCNV_H
+struct evs_icu_converter;
+#define UConverter struct evs_icu_converter
+#define UChar uint16_t
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -8,6 +19,10 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+
+#undef UConverter
+#undef UChar
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +97,10 @@ static void evs_silent_generic_error(void *context, const char *message, ...) {
   (void)context;
   (void)message;
 }
+
+/* Exported by libxml2 but declared only in its private headers; it reports through the
+   structured error channel like the parser's own loader does. */
+void __xmlLoaderErr(void *context, const char *message, const char *filename);
 
 /* Refuses every external entity, DTD and XInclude: documents never reach the file system or network. */
 static xmlParserInputPtr evs_refuse_external_entity(const char *url, const char *id,
