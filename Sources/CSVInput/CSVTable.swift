@@ -14,14 +14,16 @@ public struct CSVTable: Sendable {
   public let header: [String]
   public let rows: [Row]
 
-  public static func read(path: String) throws -> CSVTable {
+  /// Reads the file at `path`; `name` (the path by default) is how errors and rows name the file.
+  public static func read(path: String, name: String? = nil) throws -> CSVTable {
+    let file = name ?? path
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: path, "cannot read the file; check the path")
+      throw InputError(file: file, "cannot read the file; check the path")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(file: path, "the file is not UTF-8 text; save it as UTF-8 CSV")
+      throw InputError(file: file, "the file is not UTF-8 text; save it as UTF-8 CSV")
     }
-    return try parse(text, file: path)
+    return try parse(text, file: file)
   }
 
   /// Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). The first record is the header.
@@ -30,6 +32,9 @@ public struct CSVTable: Sendable {
     guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw InputError(file: file, "the file is empty; it needs a header row and at least one record")
     }
+    // CSV.swift is lenient about quotes: an unclosed quote swallows the rest of the file and a stray one
+    // is kept as text, both without an error. Either means the file is not what its author thinks.
+    try checkQuoting(body, file: file)
     let reader: CSVReader
     do {
       reader = try CSVReader(string: body, hasHeaderRow: true)
@@ -74,6 +79,72 @@ public struct CSVTable: Sendable {
     throw InputError(
       file: file, line: 1,
       "missing the column `\(names[0])`; the header has \(header.map { "`\($0)`" }.joined(separator: ", "))")
+  }
+
+  /// RFC 4180 quoting: a quote opens a field or closes one (doubled inside it), and a closed quoted field is
+  /// followed by a comma or a line break. Errors name the line.
+  private static func checkQuoting(_ text: String, file: String) throws {
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let newline = UInt8(ascii: "\n")
+    let carriageReturn = UInt8(ascii: "\r")
+    var line = 1
+    var openedOn = 0
+    var inQuotes = false
+    var justClosed = false
+    var atFieldStart = true
+    var iterator = text.utf8.makeIterator()
+    var pending = iterator.next()
+    while let byte = pending {
+      pending = iterator.next()
+      if inQuotes {
+        if byte == quote {
+          if pending == quote {
+            pending = iterator.next()
+          } else {
+            inQuotes = false
+            justClosed = true
+          }
+        } else if byte == newline {
+          line += 1
+        }
+        continue
+      }
+      if justClosed && byte != comma && byte != newline && byte != carriageReturn {
+        throw InputError(
+          file: file, line: line,
+          "text follows the closing quote of a quoted field; put the whole field in quotes and write each quote inside it twice (\"\")"
+        )
+      }
+      justClosed = false
+      switch byte {
+      case quote:
+        guard atFieldStart else {
+          throw InputError(
+            file: file, line: line,
+            "a double quote inside an unquoted field; put the whole field in quotes and write the quote twice (\"\")"
+          )
+        }
+        inQuotes = true
+        openedOn = line
+      case comma:
+        atFieldStart = true
+        continue
+      case newline:
+        line += 1
+        atFieldStart = true
+        continue
+      default:
+        break
+      }
+      atFieldStart = false
+    }
+    if inQuotes {
+      throw InputError(
+        file: file, line: openedOn,
+        "a quoted field opened on this line is never closed; add the closing quote (write a quote inside a quoted field as \"\")"
+      )
+    }
   }
 
   /// One record's lines: one, plus the line breaks inside quoted fields.

@@ -6,12 +6,6 @@ import TextAnalysis
 /// alignment technique" / "publish an alignment strategy"), so a merge needs both statements to lead with
 /// the same kind of action; the lexicon is what decides the kind.
 public struct ActionLexicon: Sendable, Hashable {
-  /// A problem with the configured lexicon, named by its key path.
-  struct Problem: Error {
-    var keyPath: String
-    var message: String
-  }
-
   /// Class names, sorted; a class's index is its position here.
   public let classes: [String]
   /// One-stem entries: stem to class index.
@@ -33,7 +27,7 @@ public struct ActionLexicon: Sendable, Hashable {
   init(actions: [String: [String]], analyzer: TextAnalyzer = TextAnalyzer()) throws {
     let names = actions.keys.sorted()
     guard names.count <= 64 else {
-      throw Problem(
+      throw ConfigurationProblem(
         keyPath: "actions", message: "`actions` has \(names.count) kinds; at most 64 are supported")
     }
     var singles: [String: Int] = [:]
@@ -42,21 +36,21 @@ public struct ActionLexicon: Sendable, Hashable {
     for (index, name) in names.enumerated() {
       let keyPath = "actions.\(name)"
       guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw Problem(keyPath: keyPath, message: "an action kind needs a name")
+        throw ConfigurationProblem(keyPath: keyPath, message: "an action kind needs a name")
       }
       let words = actions[name] ?? []
       guard !words.isEmpty else {
-        throw Problem(keyPath: keyPath, message: "`\(keyPath)` lists no words")
+        throw ConfigurationProblem(keyPath: keyPath, message: "`\(keyPath)` lists no words")
       }
       for word in words {
         let stems = analyzer.terms(word)
         guard !stems.isEmpty else {
-          throw Problem(
+          throw ConfigurationProblem(
             keyPath: keyPath,
             message: "`\(keyPath)`: \"\(word)\" is only stop words, so it can never match; remove it")
         }
         if let other = owner[stems], other != name {
-          throw Problem(
+          throw ConfigurationProblem(
             keyPath: keyPath,
             message:
               "`\(keyPath)`: \"\(word)\" is also listed under `actions.\(other)`; a word names one kind")

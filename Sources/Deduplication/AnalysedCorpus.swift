@@ -6,7 +6,10 @@ import TextAnalysis
 /// The statements turned into numbers once, so that scoring millions of pairs allocates nothing: stems are
 /// interned to term ids (sorted vocabulary, so ids do not depend on input order), each statement holds its
 /// unique terms sorted by id with unit-length TF-IDF weights and its leading action, and concepts are interned
-/// too.
+/// too, with IDF weights and the slot values they name.
+///
+/// Framework-voice words (`voice.words`) are dropped before anything else, like stop words: they say which
+/// framework a statement comes from, not which practice it states.
 struct AnalysedCorpus: Sendable {
   let count: Int
   /// Term id to stem, sorted.
@@ -24,9 +27,10 @@ struct AnalysedCorpus: Sendable {
   let counts: [UInt32]
   /// The TF-IDF vector, L2-normalised, parallel to `terms`.
   let unitWeights: [Double]
-  /// The kind of the first action word in each statement, or -1 when it has none.
+  /// The kind of each statement's leading action (its main verb; see `mainAction`), or -1 when it names
+  /// no action.
   let leadingAction: [Int8]
-  /// The term ids of that first action word (several for a phrase such as "red team"):
+  /// The term ids of that action word (several for a phrase such as "red team"):
   /// `leadingTerms[leadingOffsets[i]..<leadingOffsets[i + 1]]`.
   let leadingOffsets: [Int]
   let leadingTerms: [UInt32]
@@ -34,24 +38,48 @@ struct AnalysedCorpus: Sendable {
   let actionMask: [UInt64]
   /// Number of content words (stop words excluded) in each statement, repeats included.
   let wordCount: [Int32]
-  /// Statement i's concepts are `concepts[conceptOffsets[i]..<conceptOffsets[i + 1]]`, ascending ids.
+  /// Statement i's concepts, voice concepts left out, are `concepts[conceptOffsets[i]..<conceptOffsets[i + 1]]`,
+  /// ascending ids.
   let conceptOffsets: [Int]
   let concepts: [UInt32]
   let conceptNames: [String]
+  /// Concept id to `ln((1 + n) / (1 + df)) + 1` over the statements of the run: a concept few statements
+  /// name (red-teaming, whistleblowing) says more about a pair than one most name (risk, deployment).
+  let conceptIDF: [Double]
+  /// The length of each statement's concept vector, `sqrt(Σ idf²)`, for the cosine.
+  let conceptNorm: [Double]
+  /// The slot values each statement names: `slotBits[i * slotCount + slot]`, one bit per value.
+  let slotBits: [UInt64]
+  let slotCount: Int
 
-  init(inputs: [DeduplicationInput], lexicon: ActionLexicon, analyzer: TextAnalyzer = TextAnalyzer()) {
+  init(
+    inputs: [DeduplicationInput], lexicon: ActionLexicon, voice: VoiceWords, voiceConcepts: Set<String>,
+    slots: ConceptSlots, analyzer: TextAnalyzer = TextAnalyzer()
+  ) {
     let count = inputs.count
     self.count = count
     let pieces = Parallel.ranges(count, pieces: Parallel.pieceCount(for: count))
 
-    // Analyse in parallel; each piece interns its stems locally so that no lock is needed.
+    // Analyse in parallel; each piece interns its stems locally so that no lock is needed. Stop words are
+    // not kept, but modal verbs and forms of "be" are noted, because they show where the main verb is.
     let local = Parallel.map(pieces.count) { piece -> LocalPiece in
       var piece = LocalPiece(range: pieces[piece])
       for index in piece.range {
-        for stem in analyzer.terms(inputs[index].text) {
-          piece.append(stem)
+        var position = 0
+        var contentCount: Int32 = 0
+        var modalAt: Int32 = -1
+        var lastBe = Int.min / 2
+        for token in analyzer.tokens(inputs[index].text) where !voice.contains(token) {
+          if token.isStopWord {
+            if modalAt < 0 && Self.modals.contains(token.normalized) { modalAt = contentCount }
+            if Self.beForms.contains(token.normalized) { lastBe = position }
+          } else {
+            piece.append(token.stem, followsBe: position - lastBe <= 2)
+            contentCount += 1
+          }
+          position += 1
         }
-        piece.endStatement()
+        piece.endStatement(modalAt: modalAt)
       }
       return piece
     }
@@ -82,25 +110,21 @@ struct AnalysedCorpus: Sendable {
       var out = BuiltPiece()
       var sequence: [UInt32] = []
       var order: [Int] = []
+      var found: [(position: Int, kind: Int8, length: Int)] = []
       for statement in 0..<piece.range.count {
         let start = piece.offsets[statement]
         let end = piece.offsets[statement + 1]
         sequence.removeAll(keepingCapacity: true)
         for position in start..<end { sequence.append(remap[Int(piece.localIDs[position])]) }
-        var leading: Int8 = -1
-        var leadingStart = -1
-        var leadingLength = 0
+        // Every action word or phrase, in order: (content position, kind, length).
+        found.removeAll(keepingCapacity: true)
         var mask: UInt64 = 0
         var position = 0
         while position < sequence.count {
           var matched = 0
           for phrase in phrases where phrase.ids.count <= sequence.count - position {
             if sequence[position..<(position + phrase.ids.count)].elementsEqual(phrase.ids) {
-              if leading < 0 {
-                leading = phrase.classIndex
-                leadingStart = position
-                leadingLength = phrase.ids.count
-              }
+              found.append((position, phrase.classIndex, phrase.ids.count))
               mask |= 1 << UInt64(phrase.classIndex)
               matched = phrase.ids.count
               break
@@ -109,17 +133,18 @@ struct AnalysedCorpus: Sendable {
           if matched == 0 {
             let single = singleClass[Int(sequence[position])]
             if single >= 0 {
-              if leading < 0 {
-                leading = single
-                leadingStart = position
-                leadingLength = 1
-              }
+              found.append((position, single, 1))
               mask |= 1 << UInt64(single)
             }
             matched = 1
           }
           position += matched
         }
+        let main = Self.mainAction(
+          found, modalAt: piece.modalAt[statement], followsBe: { piece.followsBe[start + $0] })
+        let leading: Int8 = main.map { found[$0].kind } ?? -1
+        let leadingStart = main.map { found[$0].position } ?? -1
+        let leadingLength = main.map { found[$0].length } ?? 0
         out.leading.append(leading)
         if leadingStart >= 0 {
           out.leadingTerms.append(contentsOf: sequence[leadingStart..<(leadingStart + leadingLength)])
@@ -197,15 +222,32 @@ struct AnalysedCorpus: Sendable {
 
     var conceptNames = Set<String>()
     for input in inputs { conceptNames.formUnion(input.concepts) }
+    conceptNames.subtract(voiceConcepts)
     let sortedConcepts = conceptNames.sorted()
     var conceptID: [String: UInt32] = [:]
     for (id, name) in sortedConcepts.enumerated() { conceptID[name] = UInt32(id) }
     var conceptOffsets: [Int] = [0]
     var concepts: [UInt32] = []
-    for input in inputs {
+    let slotCount = slots.names.count
+    var slotBits = [UInt64](repeating: 0, count: count * slotCount)
+    for (statement, input) in inputs.enumerated() {
       let ids = Set(input.concepts.compactMap { conceptID[$0] }).sorted()
       concepts.append(contentsOf: ids)
       conceptOffsets.append(concepts.count)
+      for concept in input.concepts {
+        for (slot, bit) in slots.byConcept[concept] ?? [] {
+          slotBits[statement * slotCount + slot] |= 1 << UInt64(bit)
+        }
+      }
+    }
+    var conceptFrequency = [Int](repeating: 0, count: sortedConcepts.count)
+    for concept in concepts { conceptFrequency[Int(concept)] += 1 }
+    let conceptIDF = conceptFrequency.map { log((1 + total) / (1 + Double($0))) + 1 }
+    // Sums in concept-id order, so the bits do not depend on the input order.
+    let conceptNorm = (0..<count).map { statement in
+      concepts[conceptOffsets[statement]..<conceptOffsets[statement + 1]].reduce(0.0) {
+        $0 + conceptIDF[Int($1)] * conceptIDF[Int($1)]
+      }.squareRoot()
     }
 
     self.documentFrequency = documentFrequency
@@ -222,6 +264,35 @@ struct AnalysedCorpus: Sendable {
     self.conceptOffsets = conceptOffsets
     self.concepts = concepts
     self.conceptNames = sortedConcepts
+    self.conceptIDF = conceptIDF
+    self.conceptNorm = conceptNorm
+    self.slotBits = slotBits
+    self.slotCount = slotCount
+  }
+
+  /// Modal verbs: in "Providers should test models", the verb after the modal is the main one.
+  static let modals: Set<String> = [
+    "should", "shall", "must", "can", "could", "may", "might", "will", "would",
+  ]
+  /// Forms of "be": in "Serious incidents should be reported" or "whether results are published", the
+  /// participle right after one is the main verb (the passive voice).
+  static let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being"]
+
+  /// Which of a statement's action words (in order of position) is its main verb: what it asks for, not
+  /// what a relative clause or a subject mentions on the way ("Employees who report concerns should be
+  /// protected" is about protecting). A statement that opens with an action word is an imperative and that
+  /// word leads. Otherwise the first action word after the first modal verb leads; without a modal, the
+  /// first action word right after a form of "be" (a passive or a question: "whether results are
+  /// published"); failing both, the first action word.
+  static func mainAction(
+    _ found: [(position: Int, kind: Int8, length: Int)], modalAt: Int32, followsBe: (Int) -> Bool
+  ) -> Int? {
+    guard let first = found.first else { return nil }
+    if first.position == 0 { return 0 }
+    if modalAt >= 0 {
+      return found.firstIndex { $0.position >= Int(modalAt) } ?? 0
+    }
+    return found.firstIndex { followsBe($0.position) } ?? 0
   }
 
   func termRange(_ statement: Int) -> Range<Int> {
@@ -248,13 +319,18 @@ private struct LocalPiece {
   var stems: [String] = []
   var index: [String: UInt32] = [:]
   var localIDs: [UInt32] = []
+  /// Parallel to `localIDs`: the word comes at most two words after a form of "be".
+  var followsBe: [Bool] = []
   var offsets: [Int] = [0]
+  /// Per statement: how many content words come before its first modal verb, or -1 without one.
+  var modalAt: [Int32] = []
 
   init(range: Range<Int>) {
     self.range = range
   }
 
-  mutating func append(_ stem: String) {
+  mutating func append(_ stem: String, followsBe: Bool) {
+    self.followsBe.append(followsBe)
     if let id = index[stem] {
       localIDs.append(id)
     } else {
@@ -265,8 +341,9 @@ private struct LocalPiece {
     }
   }
 
-  mutating func endStatement() {
+  mutating func endStatement(modalAt: Int32) {
     offsets.append(localIDs.count)
+    self.modalAt.append(modalAt)
   }
 }
 

@@ -2,11 +2,23 @@
 ///
 /// Union-find alone would join A and C through B even when A and C say different things. So each component
 /// is checked: the medoid (highest mean score to the others; ties to the statement with more words, then
-/// the smaller id) is found, every member must be compatible with it (same action, same object) and score at
-/// least `thresholds.medoid` against it, and no two members may conflict (a cannot-link decision, a failed
-/// gate, or a score below `thresholds.pairFloor`). Members that fail are split off, one conflict at a time
-/// (the member least like the medoid goes first), and the split-off members are regrouped by their own
-/// merge edges and checked the same way. Must-link atoms move as one and are never split.
+/// the smaller id) is found, every member must score at least `thresholds.medoid` against it, must not
+/// conflict with it and must not be its look-alike, and no two members may conflict. A conflict is evidence
+/// that two statements state different practices: a cannot-link decision, a different kind of action, a slot
+/// conflict (another audience, stage or hazard), a different object judged by words alone, or a score below
+/// `thresholds.pairFloor`. A look-alike of the medoid scores as high as a merge against it, yet fails the
+/// object gate and names concepts the medoid lacks while lacking some it names: DESIGN.md's "related but
+/// distinct practice", which a statement stating both ("record the data used for training, testing and
+/// validation") would otherwise carry into the cluster. Members that fail are split off, one
+/// conflict at a time (the member least like the medoid goes first), and the split-off members are regrouped
+/// by their own merge edges and checked the same way. Must-link atoms move as one and are never split.
+///
+/// The object gates (`sameObject`, `substitution`) decide merge edges but are not conflicts here: the
+/// members of a paraphrase cluster each restate the practice in their own words, so two of them often share
+/// fewer words than either shares with a third, or list different details in one template ("describing its
+/// architecture, training process" / "describing its capabilities, limitations"). On the shipped frameworks,
+/// counting those as conflicts split a third of the true clusters and kept no look-alike apart that the
+/// merge gates had not already kept apart.
 struct ClusterRefiner {
   struct Cluster: Sendable {
     /// Ascending statement indices.
@@ -18,6 +30,7 @@ struct ClusterRefiner {
   let decisions: DecisionSet
   let medoidThreshold: Double
   let pairFloor: Double
+  let mergeThreshold: Double
   /// Merge edges (and must-links) as adjacency lists, for regrouping split-off members.
   let neighbours: (Int) -> [Int]
 
@@ -64,7 +77,8 @@ struct ClusterRefiner {
 
   private func passes(_ member: Int, _ representative: Int, _ matrix: ScoreMatrix) -> Bool {
     let entry = matrix.entry(member, representative)
-    return entry.compatible && entry.score >= medoidThreshold
+    let lookalike = entry.score >= mergeThreshold && !entry.sameObject && entry.conceptsDiffer
+    return entry.conflictFree && entry.score >= medoidThreshold && !lookalike
   }
 
   /// The atom to split off next, or nil when no two members conflict.
@@ -74,7 +88,7 @@ struct ClusterRefiner {
     for (offset, first) in members.enumerated() {
       for second in members[(offset + 1)...] where decisions.atom[first] != decisions.atom[second] {
         let entry = matrix.entry(first, second)
-        if !entry.compatible || entry.score < pairFloor || decisions.isCannotLinked(first, second) {
+        if !entry.conflictFree || entry.score < pairFloor || decisions.isCannotLinked(first, second) {
           conflicts[decisions.atom[first], default: 0] += 1
           conflicts[decisions.atom[second], default: 0] += 1
         }
@@ -146,7 +160,9 @@ struct ClusterRefiner {
 private struct ScoreMatrix {
   struct Entry {
     var score: Double
-    var compatible: Bool
+    var conflictFree: Bool
+    var sameObject: Bool
+    var conceptsDiffer: Bool
   }
 
   private let position: [Int: Int]
@@ -156,11 +172,15 @@ private struct ScoreMatrix {
   init(_ members: [Int], scorer: PairScorer) {
     size = members.count
     position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-    entries = [Entry](repeating: Entry(score: 1, compatible: true), count: size * size)
+    entries = [Entry](
+      repeating: Entry(score: 1, conflictFree: true, sameObject: true, conceptsDiffer: false),
+      count: size * size)
     for first in 0..<size {
       for second in (first + 1)..<size {
         let pair = scorer.score(members[first], members[second])
-        let entry = Entry(score: pair.score, compatible: pair.compatible)
+        let entry = Entry(
+          score: pair.score, conflictFree: pair.conflictFree, sameObject: pair.sameObject,
+          conceptsDiffer: pair.conceptsDiffer)
         entries[first * size + second] = entry
         entries[second * size + first] = entry
       }
@@ -168,7 +188,9 @@ private struct ScoreMatrix {
   }
 
   func entry(_ a: Int, _ b: Int) -> Entry {
-    guard let first = position[a], let second = position[b] else { return Entry(score: 0, compatible: false) }
+    guard let first = position[a], let second = position[b] else {
+      return Entry(score: 0, conflictFree: false, sameObject: false, conceptsDiffer: false)
+    }
     return entries[first * size + second]
   }
 }

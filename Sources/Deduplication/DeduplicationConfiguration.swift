@@ -30,7 +30,8 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
 
   /// The cut-offs, all in 0...1.
   public struct Thresholds: Sendable, Hashable, Codable {
-    /// A pair at or above this score merges, when it also has the same action and the same object.
+    /// A pair at or above this score merges, when it also passes every gate (same action, same object, no
+    /// substitution, no slot conflict).
     public var merge: Double
     /// A pair at or above this score (and not merged) is kept for a person to review; below it, distinct.
     public var review: Double
@@ -38,23 +39,36 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     public var medoid: Double
     /// No two members of one cluster may score below this, whatever joined them.
     public var pairFloor: Double
-    /// The IDF-weighted Jaccard similarity of the two objects (the words other than the shared action)
-    /// that a merge needs.
+    /// The IDF-weighted Jaccard similarity of the two objects (the words other than the leading action and
+    /// the framework voice) that shows, on its own, that two statements act on the same object.
     public var object: Double
-    /// What share of each statement's object words may be words the other lacks before the pair counts as
-    /// "the same template with a different object". Both sides must exceed it; a one-sided difference is a
-    /// truncation or a qualifier, which the `object` threshold bounds.
+    /// The concept similarity that vouches for the same object when the words overlap less than `object`
+    /// (but at least `objectFloor`): paraphrases name one practice in different words, and the thesaurus
+    /// concepts are what those words have in common.
+    public var conceptObject: Double
+    /// The least object overlap a merge needs even when the concepts vouch for it.
+    public var objectFloor: Double
+    /// At or above this object overlap a pair is "one template": what differs is a slot, and a two-sided
+    /// difference there is a different object (see `substitution`).
+    public var template: Double
+    /// The share of each statement's object words that may be words the other lacks before the pair counts
+    /// as "the same template with a different object". Both sides must exceed it. When both statements
+    /// have concepts, it applies to template pairs only and each must also have a concept the other lacks.
     public var substitution: Double
 
     public init(
-      merge: Double = 0.7, review: Double = 0.4, medoid: Double = 0.6, pairFloor: Double = 0.3,
-      object: Double = 0.5, substitution: Double = 0.05
+      merge: Double = 0.4, review: Double = 0.3, medoid: Double = 0.3, pairFloor: Double = 0.15,
+      object: Double = 0.25, conceptObject: Double = 0.6, objectFloor: Double = 0.15, template: Double = 0.4,
+      substitution: Double = 0.05
     ) {
       self.merge = merge
       self.review = review
       self.medoid = medoid
       self.pairFloor = pairFloor
       self.object = object
+      self.conceptObject = conceptObject
+      self.objectFloor = objectFloor
+      self.template = template
       self.substitution = substitution
     }
 
@@ -66,9 +80,44 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
       medoid = try container.decodeIfPresent(Double.self, forKey: .medoid) ?? fallback.medoid
       pairFloor = try container.decodeIfPresent(Double.self, forKey: .pairFloor) ?? fallback.pairFloor
       object = try container.decodeIfPresent(Double.self, forKey: .object) ?? fallback.object
+      conceptObject =
+        try container.decodeIfPresent(Double.self, forKey: .conceptObject) ?? fallback.conceptObject
+      objectFloor = try container.decodeIfPresent(Double.self, forKey: .objectFloor) ?? fallback.objectFloor
+      template = try container.decodeIfPresent(Double.self, forKey: .template) ?? fallback.template
       substitution =
         try container.decodeIfPresent(Double.self, forKey: .substitution) ?? fallback.substitution
     }
+  }
+
+  /// The framework's voice: the words (and thesaurus concepts) with which a framework addresses its readers
+  /// and names the technology. Each framework has its own ("Signatories shall", "AGI labs should",
+  /// "Providers can", "Does the company", "GAI systems", "frontier models"), so they tell frameworks apart,
+  /// not practices: they are left out of every comparison.
+  public struct Voice: Sendable, Hashable, Codable {
+    /// Words, matched before stemming (so "developers" is voice and "development" is not) and without a
+    /// possessive ('s); British spellings are matched as their American forms.
+    public var words: [String]
+    /// Concept ids left out of the concept comparisons: the concepts those words name.
+    public var concepts: [String]
+
+    public init(words: [String] = Voice.defaultWords, concepts: [String] = Voice.defaultConcepts) {
+      self.words = words
+      self.concepts = concepts
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      words = try container.decodeIfPresent([String].self, forKey: .words) ?? Voice.defaultWords
+      concepts = try container.decodeIfPresent([String].self, forKey: .concepts) ?? Voice.defaultConcepts
+    }
+
+    /// "model" and "system" are not here although frameworks differ in them too ("GAI systems" /
+    /// "models"): they also name real objects ("the systems that hold model weights", "for each model").
+    public static let defaultWords = [
+      "provider", "providers", "developer", "developers", "deployer", "deployers", "signatory", "signatories",
+      "lab", "labs", "agi", "company", "companies", "organisation", "organisations", "gai", "ai", "frontier",
+    ]
+    public static let defaultConcepts = ["developer", "provider", "deployer", "frontier-ai"]
   }
 
   /// How candidate pairs are found.
@@ -152,17 +201,25 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
   /// lead with the same kind. Words are analysed like statement text, so "evaluate", "evaluation" and
   /// "evaluated" are one entry.
   public var actions: [String: [String]]
+  public var voice: Voice
+  /// Slots: slot name to value name to the concept ids that name the value, e.g. `audience.authority:
+  /// [government, regulator]`. Two statements that both name values of one slot but no value in common
+  /// (one reports to the authority, the other informs users) state different practices.
+  public var slots: [String: [String: [String]]]
 
   public init(
     weights: Weights = Weights(), thresholds: Thresholds = Thresholds(),
     candidates: Candidates = Candidates(),
-    naming: Naming = Naming(), actions: [String: [String]] = ActionLexicon.defaultActions
+    naming: Naming = Naming(), actions: [String: [String]] = ActionLexicon.defaultActions,
+    voice: Voice = Voice(), slots: [String: [String: [String]]] = DeduplicationConfiguration.defaultSlots
   ) {
     self.weights = weights
     self.thresholds = thresholds
     self.candidates = candidates
     self.naming = naming
     self.actions = actions
+    self.voice = voice
+    self.slots = slots
   }
 
   public init(from decoder: any Decoder) throws {
@@ -173,7 +230,37 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     naming = try container.decodeIfPresent(Naming.self, forKey: .naming) ?? Naming()
     actions =
       try container.decodeIfPresent([String: [String]].self, forKey: .actions) ?? ActionLexicon.defaultActions
+    voice = try container.decodeIfPresent(Voice.self, forKey: .voice) ?? Voice()
+    slots =
+      try container.decodeIfPresent([String: [String: [String]]].self, forKey: .slots)
+      ?? DeduplicationConfiguration.defaultSlots
   }
+
+  /// The shipped slots. Audience: a report to an authority and a notice to the public are different
+  /// practices. Stage: the same check before training and before release is done at a different time, by
+  /// other people, on another artefact. Hazard: a dangerous-capability evaluation for one hazard does not
+  /// stand for one for another. Concepts that name the framework's own reader (developer, provider) are
+  /// voice, not audience.
+  public static let defaultSlots: [String: [String: [String]]] = [
+    "audience": [
+      "authority": ["government", "regulator", "ai-office"],
+      "public": ["user", "general-public", "affected-communities"],
+      "experts": ["researchers", "auditor"],
+    ],
+    "stage": [
+      "training": ["pre-training", "fine-tuning", "model-development"],
+      "release": ["deployment", "pre-deployment"],
+      "operation": ["post-deployment", "system-operation", "inference"],
+    ],
+    "hazard": [
+      "cbrn": ["cbrn", "bioweapons"],
+      "cyber": ["cyberattacks"],
+      "autonomy": ["autonomous-replication", "loss-of-control"],
+      "bias": ["bias", "discrimination", "stereotyping", "fairness"],
+      "privacy": ["privacy", "memorisation"],
+      "manipulation": ["manipulation", "fraud", "disinformation"],
+    ],
+  ]
 
   /// The defaults, the same values config/deduplication.yaml ships with.
   public static let `default` = DeduplicationConfiguration()
@@ -197,6 +284,23 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     return configuration
   }
 
+  /// Checks that every concept id the configuration names (`voice.concepts`, `slots`) is one of `known`, the
+  /// thesaurus's ids: a misspelt id would never match and silently switch its rule off.
+  public func checkConcepts(known: Set<String>, file: String, text: String?) throws {
+    var named: [(keyPath: String, concept: String)] = voice.concepts.map { ("voice.concepts", $0) }
+    for slot in slots.keys.sorted() {
+      for value in (slots[slot] ?? [:]).keys.sorted() {
+        named += (slots[slot]?[value] ?? []).map { ("slots.\(slot).\(value)", $0) }
+      }
+    }
+    guard let unknown = named.first(where: { !known.contains($0.concept) }) else { return }
+    let line = text.flatMap { YAMLKeyLocator.line(of: unknown.keyPath, in: $0) }
+    throw InputError(
+      file: file, line: line, element: unknown.keyPath,
+      "`\(unknown.keyPath)` names concept `\(unknown.concept)`, which the thesaurus does not have; use a concept id from taxonomy/thesaurus.yaml"
+    )
+  }
+
   /// Checks ranges and order; errors name the key (and its line when `text` is given).
   public func validate(file: String = "config/deduplication.yaml", text: String? = nil) throws {
     func fail(_ keyPath: String, _ message: String) -> InputError {
@@ -216,7 +320,9 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     let thresholdValues: [(String, Double)] = [
       ("thresholds.merge", thresholds.merge), ("thresholds.review", thresholds.review),
       ("thresholds.medoid", thresholds.medoid), ("thresholds.pairFloor", thresholds.pairFloor),
-      ("thresholds.object", thresholds.object), ("thresholds.substitution", thresholds.substitution),
+      ("thresholds.object", thresholds.object), ("thresholds.conceptObject", thresholds.conceptObject),
+      ("thresholds.objectFloor", thresholds.objectFloor), ("thresholds.template", thresholds.template),
+      ("thresholds.substitution", thresholds.substitution),
     ]
     for (key, value) in thresholdValues where !(value.isFinite && value >= 0 && value <= 1) {
       throw fail(key, "`\(key)` is \(value); thresholds must lie in 0...1")
@@ -272,9 +378,18 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
       throw fail("naming.maxNameLength", "`naming.maxNameLength` must be at least 10")
     }
     do {
-      _ = try ActionLexicon(actions: actions)
-    } catch let problem as ActionLexicon.Problem {
+      let lexicon = try ActionLexicon(actions: actions)
+      _ = try VoiceWords(words: voice.words, lexicon: lexicon)
+      _ = try ConceptSlots(slots: slots, voiceConcepts: voice.concepts)
+    } catch let problem as ConfigurationProblem {
       throw fail(problem.keyPath, problem.message)
     }
   }
+}
+
+/// A problem with a configured list (actions, voice, slots), named by its key path; `validate` turns it into
+/// an `InputError` with the line.
+struct ConfigurationProblem: Error {
+  var keyPath: String
+  var message: String
 }

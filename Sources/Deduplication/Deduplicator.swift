@@ -39,8 +39,13 @@ public struct Deduplicator: Sendable {
     }
     let decisionSet = try DecisionSet(decisions: decisions, index: index, count: statements.count)
     let lexicon = try ActionLexicon(actions: configuration.actions)
-    let corpus = AnalysedCorpus(inputs: statements, lexicon: lexicon)
-    let scorer = PairScorer(corpus: corpus, configuration: configuration, actionNames: lexicon.classes)
+    let voice = try VoiceWords(words: configuration.voice.words, lexicon: lexicon)
+    let slots = try ConceptSlots(slots: configuration.slots, voiceConcepts: configuration.voice.concepts)
+    let corpus = AnalysedCorpus(
+      inputs: statements, lexicon: lexicon, voice: voice, voiceConcepts: Set(configuration.voice.concepts),
+      slots: slots)
+    let scorer = PairScorer(
+      corpus: corpus, configuration: configuration, actionNames: lexicon.classes, slots: slots)
 
     let exhaustive = statements.count <= configuration.candidates.exactLimit
     var (kept, candidateCount) =
@@ -76,7 +81,8 @@ public struct Deduplicator: Sendable {
     let frozenAdjacency = adjacency
     let refiner = ClusterRefiner(
       scorer: scorer, decisions: decisionSet, medoidThreshold: configuration.thresholds.medoid,
-      pairFloor: configuration.thresholds.pairFloor, neighbours: { frozenAdjacency[$0] ?? [] })
+      pairFloor: configuration.thresholds.pairFloor, mergeThreshold: configuration.thresholds.merge,
+      neighbours: { frozenAdjacency[$0] ?? [] })
     var clusters = Parallel.map(groups.count) { refiner.refine(groups[$0]) }.flatMap { $0 }
     clusters.append(contentsOf: singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
     clusters.sort { $0.members[0] < $1.members[0] }

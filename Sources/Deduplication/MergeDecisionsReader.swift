@@ -11,15 +11,17 @@ import ScanModel
 public enum MergeDecisionsReader {
   public static let columns = ["a", "b", "decision", "reason", "coder"]
 
-  /// Reads the file at `path`; a missing file is an error (pass no decisions instead).
-  public static func load(path: String) throws -> [LinkDecision] {
+  /// Reads the file at `path`; a missing file is an error (pass no decisions instead). `name` (the path by
+  /// default) is how errors and each decision's location name the file.
+  public static func load(path: String, name: String? = nil) throws -> [LinkDecision] {
+    let file = name ?? path
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: path, "cannot read the merge decisions; check the path")
+      throw InputError(file: file, "cannot read the merge decisions; check the path")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(file: path, "the merge decisions are not UTF-8 text; save the file as UTF-8 CSV")
+      throw InputError(file: file, "the merge decisions are not UTF-8 text; save the file as UTF-8 CSV")
     }
-    return try parse(text, file: path)
+    return try parse(text, file: file)
   }
 
   /// Parses merge decisions; `file` names the source in errors and in each decision's location. The CSV

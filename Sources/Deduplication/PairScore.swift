@@ -7,22 +7,35 @@ struct PairScore: Sendable, Hashable {
   var score: Double
   /// Cosine of the TF-IDF vectors over stems.
   var tfidf: Double
-  /// Jaccard of the concept sets, or nil when neither statement has concepts.
+  /// IDF-weighted cosine of the concept sets (voice concepts left out), or nil when neither statement has
+  /// concepts.
   var concepts: Double?
   /// The shorter statement's share of stems found in the other (containment of unique stems).
   var lexical: Double
   /// IDF-weighted Jaccard of the objects (multisets of stems less the leading action words; `ObjectTally`).
   var object: Double
-  /// Both statements lead with the same kind of action (or neither has an action word).
+  /// The statements lead with the same kind of action (see `PairScorer.sameAction`).
   var sameAction: Bool
-  /// Each statement has object words the other lacks, beyond the substitution tolerance: the same
-  /// template with a different object.
+  /// The objects agree: the words overlap enough, or the concepts vouch for a smaller overlap.
+  var sameObject: Bool
+  /// Each statement has object words the other lacks: the same template with a different object. Judged by
+  /// the words alone when a statement has no concepts; with concepts on both sides, only in a template pair
+  /// whose concepts differ both ways too (see `PairScorer.score`).
   var substitution: Bool
-  /// Each statement has concepts the other lacks.
-  var conceptConflict: Bool
+  /// One of the two has no concepts, so the object was judged by its words alone.
+  var judgedByWords: Bool
+  /// Each statement has a concept (voice concepts aside) the other lacks.
+  var conceptsDiffer: Bool
+  /// The first slot (index into `ConceptSlots.names`) in which the two name different values, or -1.
+  var slotConflict: Int8
   /// The pair passes every gate a merge needs besides the score.
   var compatible: Bool
   var verdict: SimilarityEdge.Verdict
+
+  /// Nothing says the two are different practices: the same kind of action, no slot swapped, and no object
+  /// swapped where the words alone had to judge. What the cluster check asks of every two members (see
+  /// `ClusterRefiner`).
+  var conflictFree: Bool { sameAction && slotConflict < 0 && !(substitution && judgedByWords) }
 
   var components: [String: Double] {
     var parts = ["tfidf": tfidf, "lexical": lexical, "object": object]

@@ -3,26 +3,32 @@ import ScanModel
 
 /// Scores a pair of analysed statements and decides merge, review or distinct.
 ///
-/// score = (w_tfidf·cosine + w_lexical·containment + w_concepts·conceptJaccard) / (sum of the weights used),
+/// score = (w_tfidf·cosine + w_lexical·containment + w_concepts·conceptCosine) / (sum of the weights used),
 /// with the concept part left out when neither statement has concepts. A merge needs the score at or above
-/// `thresholds.merge` and every gate: the same leading action kind, object similarity at or above
-/// `thresholds.object` (see `ObjectTally` for what the object is), no two-sided object substitution, and no
-/// two-sided concept difference. A pair that
-/// fails a gate but scores at or above `thresholds.review` is kept for review with the reason.
+/// `thresholds.merge` and every gate: the same kind of action (`sameAction`), the same object (object
+/// similarity at or above `thresholds.object`, or at least `thresholds.objectFloor` with concepts at least
+/// `thresholds.conceptObject`; see `ObjectTally` for what the object is), no template substitution, and no
+/// slot conflict (`ConceptSlots`). A pair that fails a gate but scores at or above `thresholds.review` is kept
+/// for review with the reason.
 struct PairScorer: Sendable {
   let corpus: AnalysedCorpus
   let weights: DeduplicationConfiguration.Weights
   let thresholds: DeduplicationConfiguration.Thresholds
   let actionNames: [String]
+  let slots: ConceptSlots
 
   /// Below this score a pair is distinct and a conflict in any cluster, whatever its object.
   let floor: Double
 
-  init(corpus: AnalysedCorpus, configuration: DeduplicationConfiguration, actionNames: [String]) {
+  init(
+    corpus: AnalysedCorpus, configuration: DeduplicationConfiguration, actionNames: [String],
+    slots: ConceptSlots
+  ) {
     self.corpus = corpus
     self.weights = configuration.weights
     self.thresholds = configuration.thresholds
     self.actionNames = actionNames
+    self.slots = slots
     self.floor = min(configuration.thresholds.review, configuration.thresholds.pairFloor)
   }
 
@@ -43,10 +49,10 @@ struct PairScorer: Sendable {
     let countA = endA - positionA
     let countB = endB - positionB
 
-    let conceptsPresent =
-      corpus.conceptOffsets[a] != corpus.conceptOffsets[a + 1]
-      || corpus.conceptOffsets[b] != corpus.conceptOffsets[b + 1]
-    let (concepts, conceptConflict) = conceptsPresent ? conceptOverlap(a, b) : (nil, false)
+    let conceptsA = corpus.conceptRange(a)
+    let conceptsB = corpus.conceptRange(b)
+    let overlap = conceptsA.isEmpty && conceptsB.isEmpty ? nil : conceptOverlap(a, b)
+    let concepts = overlap?.cosine
 
     // Most candidate pairs are far apart: the score alone (one cheap pass) shows that they are distinct and
     // would conflict in any cluster, so the object is not worked out for them.
@@ -83,7 +89,9 @@ struct PairScorer: Sendable {
     if score < floor {
       return PairScore(
         score: score, tfidf: tfidf, concepts: concepts, lexical: lexical, object: 0, sameAction: false,
-        substitution: false, conceptConflict: conceptConflict, compatible: false, verdict: .distinct)
+        sameObject: false, substitution: false, judgedByWords: false,
+        conceptsDiffer: overlap?.twoSided == true,
+        slotConflict: -1, compatible: false, verdict: .distinct)
     }
 
     var tally = ObjectTally(leadingA: leadingA, leadingB: leadingB, leadingTerms: leadingTerms)
@@ -113,37 +121,80 @@ struct PairScorer: Sendable {
     let (weights, words) = tally.totals()
     let objectUnion = weights.0 + weights.1 + weights.2
     let object = objectUnion > 0 ? weights.0 / objectUnion : 0
+    // Paraphrases in different frameworks share few words; the concepts are what their words have in
+    // common, so concepts that agree vouch for a smaller word overlap (never for none).
+    let sameObject =
+      object >= thresholds.object
+      || (object >= thresholds.objectFloor && (concepts ?? 0) >= thresholds.conceptObject)
     // Substitution counts words, not weights: a look-alike that swaps a common word ("pilot" for "staged")
-    // is as much a different object as one that swaps a rare word.
+    // is as much a different object as one that swaps a rare word. Without concepts on both sides, words
+    // are all there is to judge by, and any two-sided difference counts: a reworded detail and a different
+    // object look the same. With concepts, the thesaurus tells a reworded detail ("users" / "accounts")
+    // from a different object ("biological weapons" / "cyber operations") better than the words do, so a
+    // two-sided word difference counts only in a template pair (object overlap at least `template`; below
+    // it the statements are worded differently throughout, which is what a paraphrase looks like) and only
+    // when each statement also has a concept the other lacks.
     let exclusiveA = words.0 + words.1 > 0 ? Double(words.1) / Double(words.0 + words.1) : 0
     let exclusiveB = words.0 + words.2 > 0 ? Double(words.2) / Double(words.0 + words.2) : 0
-    let substitution = exclusiveA > thresholds.substitution && exclusiveB > thresholds.substitution
-
-    // The first action word usually names the practice, but a relative clause or the passive voice can
-    // put another action first ("incidents involving the model are reported"), so the same set of kinds
-    // counts as the same action too.
-    let sameAction =
-      corpus.leadingAction[a] == corpus.leadingAction[b] || corpus.actionMask[a] == corpus.actionMask[b]
-    let compatible = sameAction && object >= thresholds.object && !substitution && !conceptConflict
+    let wordsSwapped = exclusiveA > thresholds.substitution && exclusiveB > thresholds.substitution
+    let judgedByWords = conceptsA.isEmpty || conceptsB.isEmpty
+    let substitution =
+      wordsSwapped && (judgedByWords || (object >= thresholds.template && overlap?.twoSided == true))
+    let slotConflict = self.slotConflict(a, b)
+    let sameAction = self.sameAction(a, b)
+    let compatible = sameAction && sameObject && !substitution && slotConflict < 0
     let verdict: SimilarityEdge.Verdict =
       score >= thresholds.merge && compatible ? .merge : score >= thresholds.review ? .review : .distinct
     return PairScore(
       score: score, tfidf: tfidf, concepts: concepts, lexical: lexical, object: object,
       sameAction: sameAction,
-      substitution: substitution, conceptConflict: conceptConflict, compatible: compatible, verdict: verdict)
+      sameObject: sameObject, substitution: substitution, judgedByWords: judgedByWords,
+      conceptsDiffer: overlap?.twoSided == true, slotConflict: slotConflict, compatible: compatible,
+      verdict: verdict)
   }
 
-  private func conceptOverlap(_ a: Int, _ b: Int) -> (Double?, Bool) {
+  /// The same kind of action. The leading kinds (each statement's main verb) are equal; or the two name
+  /// exactly the same set of kinds (which copes with statements whose main verb is not an action word); or
+  /// the leading kind of one is among the kinds the other names. The last covers a practice stated with
+  /// another verb in front ("engage independent assessors to audit the model" / "has the model been
+  /// audited?") and keeps apart two statements that each name only their own action ("publish the
+  /// framework" / "implement the framework").
+  func sameAction(_ a: Int, _ b: Int) -> Bool {
+    let leadingA = corpus.leadingAction[a]
+    let leadingB = corpus.leadingAction[b]
+    let maskA = corpus.actionMask[a]
+    let maskB = corpus.actionMask[b]
+    if leadingA == leadingB || maskA == maskB { return true }
+    guard leadingA >= 0, leadingB >= 0 else { return false }
+    return maskB & (1 << UInt64(leadingA)) != 0 || maskA & (1 << UInt64(leadingB)) != 0
+  }
+
+  /// The first slot in which both statements name values but none in common, or -1.
+  func slotConflict(_ a: Int, _ b: Int) -> Int8 {
+    let count = corpus.slotCount
+    for slot in 0..<count {
+      let bitsA = corpus.slotBits[a * count + slot]
+      let bitsB = corpus.slotBits[b * count + slot]
+      if bitsA != 0 && bitsB != 0 && bitsA & bitsB == 0 { return Int8(slot) }
+    }
+    return -1
+  }
+
+  /// The IDF-weighted cosine of the two concept sets (0 when one has none) and whether each has a concept
+  /// the other lacks. Both lists are sorted, so one merge-walk finds both.
+  private func conceptOverlap(_ a: Int, _ b: Int) -> (cosine: Double, twoSided: Bool) {
     let rangeA = corpus.conceptRange(a)
     let rangeB = corpus.conceptRange(b)
-    if rangeA.isEmpty && rangeB.isEmpty { return (nil, false) }
     if rangeA.isEmpty || rangeB.isEmpty { return (0, false) }
     let concepts = corpus.concepts
     var positionA = rangeA.lowerBound
     var positionB = rangeB.lowerBound
+    var shared = 0.0
     var common = 0
     while positionA < rangeA.upperBound && positionB < rangeB.upperBound {
       if concepts[positionA] == concepts[positionB] {
+        let weight = corpus.conceptIDF[Int(concepts[positionA])]
+        shared += weight * weight
         common += 1
         positionA += 1
         positionB += 1
@@ -153,9 +204,9 @@ struct PairScorer: Sendable {
         positionB += 1
       }
     }
-    let union = rangeA.count + rangeB.count - common
-    let conflict = common < rangeA.count && common < rangeB.count
-    return (Double(common) / Double(union), conflict)
+    let norms = corpus.conceptNorm[a] * corpus.conceptNorm[b]
+    let cosine = norms > 0 ? min(1, shared / norms) : 0
+    return (cosine, common < rangeA.count && common < rangeB.count)
   }
 
   /// Why the pair got its verdict, in words a reviewer can check against the two texts.
@@ -167,7 +218,11 @@ struct PairScorer: Sendable {
       let action =
         corpus.actionMask[a] == 0 && corpus.actionMask[b] == 0
         ? "no action word in either" : "same action (\(actionNames(a, b)))"
-      return "\(action), same object (object \(Self.format(pair.object)))"
+      let object =
+        pair.object >= thresholds.object
+        ? "object \(Self.format(pair.object))"
+        : "object \(Self.format(pair.object)), concepts \(Self.format(pair.concepts ?? 0))"
+      return "\(action), same object (\(object))"
     }
     if pair.score < thresholds.merge {
       reasons.append("score \(Self.format(pair.score)) below merge \(Self.format(thresholds.merge))")
@@ -175,18 +230,25 @@ struct PairScorer: Sendable {
     if !pair.sameAction {
       reasons.append("different action (\(actionA) vs \(actionB))")
     }
+    if pair.slotConflict >= 0 {
+      let slot = Int(pair.slotConflict)
+      let count = corpus.slotCount
+      let valuesA = slots.valueNames(slot: slot, bits: corpus.slotBits[a * count + slot])
+      let valuesB = slots.valueNames(slot: slot, bits: corpus.slotBits[b * count + slot])
+      reasons.append(
+        "different \(slots.names[slot]) (\(valuesA.joined(separator: ", ")) vs \(valuesB.joined(separator: ", ")))"
+      )
+    }
     if pair.substitution {
       let (onlyA, onlyB) = exclusiveObjectStems(a, b)
       reasons.append(
         "different object (\(onlyA.joined(separator: ", ")) vs \(onlyB.joined(separator: ", ")))")
-    } else if pair.object < thresholds.object {
-      reasons.append(
-        "object overlap \(Self.format(pair.object)) below \(Self.format(thresholds.object))")
-    }
-    if pair.conceptConflict {
-      let (onlyA, onlyB) = exclusiveConcepts(a, b)
-      reasons.append(
-        "different concepts (\(onlyA.joined(separator: ", ")) vs \(onlyB.joined(separator: ", ")))")
+    } else if !pair.sameObject {
+      var reason = "object overlap \(Self.format(pair.object)) below \(Self.format(thresholds.object))"
+      if let concepts = pair.concepts, pair.object >= thresholds.objectFloor {
+        reason += " and concepts \(Self.format(concepts)) below \(Self.format(thresholds.conceptObject))"
+      }
+      reasons.append(reason)
     }
     if reasons.isEmpty {
       reasons.append("score \(Self.format(pair.score))")
@@ -245,15 +307,6 @@ struct PairScorer: Sendable {
         \.stem)
     }
     return (top(onlyA), top(onlyB))
-  }
-
-  private func exclusiveConcepts(_ a: Int, _ b: Int) -> ([String], [String]) {
-    let conceptsA = Set(corpus.conceptRange(a).map { corpus.concepts[$0] })
-    let conceptsB = Set(corpus.conceptRange(b).map { corpus.concepts[$0] })
-    func names(_ ids: Set<UInt32>) -> [String] {
-      ids.map { corpus.conceptNames[Int($0)] }.sorted()
-    }
-    return (names(conceptsA.subtracting(conceptsB)), names(conceptsB.subtracting(conceptsA)))
   }
 
   /// Two decimals, as "0.83"; written by hand because `String(format:)` is slow where millions are made.

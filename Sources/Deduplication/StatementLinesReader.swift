@@ -6,8 +6,8 @@ import ScanModel
 /// strings). Other keys are ignored, so that files made for other tools (with a group label, say) can be
 /// passed as they are. Blank lines are skipped. Errors name the line.
 ///
-/// Each line is decoded by Foundation's `JSONDecoder`; the lines are split here and decoded on all cores,
-/// each piece with its own decoder.
+/// Each line is parsed by Foundation's `JSONSerialization` (which, unlike `JSONDecoder` on Linux, says where
+/// a malformed line goes wrong); the lines are split here and parsed on all cores.
 public enum StatementLinesReader {
   public static func load(path: String) throws -> [DeduplicationInput] {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -45,14 +45,13 @@ public enum StatementLinesReader {
     let pieces = Parallel.ranges(
       lines.count, pieces: Parallel.pieceCount(for: lines.count, minimumPieceSize: 2048))
     let decoded = Parallel.map(pieces.count) { piece -> Result<[DeduplicationInput], InputError> in
-      let decoder = JSONDecoder()
       var inputs: [DeduplicationInput] = []
       inputs.reserveCapacity(pieces[piece].count)
       for position in pieces[piece] {
         let line = lines[position]
         let slice = data[(base + line.range.lowerBound)..<(base + line.range.upperBound)]
         do {
-          inputs.append(try decodeLine(slice, decoder: decoder, file: file, line: line.number))
+          inputs.append(try decodeLine(slice, file: file, line: line.number))
         } catch let error as InputError {
           return .failure(error)
         } catch {
@@ -83,53 +82,56 @@ public enum StatementLinesReader {
     return inputs
   }
 
-  /// The fields this reader takes; any other key of the object is ignored by the decoder.
-  private struct Line: Decodable {
-    var id: String?
-    var text: String?
-    var framework: String?
-    var title: String?
-    var concepts: [String]?
-    var primaryCode: String?
-  }
-
-  private static func decodeLine(_ bytes: Data, decoder: JSONDecoder, file: String, line: Int) throws
-    -> DeduplicationInput
-  {
-    let fields: Line
+  private static func decodeLine(_ bytes: Data, file: String, line: Int) throws -> DeduplicationInput {
+    let object: Any
     do {
-      fields = try decoder.decode(Line.self, from: bytes)
-    } catch let DecodingError.typeMismatch(_, context) {
-      guard let key = context.codingPath.first?.stringValue else {
-        throw InputError(file: file, line: line, "the line is not a JSON object")
-      }
-      let expected = key == "concepts" ? "a list of strings" : "a string"
-      throw InputError(file: file, line: line, element: key, "`\(key)` should be \(expected)")
-    } catch let DecodingError.dataCorrupted(context) {
-      let detail = Self.parserMessage(context)
+      object = try JSONSerialization.jsonObject(with: bytes)
+    } catch {
+      let detail = parserMessage(error)
       throw InputError(
         file: file, line: line, column: detail.column, "the line is not valid JSON: \(detail.message)")
     }
-    guard let rawID = fields.id, let id = trimmedSpaces(rawID), !id.isEmpty else {
+    guard let fields = object as? [String: Any] else {
+      throw InputError(file: file, line: line, "the line is not a JSON object")
+    }
+    func string(_ key: String) throws -> String? {
+      switch fields[key] {
+      case .none, is NSNull: return nil
+      case let text as String: return text
+      default: throw InputError(file: file, line: line, element: key, "`\(key)` should be a string")
+      }
+    }
+    guard let rawID = try string("id"), let id = trimmedSpaces(rawID), !id.isEmpty else {
       throw InputError(file: file, line: line, "the statement has no `id`; every line needs a non-empty `id`")
     }
-    guard let text = fields.text, text.utf8.contains(where: { !isSpace($0) }) else {
+    guard let text = try string("text"), text.utf8.contains(where: { !isSpace($0) }) else {
       throw InputError(file: file, line: line, element: id, "statement `\(id)` has no `text`")
     }
+    var concepts: [String] = []
+    switch fields["concepts"] {
+    case .none, is NSNull: break
+    case let list as [Any] where list.allSatisfy({ $0 is String }):
+      concepts = Array(Set(list.compactMap { $0 as? String })).sorted()
+    default:
+      throw InputError(file: file, line: line, element: "concepts", "`concepts` should be a list of strings")
+    }
     return DeduplicationInput(
-      id: id, framework: fields.framework, text: text, title: fields.title,
-      concepts: Array(Set(fields.concepts ?? [])).sorted(), primaryCode: fields.primaryCode)
+      id: id, framework: try string("framework"), text: text, title: try string("title"), concepts: concepts,
+      primaryCode: try string("primaryCode"))
   }
 
-  /// The parser's own words and, when it gives one, the column (Foundation says "around line 1, column 22").
-  private static func parserMessage(_ context: DecodingError.Context) -> (message: String, column: Int?) {
-    let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-    let message = underlying ?? context.debugDescription
+  /// The parser's own words and the column they point at. Foundation says "Invalid value around character
+  /// 25." with a 0-based offset into the line, which is the column less one.
+  private static func parserMessage(_ error: any Error) -> (message: String, column: Int?) {
+    let described = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+    var message = described ?? "\(error)"
     var column: Int?
-    if let range = message.range(of: "column ") {
-      column = Int(message[range.upperBound...].prefix { $0.isNumber })
+    if let range = message.range(of: " around character ") {
+      column = Int(message[range.upperBound...].prefix { $0.isNumber }).map { $0 + 1 }
+      message = String(message[..<range.lowerBound])
     }
-    return (message, column)
+    if message.hasSuffix(".") { message.removeLast() }
+    return (message.prefix(1).lowercased() + message.dropFirst(), column)
   }
 
   /// The text without leading and trailing spaces and tabs; the same string when there are none, which is

@@ -7,10 +7,13 @@ import ScanModel
 public struct CodeDecisionReader {
   public init() {}
 
-  /// - Parameter knownStatements: the ids of this run's statements; a decision naming another is an error.
-  public func read(path: String, knownStatements: Set<String>) throws -> [CodeDecision] {
+  /// - Parameters:
+  ///   - knownStatements: the ids of this run's statements; a decision naming another is an error.
+  ///   - name: how errors and each decision's location name the file (the path by default); the scan passes
+  ///     a path relative to the project, so that the snapshot does not depend on where it was checked out.
+  public func read(path: String, name: String? = nil, knownStatements: Set<String>) throws -> [CodeDecision] {
     guard FileManager.default.fileExists(atPath: path) else { return [] }
-    let table = try CSVTable.read(path: path)
+    let table = try CSVTable.read(path: path, name: name)
     let statement = try table.requiredColumn("statement", "statement id")
     let facet = try table.requiredColumn("facet")
     let code = try table.requiredColumn("code")
@@ -20,7 +23,7 @@ public struct CodeDecisionReader {
     var decisions: [CodeDecision] = []
     var seen: [String: Int] = [:]
     for row in table.rows {
-      let location = SourceLocation(file: path, line: row.line)
+      let location = SourceLocation(file: table.file, line: row.line)
       let id = row[statement]
       guard knownStatements.contains(id) else {
         throw InputError(

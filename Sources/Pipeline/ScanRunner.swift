@@ -34,7 +34,11 @@ public struct ScanRunner {
     progress.stage("reading the taxonomy and model")
     let taxonomy = try TaxonomySet.load(from: options.taxonomy)
     let model = try options.model.map { try ClassifierModel.load(path: $0.path) }
-    let deduplication = try DeduplicationConfiguration.load(path: options.deduplicationConfiguration.path)
+    let deduplicationPath = options.deduplicationConfiguration.path
+    let deduplication = try DeduplicationConfiguration.load(path: deduplicationPath)
+    try deduplication.checkConcepts(
+      known: Set(taxonomy.thesaurus.concepts.map(\.id)), file: deduplicationPath,
+      text: try? String(contentsOfFile: deduplicationPath, encoding: .utf8))
     let previous = try readPrevious()
 
     progress.stage("extracting")
@@ -43,7 +47,8 @@ public struct ScanRunner {
     let statements = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
     let ids = Set(statements.map(\.id))
     let codesPath = options.decisions.appendingPathComponent("codes.csv")
-    let codeDecisions = try CodeDecisionReader().read(path: codesPath.path, knownStatements: ids)
+    let codeDecisions = try CodeDecisionReader().read(
+      path: codesPath.path, name: relativePath(codesPath), knownStatements: ids)
 
     progress.stage("coding \(statements.count) statements")
     let normalizer = try Normalizer(taxonomy: taxonomy, model: model, decisions: codeDecisions)
@@ -53,7 +58,7 @@ public struct ScanRunner {
     let mergesPath = options.decisions.appendingPathComponent("merges.csv")
     let linkDecisions =
       FileManager.default.fileExists(atPath: mergesPath.path)
-      ? try MergeDecisionsReader.load(path: mergesPath.path) : []
+      ? try MergeDecisionsReader.load(path: mergesPath.path, name: relativePath(mergesPath)) : []
     let inputs = zip(statements, codings).map { statement, coding in
       DeduplicationInput(
         id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,

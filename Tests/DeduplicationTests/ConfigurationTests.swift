@@ -42,9 +42,9 @@ import Testing
       name: "medoid above merge", yaml: "thresholds:\n  merge: 0.6\n  medoid: 0.7\n  review: 0.3\n",
       key: "thresholds.medoid", line: 3, message: "above `thresholds.merge`"),
     BadConfiguration(
-      name: "floor above medoid", yaml: "thresholds:\n  medoid: 0.5\n  pairFloor: 0.55\n",
+      name: "floor above medoid", yaml: "thresholds:\n  merge: 0.6\n  medoid: 0.5\n  pairFloor: 0.55\n",
       key: "thresholds.pairFloor",
-      line: 3, message: "above `thresholds.medoid`"),
+      line: 4, message: "above `thresholds.medoid`"),
     BadConfiguration(
       name: "weight above 1", yaml: "weights:\n  tfidf: 2\n", key: "weights.tfidf", line: 2, message: "0...1"),
     BadConfiguration(
@@ -66,6 +66,22 @@ import Testing
       name: "stop word only", yaml: "actions:\n  assess: [the]\n", key: "actions.assess", line: 2,
       message: "only stop words"),
     BadConfiguration(
+      name: "voice word names an action", yaml: "voice:\n  words: [labs, test]\n", key: "voice.words",
+      line: 2,
+      message: "names a kind of action"),
+    BadConfiguration(
+      name: "voice word of two words", yaml: "voice:\n  words: [frontier lab]\n", key: "voice.words", line: 2,
+      message: "one word"),
+    BadConfiguration(
+      name: "slot with one value", yaml: "slots:\n  audience:\n    authority: [regulator]\n",
+      key: "slots.audience", line: 2, message: "at least two values"),
+    BadConfiguration(
+      name: "concept under two values", yaml: "slots:\n  audience:\n    a: [regulator]\n    b: [regulator]\n",
+      key: "slots.audience.b", line: 4, message: "listed under `slots.audience.a`"),
+    BadConfiguration(
+      name: "voice concept in a slot", yaml: "slots:\n  audience:\n    a: [developer]\n    b: [user]\n",
+      key: "slots.audience.a", line: 3, message: "voice concept"),
+    BadConfiguration(
       name: "wrong type", yaml: "thresholds:\n  merge: high\n", key: "thresholds.merge", line: nil,
       message: "number"),
   ]
@@ -80,6 +96,22 @@ import Testing
       return error.location.element == bad.key && lineMatches && error.message.contains(bad.message)
         && error.location.file == "config/deduplication.yaml"
     }
+  }
+
+  @Test func conceptIdsMustBeInTheThesaurus() throws {
+    let yaml = "slots:\n  audience:\n    authority: [regulator]\n    public: [usres]\n"
+    let configuration = try DeduplicationConfiguration.parse(yaml, file: "d.yaml")
+    let known: Set<String> = ["regulator", "user", "developer", "provider", "deployer", "frontier-ai"]
+    #expect {
+      try configuration.checkConcepts(known: known, file: "d.yaml", text: yaml)
+    } throws: { error in
+      guard let error = error as? InputError else { return false }
+      return error.location.element == "slots.audience.public" && error.location.line == 4
+        && error.message.contains("`usres`")
+    }
+    try DeduplicationConfiguration.default.checkConcepts(
+      known: known.union(DeduplicationConfiguration.defaultSlots.values.flatMap { $0.values.flatMap { $0 } }),
+      file: "d.yaml", text: nil)
   }
 
   @Test func runRejectsAnInvalidConfiguration() {

@@ -45,7 +45,7 @@ import Testing
       name: "open string", text: "{\"id\": \"a, \"text\": \"x\"}\n", line: 1, message: "not valid JSON"),
     BadLines(
       name: "trailing text", text: "{\"id\": \"a\", \"text\": \"x\"} x\n", line: 1,
-      message: "after the object"),
+      message: "not valid JSON"),
     BadLines(name: "missing id", text: "{\"text\": \"x\"}\n", line: 1, message: "no `id`"),
     BadLines(name: "missing text", text: "\n\n{\"id\": \"a\"}\n", line: 3, message: "has no `text`"),
     BadLines(

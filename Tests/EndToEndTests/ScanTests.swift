@@ -32,6 +32,26 @@ struct ScanTests {
     }
   }
 
+  /// The project checked out somewhere else scans to the same bytes: no absolute path reaches the snapshot.
+  @Test func theSnapshotDoesNotDependOnWhereTheProjectIs() throws {
+    let folder = try Evscan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let project = folder.appendingPathComponent("elsewhere/project")
+    try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+    for part in ["frameworks", "taxonomy", "models", "config", "decisions", "output"] {
+      try FileManager.default.copyItem(
+        at: Evscan.packageRoot.appendingPathComponent(part), to: project.appendingPathComponent(part))
+    }
+    let result = try Evscan.run(
+      ["scan", "--quiet", "--cache", folder.appendingPathComponent("cache").path], in: project)
+    #expect(result.status == 0, "\(result.errors)")
+    let moved = try Evscan.files(in: project.appendingPathComponent("output"))
+    let committed = try Evscan.files(in: Evscan.packageRoot.appendingPathComponent("output"))
+    for (name, bytes) in committed.sorted(by: { $0.key < $1.key }) {
+      #expect(moved[name] == bytes, "output/\(name) differs when the project is in \(project.path)")
+    }
+  }
+
   @Test func scansOfTheSameInputsGiveTheSameBytes() throws {
     let folder = try Evscan.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
