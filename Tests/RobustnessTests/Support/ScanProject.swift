@@ -23,6 +23,9 @@ final class ScanProject: @unchecked Sendable {
       try manager.copyItem(
         at: Paths.packageRoot.appendingPathComponent(input), to: root.appendingPathComponent(input))
     }
+    // The shipped merge decisions name statements of frameworks this project leaves out, which a scan
+    // rightly refuses; the code decisions (if any) are kept.
+    try? manager.removeItem(at: root.appendingPathComponent("decisions/merges.csv"))
     try manager.createDirectory(
       at: root.appendingPathComponent("frameworks"), withIntermediateDirectories: true)
     try manager.createDirectory(at: root.appendingPathComponent("parked"), withIntermediateDirectories: true)
