@@ -5,7 +5,24 @@ import ScanModel
 /// through `JSONEncoder` takes longer than deduplicating it. `evscan dedupe --json` should use this.
 public enum DeduplicationJSON {
   public static func encode(_ result: DeduplicationResult) -> String {
-    var out = JSONTextWriter()
+    var bytes: [UInt8] = []
+    write(result) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Writes the document in pieces of about `chunkSize` bytes to `sink`, so that a result with millions of
+  /// edges (gigabytes of JSON) is never held whole in memory.
+  public static func write(
+    _ result: DeduplicationResult, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    withoutActuallyEscaping(sink) { sink in
+      var out = JSONTextWriter(flush: JSONTextWriter.Flush(threshold: chunkSize, sink: sink))
+      document(result, into: &out)
+      out.flushNow()
+    }
+  }
+
+  private static func document(_ result: DeduplicationResult, into out: inout JSONTextWriter) {
     out.object { object in
       object.field("candidatePairs") { $0.number(Double(result.candidatePairs)) }
       object.field("decisionsApplied") { value in
@@ -40,13 +57,30 @@ public enum DeduplicationJSON {
         value.array(result.mitigations) { $0.mitigation($1) }
       }
     }
-    return String(decoding: out.bytes, as: UTF8.self)
   }
 }
 
 /// A small JSON text builder: objects take their fields in the order given, which the callers keep sorted.
 private struct JSONTextWriter {
+  /// Where full pieces go, and how full a piece is.
+  struct Flush {
+    var threshold: Int
+    var sink: (UnsafeBufferPointer<UInt8>) -> Void
+  }
+
   var bytes: [UInt8] = []
+  let flush: Flush?
+
+  init(flush: Flush? = nil) {
+    self.flush = flush
+  }
+
+  /// Hands the bytes written so far to the sink. Only at element boundaries, never inside a string.
+  mutating func flushNow() {
+    guard let flush, !bytes.isEmpty else { return }
+    bytes.withUnsafeBufferPointer { flush.sink($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   struct ObjectWriter {
     fileprivate var writer: JSONTextWriter
@@ -65,7 +99,7 @@ private struct JSONTextWriter {
     bytes.append(UInt8(ascii: "{"))
     // The bytes move into the field writer and back by swapping, so that they are never shared and an
     // append never copies them.
-    var object = ObjectWriter(writer: JSONTextWriter())
+    var object = ObjectWriter(writer: JSONTextWriter(flush: flush))
     swap(&object.writer.bytes, &bytes)
     fields(&object)
     swap(&object.writer.bytes, &bytes)
@@ -77,6 +111,7 @@ private struct JSONTextWriter {
     for (index, value) in elements.enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
       element(&self, value)
+      if let flush, bytes.count >= flush.threshold { flushNow() }
     }
     bytes.append(UInt8(ascii: "]"))
   }

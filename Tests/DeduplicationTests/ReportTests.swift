@@ -115,5 +115,15 @@ import Testing
     let decoded = try JSONDecoder().decode(
       DeduplicationResult.self, from: Data(DeduplicationJSON.encode(result).utf8))
     #expect(decoded == result)
+
+    // Written in small pieces, the document is the same bytes.
+    var pieces = 0
+    var streamed: [UInt8] = []
+    DeduplicationJSON.write(result, chunkSize: 64) { piece in
+      pieces += 1
+      streamed.append(contentsOf: piece)
+    }
+    #expect(pieces > 3)
+    #expect(String(decoding: streamed, as: UTF8.self) == expected)
   }
 }

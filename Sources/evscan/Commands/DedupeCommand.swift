@@ -45,7 +45,8 @@ struct DedupeCommand: ParsableCommand {
       let links = try decisions.map { try MergeDecisionsReader.load(path: $0) } ?? []
       let result = try Deduplicator(configuration: settings).run(inputs: inputs, decisions: links)
       if json.enabled {
-        FileHandle.standardOutput.write(Data((DeduplicationJSON.encode(result) + "\n").utf8))
+        DeduplicationJSON.write(result) { piece in FileHandle.standardOutput.write(Data(piece)) }
+        FileHandle.standardOutput.write(Data("\n".utf8))
       } else {
         Console.print(ClusterReport.render(result, statements: inputs, includeSingletons: all))
       }
