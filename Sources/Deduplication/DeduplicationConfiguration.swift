@@ -22,9 +22,9 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       let fallback = Weights()
-      tfidf = try container.decodeIfPresent(Double.self, forKey: .tfidf) ?? fallback.tfidf
-      concepts = try container.decodeIfPresent(Double.self, forKey: .concepts) ?? fallback.concepts
-      lexical = try container.decodeIfPresent(Double.self, forKey: .lexical) ?? fallback.lexical
+      tfidf = try container.value(.tfidf, or: fallback.tfidf)
+      concepts = try container.value(.concepts, or: fallback.concepts)
+      lexical = try container.value(.lexical, or: fallback.lexical)
     }
   }
 
@@ -75,17 +75,17 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       let fallback = Thresholds()
-      merge = try container.decodeIfPresent(Double.self, forKey: .merge) ?? fallback.merge
-      review = try container.decodeIfPresent(Double.self, forKey: .review) ?? fallback.review
-      medoid = try container.decodeIfPresent(Double.self, forKey: .medoid) ?? fallback.medoid
-      pairFloor = try container.decodeIfPresent(Double.self, forKey: .pairFloor) ?? fallback.pairFloor
-      object = try container.decodeIfPresent(Double.self, forKey: .object) ?? fallback.object
+      merge = try container.value(.merge, or: fallback.merge)
+      review = try container.value(.review, or: fallback.review)
+      medoid = try container.value(.medoid, or: fallback.medoid)
+      pairFloor = try container.value(.pairFloor, or: fallback.pairFloor)
+      object = try container.value(.object, or: fallback.object)
       conceptObject =
-        try container.decodeIfPresent(Double.self, forKey: .conceptObject) ?? fallback.conceptObject
-      objectFloor = try container.decodeIfPresent(Double.self, forKey: .objectFloor) ?? fallback.objectFloor
-      template = try container.decodeIfPresent(Double.self, forKey: .template) ?? fallback.template
+        try container.value(.conceptObject, or: fallback.conceptObject)
+      objectFloor = try container.value(.objectFloor, or: fallback.objectFloor)
+      template = try container.value(.template, or: fallback.template)
       substitution =
-        try container.decodeIfPresent(Double.self, forKey: .substitution) ?? fallback.substitution
+        try container.value(.substitution, or: fallback.substitution)
     }
   }
 
@@ -107,8 +107,8 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
-      words = try container.decodeIfPresent([String].self, forKey: .words) ?? Voice.defaultWords
-      concepts = try container.decodeIfPresent([String].self, forKey: .concepts) ?? Voice.defaultConcepts
+      words = try container.value(.words, or: Voice.defaultWords)
+      concepts = try container.value(.concepts, or: Voice.defaultConcepts)
     }
 
     /// "model" and "system" are not here although frameworks differ in them too ("GAI systems" /
@@ -160,20 +160,19 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       let fallback = Candidates()
-      exactLimit = try container.decodeIfPresent(Int.self, forKey: .exactLimit) ?? fallback.exactLimit
-      permutations = try container.decodeIfPresent(Int.self, forKey: .permutations) ?? fallback.permutations
-      bands = try container.decodeIfPresent(Int.self, forKey: .bands) ?? fallback.bands
-      seed = try container.decodeIfPresent(Int.self, forKey: .seed) ?? fallback.seed
+      exactLimit = try container.value(.exactLimit, or: fallback.exactLimit)
+      permutations = try container.value(.permutations, or: fallback.permutations)
+      bands = try container.value(.bands, or: fallback.bands)
+      seed = try container.value(.seed, or: fallback.seed)
       maxBucketSize =
-        try container.decodeIfPresent(Int.self, forKey: .maxBucketSize) ?? fallback.maxBucketSize
-      bucketWindow = try container.decodeIfPresent(Int.self, forKey: .bucketWindow) ?? fallback.bucketWindow
+        try container.value(.maxBucketSize, or: fallback.maxBucketSize)
+      bucketWindow = try container.value(.bucketWindow, or: fallback.bucketWindow)
       frequentStemShare =
-        try container.decodeIfPresent(Double.self, forKey: .frequentStemShare) ?? fallback.frequentStemShare
+        try container.value(.frequentStemShare, or: fallback.frequentStemShare)
       frequentStemMinimum =
-        try container.decodeIfPresent(Int.self, forKey: .frequentStemMinimum) ?? fallback.frequentStemMinimum
+        try container.value(.frequentStemMinimum, or: fallback.frequentStemMinimum)
       maxReviewEdgesPerStatement =
-        try container.decodeIfPresent(Int.self, forKey: .maxReviewEdgesPerStatement)
-        ?? fallback.maxReviewEdgesPerStatement
+        try container.value(.maxReviewEdgesPerStatement, or: fallback.maxReviewEdgesPerStatement)
     }
   }
 
@@ -189,7 +188,7 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       maxNameLength =
-        try container.decodeIfPresent(Int.self, forKey: .maxNameLength) ?? Naming().maxNameLength
+        try container.value(.maxNameLength, or: Naming().maxNameLength)
     }
   }
 
@@ -224,16 +223,15 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    weights = try container.decodeIfPresent(Weights.self, forKey: .weights) ?? Weights()
-    thresholds = try container.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? Thresholds()
-    candidates = try container.decodeIfPresent(Candidates.self, forKey: .candidates) ?? Candidates()
-    naming = try container.decodeIfPresent(Naming.self, forKey: .naming) ?? Naming()
+    weights = try container.value(.weights, or: Weights())
+    thresholds = try container.value(.thresholds, or: Thresholds())
+    candidates = try container.value(.candidates, or: Candidates())
+    naming = try container.value(.naming, or: Naming())
     actions =
-      try container.decodeIfPresent([String: [String]].self, forKey: .actions) ?? ActionLexicon.defaultActions
-    voice = try container.decodeIfPresent(Voice.self, forKey: .voice) ?? Voice()
+      try container.value(.actions, or: ActionLexicon.defaultActions)
+    voice = try container.value(.voice, or: Voice())
     slots =
-      try container.decodeIfPresent([String: [String: [String]]].self, forKey: .slots)
-      ?? DeduplicationConfiguration.defaultSlots
+      try container.value(.slots, or: DeduplicationConfiguration.defaultSlots)
   }
 
   /// The shipped slots. Audience: a report to an authority and a notice to the public are different
@@ -265,15 +263,22 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
   /// The defaults, the same values config/deduplication.yaml ships with.
   public static let `default` = DeduplicationConfiguration()
 
-  /// Reads and validates a configuration file.
-  public static func load(path: String) throws -> DeduplicationConfiguration {
+  /// Reads and validates a configuration file. With `knownConcepts` (the thesaurus's ids), the concept ids it
+  /// names are checked too (`checkConcepts`), against the text already read.
+  public static func load(path: String, knownConcepts: Set<String>? = nil) throws
+    -> DeduplicationConfiguration
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(file: path, "cannot read the deduplication configuration; check the path")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw InputError(file: path, "the deduplication configuration is not UTF-8 text")
     }
-    return try parse(text, file: path)
+    let configuration = try parse(text, file: path)
+    if let knownConcepts {
+      try configuration.checkConcepts(known: knownConcepts, file: path, text: text)
+    }
+    return configuration
   }
 
   /// Parses and validates configuration text; `file` names it in errors.
@@ -392,4 +397,11 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
 struct ConfigurationProblem: Error {
   var keyPath: String
   var message: String
+}
+
+extension KeyedDecodingContainer {
+  /// The value under `key`, or `fallback` when the key is absent: every key of the file may be left out.
+  fileprivate func value<Value: Decodable>(_ key: Key, or fallback: Value) throws -> Value {
+    try decodeIfPresent(Value.self, forKey: key) ?? fallback
+  }
 }

@@ -34,11 +34,9 @@ public struct ScanRunner {
     progress.stage("reading the taxonomy and model")
     let taxonomy = try TaxonomySet.load(from: options.taxonomy)
     let model = try options.model.map { try ClassifierModel.load(path: $0.path) }
-    let deduplicationPath = options.deduplicationConfiguration.path
-    let deduplication = try DeduplicationConfiguration.load(path: deduplicationPath)
-    try deduplication.checkConcepts(
-      known: Set(taxonomy.thesaurus.concepts.map(\.id)), file: deduplicationPath,
-      text: try? String(contentsOfFile: deduplicationPath, encoding: .utf8))
+    let deduplication = try DeduplicationConfiguration.load(
+      path: options.deduplicationConfiguration.path, knownConcepts: Set(taxonomy.thesaurus.concepts.map(\.id))
+    )
     let previous = try readPrevious()
 
     progress.stage("extracting")
