@@ -44,15 +44,42 @@ public struct ClassifierTrainer: Sendable {
     return fit(examples: examples, analyses: analyses, files: files, temperature: temperature)
   }
 
-  func analyse(_ example: CodedExample) -> StatementAnalysis {
-    StatementAnalysis(
-      title: example.name.isEmpty ? nil : example.name, text: example.text, matcher: matcher,
-      analyzer: analyzer)
+  /// The vector training gives `example` in `space`: what a model learns from. Coding computes the same
+  /// vector another way (from word ids), and must agree with this one.
+  public func vector(of example: CodedExample, in space: FeatureSpace) -> SparseVector {
+    let terms = analyse(example)
+    return space.vector(title: terms.title, text: terms.text, concepts: terms.concepts)
+  }
+
+  /// An example's words and concepts as feature names: training builds the vocabulary, so it keeps the
+  /// stems as strings (coding maps them to ids, and a test checks that both give the same vectors).
+  struct Terms {
+    var title: [String]
+    var text: [String]
+    var concepts: [String]
+  }
+
+  func analyse(_ example: CodedExample) -> Terms {
+    var concepts: [ConceptMatch] = []
+    var title: [String] = []
+    if !example.name.isEmpty {
+      let tokens = analyzer.tokens(example.name)
+      title = tokens.compactMap { $0.isStopWord ? nil : $0.stem }
+      concepts = matcher.matches(in: example.name, tokens: tokens)
+    }
+    let tokens = analyzer.tokens(example.text)
+    concepts += matcher.matches(in: example.text, tokens: tokens)
+    var features: [String] = []
+    for match in concepts {
+      features.append("@" + match.conceptID)
+      for code in matcher.concept(of: match)?.codes?["mitigation"] ?? [] { features.append("#" + code) }
+    }
+    return Terms(title: title, text: tokens.compactMap { $0.isStopWord ? nil : $0.stem }, concepts: features)
   }
 
   /// Fits the model on `examples` (plus the taxonomy prototypes when enabled).
   func fit(
-    examples: [CodedExample], analyses: [StatementAnalysis], files: [ClassifierModel.TrainingFile],
+    examples: [CodedExample], analyses: [Terms], files: [ClassifierModel.TrainingFile],
     temperature: Double
   ) -> ClassifierModel {
     var allExamples = examples
@@ -63,7 +90,7 @@ public struct ClassifierTrainer: Sendable {
       allAnalyses += extra.map(analyse)
     }
     let raw = allAnalyses.map {
-      FeatureSpace.rawFeatures(title: $0.titleTerms, text: $0.textTerms, concepts: $0.conceptFeatures)
+      FeatureSpace.rawFeatures(title: $0.title, text: $0.text, concepts: $0.concepts)
     }
     var documentFrequency: [String: Int] = [:]
     for features in raw {
@@ -76,9 +103,7 @@ public struct ClassifierTrainer: Sendable {
     let total = Double(raw.count)
     let idf = names.map { log((1 + total) / (1 + Double(documentFrequency[$0] ?? 0))) + 1 }
     let space = FeatureSpace(names: names, idf: idf, blockWeights: blockWeights)
-    let vectors = allAnalyses.map {
-      space.vector(title: $0.titleTerms, text: $0.textTerms, concepts: $0.conceptFeatures)
-    }
+    let vectors = allAnalyses.map { space.vector(title: $0.title, text: $0.text, concepts: $0.concepts) }
     let classes = Array(Set(allExamples.map(\.code))).sorted()
     let svm = LinearSVM(cost: cost)
     let unitWeights = [Double](repeating: 1, count: vectors.count)
@@ -105,7 +130,7 @@ public struct ClassifierTrainer: Sendable {
 
   /// Chooses the softmax temperature that best predicts held-out codes (lowest log loss) in an internal
   /// 5-fold cross-validation, so that a reported confidence of 0.6 is right about 60% of the time.
-  func calibrateTemperature(examples: [CodedExample], analyses: [StatementAnalysis]) -> Double {
+  func calibrateTemperature(examples: [CodedExample], analyses: [Terms]) -> Double {
     let folds = Folds.stratified(codes: examples.map(\.code), count: 5)
     guard examples.count >= 20 else { return 0.2 }
     var scored: [(scores: [Double], classes: [String], truth: String)] = []
@@ -116,7 +141,9 @@ public struct ClassifierTrainer: Sendable {
         examples: train.map { examples[$0] }, analyses: train.map { analyses[$0] }, files: [], temperature: 1)
       let classifier = MitigationClassifier(model: model)
       for index in test {
-        scored.append((classifier.scores(analyses[index]), model.classes, examples[index].code))
+        let terms = analyses[index]
+        let vector = classifier.space.vector(title: terms.title, text: terms.text, concepts: terms.concepts)
+        scored.append((classifier.scores(vector), model.classes, examples[index].code))
       }
     }
     var best = (temperature: 0.2, loss: Double.infinity)

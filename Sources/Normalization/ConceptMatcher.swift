@@ -5,39 +5,67 @@ import TextAnalysis
 /// stems (stop words ignored, so "know-your-customer" finds "know your customer"); abbreviations match
 /// the written word exactly, so that "KYC" counts and the word "it" is not the abbreviation IT.
 public struct ConceptMatcher: Sendable {
+  /// A thesaurus phrase as the keys of its words.
+  struct Phrase: Sendable {
+    var keys: [Int32]
+    var concept: Int
+  }
+
   public let concepts: [ThesaurusConcept]
-  /// First content stem to the phrases that start with it, longest first.
-  private let phrases: [String: [(stems: [String], concept: Int)]]
+  /// Every stem and agent key that some phrase uses, numbered.
+  private let keyIDs: [String: Int32]
+  /// Key id of a phrase's first word to the phrases that start with it, longest first.
+  private let phrasesByFirstKey: [[Phrase]]
   private let abbreviations: [String: [Int]]
+  /// The abbreviations and their plurals lower-cased: a word outside this set cannot be an abbreviation,
+  /// so most words never build the string that the case-sensitive table needs.
+  private let abbreviationForms: Set<String>
   private let analyzer: TextAnalyzer
   private let byID: [String: Int]
 
   public init(thesaurus: Thesaurus, analyzer: TextAnalyzer = TextAnalyzer()) {
     self.analyzer = analyzer
     concepts = thesaurus.concepts
-    var phrases: [String: [(stems: [String], concept: Int)]] = [:]
+    var keyIDs: [String: Int32] = [:]
+    var phrases: [Phrase] = []
     var abbreviations: [String: [Int]] = [:]
     for (index, concept) in thesaurus.concepts.enumerated() {
       var seen: Set<[String]> = []
       for phrase in concept.phrases {
         let keys = Self.matchKeys(analyzer.tokens(phrase), isPhrase: true)
-        guard let first = keys.first, seen.insert(keys).inserted else { continue }
-        phrases[first, default: []].append((keys, index))
+        guard !keys.isEmpty, seen.insert(keys).inserted else { continue }
+        let ids = keys.map { key in
+          if let id = keyIDs[key] { return id }
+          let id = Int32(keyIDs.count)
+          keyIDs[key] = id
+          return id
+        }
+        phrases.append(Phrase(keys: ids, concept: index))
       }
       for abbreviation in concept.abbreviations ?? [] where !abbreviation.isEmpty {
         abbreviations[abbreviation, default: []].append(index)
       }
     }
-    self.phrases = phrases.mapValues { list in
-      list.sorted { ($0.stems.count, $1.concept) > ($1.stems.count, $0.concept) }
+    var byFirstKey = [[Phrase]](repeating: [], count: keyIDs.count)
+    for phrase in phrases { byFirstKey[Int(phrase.keys[0])].append(phrase) }
+    phrasesByFirstKey = byFirstKey.map { list in
+      list.sorted { ($0.keys.count, $1.concept) > ($1.keys.count, $0.concept) }
     }
+    self.keyIDs = keyIDs
     self.abbreviations = abbreviations
+    abbreviationForms = Set(
+      abbreviations.keys.flatMap { [Self.asciiLowercased($0), Self.asciiLowercased($0) + "s"] })
     byID = Dictionary(
       thesaurus.concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   public func concept(_ id: String) -> ThesaurusConcept? {
     byID[id].map { concepts[$0] }
+  }
+
+  /// The position of a concept in the thesaurus.
+  func index(of id: String) -> Int? {
+    byID[id]
   }
 
   /// The concept a match names: by its index when the match came from this matcher, else by id.
@@ -51,54 +79,75 @@ public struct ConceptMatcher: Sendable {
     concept(id)?.codes?["mitigation"] ?? []
   }
 
+  /// What matching needs to know of a word. `lowercased` is the word's ASCII bytes lower-cased, or nil
+  /// for a word with other characters, which is always checked against the abbreviations.
+  func meaning(of token: Token, lowercased: String?, featureStem: Int32 = -1) -> AnalysedWord.Meaning {
+    AnalysedWord.Meaning(
+      matchKey: keyIDs[token.stem] ?? -1,
+      agentKey: Self.agentKey(token).flatMap { keyIDs[$0] } ?? -1,
+      featureStem: featureStem, isStopWord: token.isStopWord,
+      isArticle: Self.articles.contains(token.normalized),
+      mayBeAbbreviation: lowercased.map(abbreviationForms.contains) ?? true)
+  }
+
   /// Every concept occurrence, in text order. Nested phrases all count ("model weights" inside
   /// "model weights security"), because each says something about the statement.
   public func matches(in text: String, tokens: [Token]) -> [ConceptMatch] {
-    let content = tokens.filter { !Self.articles.contains($0.normalized) }
-    let keys = Self.matchKeys(content, isPhrase: false)
-    var found: [(concept: Int, first: Int, last: Int)] = []
-    for position in content.indices {
-      for key in [keys[position], Self.agentKey(content[position])].compactMap({ $0 }) {
-        for candidate in phrases[key] ?? [] where position + candidate.stems.count <= content.count {
-          var equal = true
-          for offset in 1..<max(candidate.stems.count, 1)
-          where keys[position + offset] != candidate.stems[offset] {
-            equal = false
-            break
-          }
-          if equal { found.append((candidate.concept, position, position + candidate.stems.count - 1)) }
-        }
-      }
-    }
-    var results: [ConceptMatch] = []
-    var seen: Set<Int> = []
-    // Character offsets cost a walk over the text's graphemes: only statements with matches pay it.
-    var offsets: CharacterOffsets?
-    var utf8: [UInt8] = []
-    func record(_ concept: Int, _ range: Range<Int>) {
-      guard seen.insert(concept &* 1_000_003 &+ range.lowerBound).inserted else { return }
-      if offsets == nil {
-        offsets = CharacterOffsets(text)
-        utf8 = Array(text.utf8)
-      }
-      if let offsets {
-        var match = makeMatch(concepts[concept].id, utf8: utf8, range: range, offsets: offsets)
-        match.conceptIndex = concept
-        results.append(match)
-      }
-    }
-    for match in found {
-      record(
-        match.concept, content[match.first].utf8Range.lowerBound..<content[match.last].utf8Range.upperBound)
-    }
-    for token in tokens {
-      for index in abbreviationConcepts(token.surface) { record(index, token.utf8Range) }
-    }
-    return results.sorted { ($0.start, $0.conceptID) < ($1.start, $1.conceptID) }
+    matches(
+      in: text,
+      words: tokens.map { AnalysedWord(meaning: meaning(of: $0, lowercased: nil), range: $0.utf8Range) })
   }
 
   public func matches(in text: String) -> [ConceptMatch] {
     matches(in: text, tokens: analyzer.tokens(text))
+  }
+
+  func matches(in text: String, words: [AnalysedWord]) -> [ConceptMatch] {
+    var found: [(concept: Int, first: Int, last: Int)] = []
+    var content: [Int] = []
+    content.reserveCapacity(words.count)
+    for index in words.indices where !words[index].meaning.isArticle { content.append(index) }
+    for position in content.indices {
+      let meaning = words[content[position]].meaning
+      for key in [meaning.matchKey, meaning.agentKey] where key >= 0 {
+        for candidate in phrasesByFirstKey[Int(key)] where position + candidate.keys.count <= content.count {
+          var equal = true
+          for offset in 1..<max(candidate.keys.count, 1)
+          where words[content[position + offset]].meaning.matchKey != candidate.keys[offset] {
+            equal = false
+            break
+          }
+          if equal { found.append((candidate.concept, position, position + candidate.keys.count - 1)) }
+        }
+      }
+    }
+    let mayHaveAbbreviation = words.contains { $0.meaning.mayBeAbbreviation }
+    guard !found.isEmpty || mayHaveAbbreviation else { return [] }
+    var results: [ConceptMatch] = []
+    var seen: Set<Int> = []
+    let utf8 = Array(text.utf8)
+    // Character offsets may cost a walk over the text's graphemes: only statements with matches pay it.
+    var offsets: CharacterOffsets?
+    func record(_ concept: Int, _ range: Range<Int>) {
+      guard seen.insert(concept &* 1_000_003 &+ range.lowerBound).inserted else { return }
+      let characters = offsets ?? CharacterOffsets(text)
+      offsets = characters
+      var match = makeMatch(concepts[concept].id, utf8: utf8, range: range, offsets: characters)
+      match.conceptIndex = concept
+      results.append(match)
+    }
+    for match in found {
+      record(
+        match.concept,
+        words[content[match.first]].range.lowerBound..<words[content[match.last]].range.upperBound)
+    }
+    if mayHaveAbbreviation {
+      for word in words where word.meaning.mayBeAbbreviation {
+        let surface = String(decoding: utf8[word.range], as: UTF8.self)
+        for index in abbreviationConcepts(surface) { record(index, word.range) }
+      }
+    }
+    return results.sorted { ($0.start, $0.conceptID) < ($1.start, $1.conceptID) }
   }
 
   /// Articles carry nothing; every other word of a phrase must be there, so that "after deployment"
@@ -130,6 +179,10 @@ public struct ConceptMatcher: Sendable {
     return "=" + word
   }
 
+  static func asciiLowercased(_ text: String) -> String {
+    String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+  }
+
   /// "LLMs" is the plural of the abbreviation LLM.
   private func abbreviationConcepts(_ surface: String) -> [Int] {
     if let exact = abbreviations[surface] { return exact }
@@ -151,9 +204,24 @@ public struct ConceptMatcher: Sendable {
 
 /// Converts UTF-8 byte offsets into character offsets, which is what a person counting in an editor sees.
 struct CharacterOffsets {
+  /// Empty when every byte is a character: ASCII text without a CR LF pair (one character of two bytes).
   private let starts: [Int]
 
   init(_ text: String) {
+    var bytes = text.utf8.makeIterator()
+    var isPlain = true
+    var previous: UInt8 = 0
+    while let byte = bytes.next() {
+      if byte >= 0x80 || (previous == 0x0D && byte == 0x0A) {
+        isPlain = false
+        break
+      }
+      previous = byte
+    }
+    guard !isPlain else {
+      starts = []
+      return
+    }
     var starts: [Int] = []
     var offset = 0
     for character in text {
@@ -165,6 +233,7 @@ struct CharacterOffsets {
   }
 
   func character(atUTF8 offset: Int) -> Int {
+    guard !starts.isEmpty else { return offset }
     var low = 0
     var high = starts.count - 1
     while low < high {

@@ -22,6 +22,13 @@ public struct FeatureSpace: Sendable {
   private let wordIndex: [String: Int32]
   private let pairIndex: [String: [String: Int32]]
   private let conceptIndex: [String: Int32]
+  /// Every stem some title, word or pair feature uses, numbered, and per stem id its features: what
+  /// coding uses, so that it looks each word up once and then works with integers.
+  private let stemIDs: [String: Int32]
+  private let titleFeatureOfStem: [Int32]
+  private let wordFeatureOfStem: [Int32]
+  /// Per first stem id, the pairs it starts as (second stem id, feature), sorted by the second stem.
+  private let pairsOfStem: [[(second: Int32, feature: Int32)]]
 
   public init(names: [String], idf: [Double], blockWeights: [Double]) {
     self.names = names
@@ -56,6 +63,42 @@ public struct FeatureSpace: Sendable {
     self.wordIndex = wordIndex
     self.pairIndex = pairIndex
     self.conceptIndex = conceptIndex
+    var stemIDs: [String: Int32] = [:]
+    func id(_ stem: String) -> Int32 {
+      if let id = stemIDs[stem] { return id }
+      let id = Int32(stemIDs.count)
+      stemIDs[stem] = id
+      return id
+    }
+    // Sorted keys, so that the numbering is the same every run.
+    for stem in titleIndex.keys.sorted() { _ = id(stem) }
+    for stem in wordIndex.keys.sorted() { _ = id(stem) }
+    for (first, seconds) in pairIndex.sorted(by: { $0.key < $1.key }) {
+      _ = id(first)
+      for second in seconds.keys.sorted() { _ = id(second) }
+    }
+    var titleFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
+    var wordFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
+    var pairsOfStem = [[(second: Int32, feature: Int32)]](repeating: [], count: stemIDs.count)
+    for (stem, feature) in titleIndex { titleFeatureOfStem[Int(id(stem))] = feature }
+    for (stem, feature) in wordIndex { wordFeatureOfStem[Int(id(stem))] = feature }
+    for (first, seconds) in pairIndex {
+      pairsOfStem[Int(id(first))] = seconds.map { (id($0.key), $0.value) }.sorted { $0.second < $1.second }
+    }
+    self.stemIDs = stemIDs
+    self.titleFeatureOfStem = titleFeatureOfStem
+    self.wordFeatureOfStem = wordFeatureOfStem
+    self.pairsOfStem = pairsOfStem
+  }
+
+  /// The id of a stem that some title, word or pair feature uses; -1 for any other.
+  func stemID(_ stem: String) -> Int32 {
+    stemIDs[stem] ?? -1
+  }
+
+  /// The index of a concept feature (`@concept` or `#code`), or -1 when the model does not know it.
+  func conceptFeature(_ name: String) -> Int32 {
+    conceptIndex[name] ?? -1
   }
 
   /// The raw feature names of a statement, with counts: what training counts document frequencies over.
@@ -74,21 +117,67 @@ public struct FeatureSpace: Sendable {
 
   /// The statement's TF-IDF vector, sorted by feature index; features the model does not know are ignored.
   public func vector(title: [String], text: [String], concepts: [String]) -> SparseVector {
-    var counts: [Int32: Double] = [:]
+    var features: [Int32] = []
     for stem in title {
-      if let index = titleIndex[stem] { counts[index, default: 0] += 1 }
+      if let index = titleIndex[stem] { features.append(index) }
     }
     for (position, stem) in text.enumerated() {
-      if let index = wordIndex[stem] { counts[index, default: 0] += 1 }
+      if let index = wordIndex[stem] { features.append(index) }
       if position + 1 < text.count, let index = pairIndex[stem]?[text[position + 1]] {
-        counts[index, default: 0] += 1
+        features.append(index)
       }
     }
     for concept in concepts {
-      if let index = conceptIndex[concept] { counts[index, default: 0] += 1 }
+      if let index = conceptIndex[concept] { features.append(index) }
     }
-    var entries = counts.map { (index: $0.key, value: (1 + log($0.value)) * idf[Int($0.key)]) }
-    entries.sort { $0.index < $1.index }
+    return vector(features: &features)
+  }
+
+  /// The same vector from stem ids (`stemID`, -1 for unknown stems) and concept feature indices: what
+  /// coding computes, with no string hashed.
+  func vector(titleStems: [Int32], textStems: [Int32], conceptFeatures: [Int32]) -> SparseVector {
+    var features: [Int32] = []
+    features.reserveCapacity(titleStems.count + 2 * textStems.count + conceptFeatures.count)
+    for stem in titleStems where stem >= 0 {
+      let index = titleFeatureOfStem[Int(stem)]
+      if index >= 0 { features.append(index) }
+    }
+    for (position, stem) in textStems.enumerated() where stem >= 0 {
+      let index = wordFeatureOfStem[Int(stem)]
+      if index >= 0 { features.append(index) }
+      if position + 1 < textStems.count, textStems[position + 1] >= 0,
+        let pair = pairFeature(stem, textStems[position + 1])
+      {
+        features.append(pair)
+      }
+    }
+    for index in conceptFeatures where index >= 0 { features.append(index) }
+    return vector(features: &features)
+  }
+
+  private func pairFeature(_ first: Int32, _ second: Int32) -> Int32? {
+    let pairs = pairsOfStem[Int(first)]
+    var low = 0
+    var high = pairs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if pairs[middle].second < second { low = middle + 1 } else { high = middle }
+    }
+    return low < pairs.count && pairs[low].second == second ? pairs[low].feature : nil
+  }
+
+  /// TF-IDF weights from the features' occurrences (one entry per occurrence, in any order).
+  private func vector(features: inout [Int32]) -> SparseVector {
+    features.sort()
+    var entries: [(index: Int32, value: Double)] = []
+    var start = 0
+    while start < features.count {
+      var end = start + 1
+      while end < features.count && features[end] == features[start] { end += 1 }
+      let index = features[start]
+      entries.append((index, (1 + log(Double(end - start))) * idf[Int(index)]))
+      start = end
+    }
     var norms = [Double](repeating: 0, count: Block.allCases.count)
     for entry in entries { norms[blocks[Int(entry.index)].rawValue] += entry.value * entry.value }
     for block in 0..<norms.count { norms[block] = norms[block] > 0 ? norms[block].squareRoot() : 1 }

@@ -21,8 +21,11 @@ public struct MitigationClassifier: Sendable {
     exampleNorms = model.examples.map { max($0.vector.squaredNorm.squareRoot(), 1e-12) }
   }
 
+  /// The vector of a statement analysed with this classifier's feature space (as `Normalizer` does).
   public func vector(_ analysis: StatementAnalysis) -> SparseVector {
-    space.vector(title: analysis.titleTerms, text: analysis.textTerms, concepts: analysis.conceptFeatures)
+    space.vector(
+      titleStems: analysis.titleStems, textStems: analysis.textStems,
+      conceptFeatures: analysis.conceptFeatures)
   }
 
   /// The SVM's decision value for each class, in the order of `model.classes`.
@@ -57,6 +60,11 @@ public struct MitigationClassifier: Sendable {
   public func nearestExamples(_ vector: SparseVector, limit: Int) -> [(
     example: ClassifierModel.StoredExample, similarity: Double
   )] {
+    nearestExampleIndices(vector, limit: limit).map { (model.examples[$0.example], $0.similarity) }
+  }
+
+  /// The same as positions in `model.examples`.
+  func nearestExampleIndices(_ vector: SparseVector, limit: Int) -> [(example: Int, similarity: Double)] {
     let norm = vector.squaredNorm.squareRoot()
     guard norm > 0 else { return [] }
     var dots = [Double](repeating: 0, count: exampleNorms.count)
@@ -68,7 +76,7 @@ public struct MitigationClassifier: Sendable {
     for (index, dot) in dots.enumerated() where dot > 0 {
       best.offer(index, score: dot / (norm * exampleNorms[index]))
     }
-    return best.sorted.map { (model.examples[$0.item], $0.score) }
+    return best.sorted.map { ($0.item, $0.score) }
   }
 }
 

@@ -25,19 +25,41 @@ public struct Normalizer: Sendable {
   public let matcher: ConceptMatcher
   public let analyzer: TextAnalyzer
   public var thresholds = Thresholds()
+  private let statementAnalyzer: StatementAnalyzer
   private let decisions: [String: [String: [CodeDecision]]]
   private let codeNames: [String: [String: String]]
+  /// "3.1 Testing & Auditing" by facet and code, written once.
+  private let displayNames: [String: [String: String]]
+  private let links: ConceptLinks
+  /// Per concept, "points to 3.1 Testing & Auditing, ..." of its mitigation codes.
+  private let mitigationPointers: [String]
+  /// Per stored example of the model, the reason that names it as a nearest example.
+  private let exampleReasons: [String]
 
   public init(taxonomy: TaxonomySet, model: ClassifierModel?, decisions: [CodeDecision] = []) throws {
     self.taxonomy = taxonomy
     analyzer = TextAnalyzer()
     matcher = ConceptMatcher(thesaurus: taxonomy.thesaurus, analyzer: analyzer)
     classifier = model.map(MitigationClassifier.init)
+    statementAnalyzer = StatementAnalyzer(matcher: matcher, analyzer: analyzer, space: classifier?.space)
     var names: [String: [String: String]] = [:]
     for facet in taxonomy.allFacets {
       names[facet.facet] = Dictionary(uniqueKeysWithValues: facet.codes.map { ($0.code, $0.name) })
     }
     codeNames = names
+    let displayNames = names.mapValues { facetNames in
+      Dictionary(uniqueKeysWithValues: facetNames.map { ($0.key, "\($0.key) \($0.value)") })
+    }
+    self.displayNames = displayNames
+    func display(_ code: String) -> String { displayNames["mitigation"]?[code] ?? code }
+    links = ConceptLinks(concepts: matcher.concepts, facets: taxonomy.allFacets.map(\.facet))
+    mitigationPointers = matcher.concepts.map { concept in
+      (concept.codes?["mitigation"] ?? []).map(display).joined(separator: ", ")
+    }
+    exampleReasons =
+      classifier?.model.examples.map { example in
+        "nearest coded example \(example.id) (\(example.origin)) is \(display(example.code))"
+      } ?? []
     var grouped: [String: [String: [CodeDecision]]] = [:]
     for decision in decisions {
       guard let facetNames = names[decision.facet] else {
@@ -54,12 +76,12 @@ public struct Normalizer: Sendable {
   }
 
   public func analyse(title: String?, text: String) -> StatementAnalysis {
-    StatementAnalysis(title: title, text: text, matcher: matcher, analyzer: analyzer)
+    statementAnalyzer.analyse(title: title, text: text)
   }
 
   /// "3.1 Testing & Auditing".
   public func display(_ code: String, facet: String = "mitigation") -> String {
-    codeNames[facet]?[code].map { "\(code) \($0)" } ?? code
+    displayNames[facet]?[code] ?? code
   }
 
   /// Codes many statements on all cores; the result is in the input's order whatever the scheduling.
@@ -79,7 +101,7 @@ public struct Normalizer: Sendable {
       primary = override(primary, with: human)
     }
     var assignments = [primary]
-    for facet in taxonomy.facets {
+    for (position, facet) in taxonomy.facets.enumerated() {
       if let human = decisions[statementID]?[facet.facet] {
         assignments += human.enumerated().map { offset, decision in
           CodeAssignment(
@@ -88,7 +110,8 @@ public struct Normalizer: Sendable {
         }
       } else {
         assignments += codeFacet(
-          facet, statementID: statementID, analysis: analysis, primaryCode: primary.code)
+          facet, position: position + 1, statementID: statementID, analysis: analysis,
+          primaryCode: primary.code)
       }
     }
     return StatementCoding(statementID: statementID, concepts: analysis.concepts, assignments: assignments)
@@ -133,12 +156,8 @@ public struct Normalizer: Sendable {
           reasons.append(
             CodingReason(kind: .feature, text: "\(feature) weighs for \(top.code)", weight: weight))
         }
-        for (example, similarity) in classifier.nearestExamples(vector, limit: 3) {
-          reasons.append(
-            CodingReason(
-              kind: .example,
-              text: "nearest coded example \(example.id) (\(example.origin)) is \(display(example.code))",
-              weight: similarity))
+        for (example, similarity) in classifier.nearestExampleIndices(vector, limit: 3) {
+          reasons.append(CodingReason(kind: .example, text: exampleReasons[example], weight: similarity))
         }
       }
     } else {
@@ -181,18 +200,18 @@ public struct Normalizer: Sendable {
   /// Without a model: each leaf code scores the weights of the concepts that point to it.
   private func thesaurusRanking(_ analysis: StatementAnalysis) -> [(code: String, probability: Double)] {
     var evidence: [String: Double] = [:]
-    var seen: Set<String> = []
-    for match in analysis.concepts where seen.insert(match.conceptID).inserted {
-      guard let concept = matcher.concept(of: match) else { continue }
-      for code in concept.codes?["mitigation"] ?? [] where code.contains(".") {
-        evidence[code, default: 0] += concept.weight ?? 1
+    for concept in distinctConcepts(analysis) {
+      for code in links.codes(of: concept, facet: 0) where code.contains(".") {
+        evidence[code, default: 0] += links.weights[concept] ?? 1
       }
     }
-    let total = evidence.values.reduce(0, +)
+    // Summed in code order: a dictionary's order changes from run to run, and so would the last bits.
+    let byCode = evidence.sorted { $0.key < $1.key }
+    let total = byCode.reduce(0) { $0 + $1.value }
     guard total > 0 else { return [] }
     // Little evidence means little confidence, however it is shared out.
     let strength = min(1, total / 1.5)
-    return evidence.map { ($0.key, $0.value / total * strength) }.sorted {
+    return byCode.map { ($0.key, $0.value / total * strength) }.sorted {
       $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
     }
   }
@@ -224,20 +243,19 @@ public struct Normalizer: Sendable {
   private func conceptReasons(_ analysis: StatementAnalysis, code: String) -> [CodingReason] {
     let category = String(code.prefix(while: { $0 != "." }))
     var reasons: [CodingReason] = []
-    var seen: Set<String> = []
+    var seen: [Int] = []
     for match in analysis.concepts {
-      guard let concept = matcher.concept(of: match) else { continue }
-      let codes = concept.codes?["mitigation"] ?? []
-      guard codes.contains(code) || codes.contains(category), seen.insert(match.conceptID).inserted else {
-        continue
-      }
+      guard let concept = conceptIndex(of: match) else { continue }
+      let codes = links.codes(of: concept, facet: 0)
+      guard codes.contains(code) || codes.contains(category), !seen.contains(concept) else { continue }
+      seen.append(concept)
       let place = match.field == "title" ? "in the title" : "at \(match.start)–\(match.end)"
       reasons.append(
         CodingReason(
           kind: .concept,
           text:
-            "concept \(concept.id) (“\(match.words)” \(place)) points to \(codes.map { display($0) }.joined(separator: ", "))",
-          weight: concept.weight ?? 1))
+            "concept \(match.conceptID) (“\(match.words)” \(place)) points to \(mitigationPointers[concept])",
+          weight: links.weights[concept] ?? 1))
     }
     return reasons
   }
@@ -245,25 +263,32 @@ public struct Normalizer: Sendable {
   // MARK: The other facets
 
   private func codeFacet(
-    _ facet: TaxonomyFacet, statementID: String, analysis: StatementAnalysis, primaryCode: String
+    _ facet: TaxonomyFacet, position: Int, statementID: String, analysis: StatementAnalysis,
+    primaryCode: String
   ) -> [CodeAssignment] {
-    var evidence: [String: Double] = [:]
-    var because: [String: [ConceptMatch]] = [:]
-    var seen: Set<String> = []
-    for match in analysis.concepts where seen.insert(match.conceptID).inserted {
-      guard let concept = matcher.concept(of: match) else { continue }
-      for code in concept.codes?[facet.facet] ?? [] {
-        evidence[code, default: 0] += max(concept.weight ?? 1, 0.5)
-        because[code, default: []].append(match)
+    // A handful of codes at most: arrays in first-seen order beat dictionaries here.
+    var evidence: [(key: String, value: Double, because: [ConceptMatch])] = []
+    var seen: [Int] = []
+    for match in analysis.concepts {
+      guard let concept = conceptIndex(of: match), !seen.contains(concept) else { continue }
+      seen.append(concept)
+      for code in links.codes(of: concept, facet: position) {
+        let weight = max(links.weights[concept] ?? 1, 0.5)
+        if let slot = evidence.firstIndex(where: { $0.key == code }) {
+          evidence[slot].value += weight
+          evidence[slot].because.append(match)
+        } else {
+          evidence.append((code, weight, [match]))
+        }
       }
     }
-    if let top = evidence.values.max(), top >= 0.5 {
+    if let top = evidence.map(\.value).max(), top >= 0.5 {
       let kept = evidence.filter { $0.value >= max(0.5, 0.4 * top) }.sorted {
         $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
       }.prefix(3)
       return kept.enumerated().map { offset, entry in
         // Reasons are written only for the codes kept, not for every code some concept pointed to.
-        let sources = because[entry.key, default: []].prefix(4).map { "\($0.conceptID) (“\($0.words)”)" }
+        let sources = entry.because.prefix(4).map { "\($0.conceptID) (“\($0.words)”)" }
         return CodeAssignment(
           statementID: statementID, facet: facet.facet, code: entry.key, rank: offset + 1,
           score: Self.rounded(min(1, entry.value / 2)), method: .thesaurus,
@@ -271,7 +296,7 @@ public struct Normalizer: Sendable {
             CodingReason(
               kind: .concept,
               text:
-                "concepts \(sources.prefix(4).joined(separator: ", ")) point to \(display(entry.key, facet: facet.facet))",
+                "concepts \(sources.joined(separator: ", ")) point to \(display(entry.key, facet: facet.facet))",
               weight: entry.value)
           ], needsReview: false)
       }
@@ -288,6 +313,21 @@ public struct Normalizer: Sendable {
           )
         ], needsReview: false)
     }
+  }
+
+  /// The thesaurus index of a matched concept.
+  private func conceptIndex(of match: ConceptMatch) -> Int? {
+    match.conceptIndex >= 0 && match.conceptIndex < matcher.concepts.count
+      ? match.conceptIndex : matcher.index(of: match.conceptID)
+  }
+
+  /// Each concept found once, in the order first found.
+  private func distinctConcepts(_ analysis: StatementAnalysis) -> [Int] {
+    var concepts: [Int] = []
+    for match in analysis.concepts {
+      if let concept = conceptIndex(of: match), !concepts.contains(concept) { concepts.append(concept) }
+    }
+    return concepts
   }
 
   // MARK: Human decisions

@@ -16,39 +16,54 @@ public struct TextAnalyzer: Sendable {
     var tokens: [Token] = []
     var copy = text
     copy.withUTF8 { bytes in
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        let (scalar, width) = Self.decode(bytes, at: index)
-        guard Self.isWordCharacter(scalar) else {
-          index += width
-          continue
-        }
-        let start = index
-        var end = index
-        var isASCII = true
-        while end < count {
-          let (next, nextWidth) = Self.decode(bytes, at: end)
-          if Self.isWordCharacter(next) {
-            if next.value >= 0x80 { isASCII = false }
-            end += nextWidth
-          } else if Self.isApostrophe(next), end + nextWidth < count,
-            Self.isWordCharacter(Self.decode(bytes, at: end + nextWidth).0)
-          {
-            // Keep "developer's" whole for the stemmer, which strips the possessive itself.
-            isASCII = isASCII && next.value < 0x80
-            end += nextWidth
-          } else {
-            break
-          }
-        }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        tokens.append(
-          isASCII ? makeASCIIToken(word, range: start..<end) : makeToken(word, range: start..<end))
-        index = end
+      Self.forEachWord(in: bytes) { range, isASCII in
+        tokens.append(token(bytes, range: range, isASCII: isASCII))
       }
     }
     return tokens
+  }
+
+  /// The analysed word at `range` of `bytes`, a range that `forEachWord` gave.
+  public func token(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isASCII: Bool) -> Token {
+    let word = UnsafeBufferPointer(rebasing: bytes[range])
+    return isASCII ? makeASCIIToken(word, range: range) : makeToken(word, range: range)
+  }
+
+  /// Finds the words of UTF-8 text without analysing them: `body` gets each word's byte range and whether
+  /// it is plain ASCII. What `tokens` builds on, and what a caller with its own cache of analysed words
+  /// uses to skip analysing a word it has seen before.
+  public static func forEachWord(
+    in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void
+  ) {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let (scalar, width) = decode(bytes, at: index)
+      guard isWordCharacter(scalar) else {
+        index += width
+        continue
+      }
+      let start = index
+      var end = index
+      var isASCII = true
+      while end < count {
+        let (next, nextWidth) = decode(bytes, at: end)
+        if isWordCharacter(next) {
+          if next.value >= 0x80 { isASCII = false }
+          end += nextWidth
+        } else if isApostrophe(next), end + nextWidth < count,
+          isWordCharacter(decode(bytes, at: end + nextWidth).0)
+        {
+          // Keep "developer's" whole for the stemmer, which strips the possessive itself.
+          isASCII = isASCII && next.value < 0x80
+          end += nextWidth
+        } else {
+          break
+        }
+      }
+      body(start..<end, isASCII)
+      index = end
+    }
   }
 
   /// The stems of the words that are not stop words: what the classifier and the matcher compare.

@@ -1,0 +1,91 @@
+import Foundation
+import Normalization
+import ScanModel
+import Testing
+
+/// Coding reads words through a cache of word ids; training reads them as strings. The two must see the
+/// same features and concepts, or the shipped model would be applied to vectors it was not trained on.
+@Suite("The coding path agrees with the training path")
+struct CodingPathTests {
+  static let model = try? ClassifierModel.load(path: Support.shippedModel.path)
+
+  /// Texts that exercise the unusual paths: capitals, British spellings, abbreviations and their plurals,
+  /// agent nouns, apostrophes, diacritics, CR LF, characters outside the BMP, words no feature knows.
+  static let awkward: [CodedExample] = [
+    ("Organisation's KYC", "The developer’s LLMs and IT systems are red‑teamed for CBRN uplift."),
+    ("", "Deployers and deployer staff réview café risks\r\nbefore deployment; 𝔘nusual zyxwvut words."),
+    ("Whistleblower protection", "Employees can report concerns anonymously to the board, it is said."),
+    ("", "ANALYSE, analyse and Analysed: the modelling of behaviour is catalogued by the licensor."),
+    ("", "A an the THE An"),
+    ("", ""),
+  ].enumerated().map { index, pair in
+    CodedExample(id: "awkward-\(index)", name: pair.0, text: pair.1, code: "X.X", origin: "test")
+  }
+
+  static func examples(_ source: String) -> [CodedExample] {
+    switch source {
+    case "awkward": return awkward
+    case "mit-coded-dev.csv":
+      let reader = CodedExampleReader(taxonomy: Support.taxonomy.mitigation)
+      return (try? reader.read(path: Support.sharedData.path)) ?? []
+    default:
+      let reader = CodedExampleReader(taxonomy: Support.taxonomy.mitigation)
+      return (try? reader.read(path: Support.fixture("training/\(source)"))) ?? []
+    }
+  }
+
+  static let sources = [
+    "awkward", "five-column.csv", "four-column.csv", "mit-coded-dev.csv",
+  ]
+
+  @Test(arguments: sources)
+  func vectorsAndConceptsAreTheSame(source: String) throws {
+    let examples = Self.examples(source)
+    if source == "mit-coded-dev.csv" && examples.isEmpty {
+      print("skipped for mit-coded-dev.csv: ../shared/data is absent in this clone")
+      return
+    }
+    #expect(!examples.isEmpty)
+    let model = try #require(Self.model)
+    let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let classifier = try #require(normalizer.classifier)
+    let trainer = ClassifierTrainer(taxonomy: Support.taxonomy)
+    for example in examples {
+      let title = example.name.isEmpty ? nil : example.name
+      let analysis = normalizer.analyse(title: title, text: example.text)
+      #expect(
+        classifier.vector(analysis) == trainer.vector(of: example, in: model.featureSpace),
+        "vector of \(example.id)")
+      let expected =
+        (title.map { title in normalizer.matcher.matches(in: title).map { retitled($0) } } ?? [])
+        + normalizer.matcher.matches(in: example.text)
+      #expect(analysis.concepts == expected, "concepts of \(example.id)")
+    }
+  }
+
+  /// The word cache learns as it goes; what it returns must not depend on what it saw before, on any
+  /// thread.
+  @Test func codingDoesNotDependOnWhatWasCodedBefore() throws {
+    let examples = Self.examples("four-column.csv").prefix(12) + Self.awkward
+    let statements = examples.map { example in
+      Statement(
+        id: example.id, framework: "test", label: nil, title: example.name.isEmpty ? nil : example.name,
+        sectionPath: [], text: example.text, locator: "/", line: 1, sourceSHA256: "", rule: "test")
+    }
+    let model = try #require(Self.model)
+    let cold = statements.map { statement in
+      // A fresh normaliser for each statement: every word is analysed for the first time.
+      (try? Normalizer(taxonomy: Support.taxonomy, model: model))?.code(
+        statementID: statement.id, title: statement.title, text: statement.text)
+    }
+    let shared = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let together = shared.code(statements.reversed() + statements).suffix(statements.count)
+    #expect(Array(together) == cold)
+  }
+
+  private func retitled(_ match: ConceptMatch) -> ConceptMatch {
+    var inTitle = match
+    inTitle.field = "title"
+    return inTitle
+  }
+}
