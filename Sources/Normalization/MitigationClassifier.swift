@@ -4,9 +4,14 @@ import Foundation
 public struct MitigationClassifier: Sendable {
   public let model: ClassifierModel
   public let space: FeatureSpace
-  /// Feature index to the stored examples that have it, for a fast nearest-example search.
-  private let postings: [[(example: Int32, value: Double)]]
+  /// Feature index to the stored examples that have it, for a fast nearest-example search: the examples
+  /// of feature `f` are `postingExamples[postingStarts[f]..<postingStarts[f + 1]]`, in one block of memory.
+  private let postingStarts: [Int]
+  private let postingExamples: [Int32]
+  private let postingValues: [Double]
   private let exampleNorms: [Double]
+  /// Every feature's description, written once: reasons name the top features of every statement.
+  private let descriptions: [String]
 
   public init(model: ClassifierModel) {
     self.model = model
@@ -17,8 +22,14 @@ public struct MitigationClassifier: Sendable {
         postings[Int(feature)].append((Int32(index), example.vector.values[position]))
       }
     }
-    self.postings = postings
+    var starts = [0]
+    for list in postings { starts.append(starts[starts.count - 1] + list.count) }
+    postingStarts = starts
+    postingExamples = postings.flatMap { $0.map(\.example) }
+    postingValues = postings.flatMap { $0.map(\.value) }
     exampleNorms = model.examples.map { max($0.vector.squaredNorm.squareRoot(), 1e-12) }
+    let space = space
+    descriptions = model.features.indices.map { space.describe($0) }
   }
 
   /// The vector of a statement analysed with this classifier's feature space (as `Normalizer` does).
@@ -53,7 +64,7 @@ public struct MitigationClassifier: Sendable {
       let value = vector.values[position] * weights[Int(feature)]
       if value > 0 { best.offer(Int(feature), score: value) }
     }
-    return best.sorted.map { (space.describe($0.item), $0.score) }
+    return best.sorted.map { (descriptions[$0.item], $0.score) }
   }
 
   /// The coded examples most similar to the statement (cosine over the same features).
@@ -68,9 +79,11 @@ public struct MitigationClassifier: Sendable {
     let norm = vector.squaredNorm.squareRoot()
     guard norm > 0 else { return [] }
     var dots = [Double](repeating: 0, count: exampleNorms.count)
-    for (position, feature) in vector.indices.enumerated() where Int(feature) < postings.count {
+    for (position, feature) in vector.indices.enumerated() where Int(feature) + 1 < postingStarts.count {
       let value = vector.values[position]
-      for posting in postings[Int(feature)] { dots[Int(posting.example)] += value * posting.value }
+      for posting in postingStarts[Int(feature)]..<postingStarts[Int(feature) + 1] {
+        dots[Int(postingExamples[posting])] += value * postingValues[posting]
+      }
     }
     var best = TopK<Int>(limit: limit)
     for (index, dot) in dots.enumerated() where dot > 0 {
