@@ -109,7 +109,8 @@ public struct ConceptMatcher: Sendable {
     for index in words.indices where !words[index].meaning.isArticle { content.append(index) }
     for position in content.indices {
       let meaning = words[content[position]].meaning
-      for key in [meaning.matchKey, meaning.agentKey] where key >= 0 {
+      // Two keys per word, without building an array for them: this loop runs for every word.
+      for key in KeyPair(meaning.matchKey, meaning.agentKey) where key >= 0 {
         for candidate in phrasesByFirstKey[Int(key)] where position + candidate.keys.count <= content.count {
           var equal = true
           for offset in 1..<max(candidate.keys.count, 1)
@@ -199,6 +200,25 @@ public struct ConceptMatcher: Sendable {
     return ConceptMatch(
       conceptID: id, words: words, start: offsets.character(atUTF8: range.lowerBound),
       end: offsets.character(atUTF8: range.upperBound))
+  }
+}
+
+/// A word's stem key and agent key, iterated without an array.
+private struct KeyPair: Sequence, IteratorProtocol {
+  private var keys: (Int32, Int32)
+  private var position = 0
+
+  init(_ first: Int32, _ second: Int32) {
+    keys = (first, second)
+  }
+
+  mutating func next() -> Int32? {
+    position += 1
+    switch position {
+    case 1: return keys.0
+    case 2: return keys.1
+    default: return nil
+    }
   }
 }
 
