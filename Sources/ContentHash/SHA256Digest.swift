@@ -4,14 +4,32 @@ import Foundation
 /// SHA-256 digests as lower-case hex, the form manifests, caches and snapshots record.
 public enum SHA256Digest {
   public static func hex(_ bytes: some DataProtocol) -> String {
-    SHA256.hash(data: bytes).map { byte in
-      let digits = Array("0123456789abcdef".utf8)
-      return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
-    }.joined()
+    hex(of: SHA256.hash(data: bytes))
   }
 
   public static func hex(_ text: String) -> String {
-    hex(Data(text.utf8))
+    var hasher = SHA256()
+    var copy = text
+    copy.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    return hex(of: hasher.finalize())
+  }
+
+  /// Written into one buffer: statement ids digest a locator each, and a string per byte cost more than
+  /// the hashing.
+  private static func hex(of digest: SHA256.Digest) -> String {
+    String(unsafeUninitializedCapacity: 2 * SHA256.Digest.byteCount) { buffer in
+      var index = 0
+      for byte in digest {
+        buffer[index] = hexDigit(byte >> 4)
+        buffer[index + 1] = hexDigit(byte & 0x0F)
+        index += 2
+      }
+      return index
+    }
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 + value : 0x61 + value - 10
   }
 
   public static func hex(contentsOf url: URL) throws -> String {

@@ -3,40 +3,32 @@ import CLibXML2
 /// Walks a subtree without recursion (documents can nest thousands of levels deep) and collects its text.
 struct TextFlattener {
   let root: xmlNodePtr
-  let skipping: Set<xmlNodePtr>
+  let skipping: NodeSet
 
-  /// Elements whose edges separate words; inline elements (a, em, sup, span ...) join their text directly.
-  private static let blockElements: Set<String> = [
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
-    // TEI and JATS blocks
-    "head", "item", "list", "note", "cell", "row", "s", "lb", "label", "title", "sec", "list-item",
-  ]
-
-  private enum Category {
+  private enum Category: Sendable {
     case block
-    case inline
     case hidden
   }
 
-  /// Never text a reader sees.
-  private static let hiddenElements: Set<String> = ["script", "style", "template", "noscript"]
+  /// Elements whose edges separate words, and elements that are never text a reader sees; every other
+  /// element (a, em, sup, span ...) is inline and joins its text directly.
+  private static let categories = PackedNameTable<Category>(
+    [
+      "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+      "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+      "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+      "th", "thead", "tr", "ul",
+      // TEI and JATS blocks
+      "head", "item", "list", "note", "cell", "row", "s", "lb", "label", "title", "sec", "list-item",
+    ].map { (Array($0.utf8), Category.block) }
+      + ["script", "style", "template", "noscript"].map { (Array($0.utf8), Category.hidden) })
+
+  private static func category(_ name: UnsafePointer<xmlChar>?) -> Category? {
+    name.flatMap { categories.value(for: $0) }
+  }
 
   func flatten() -> String {
-    // Element names come from the parser's dictionary, so one lookup per distinct name pointer suffices.
-    var categories: [UnsafePointer<xmlChar>: Category] = [:]
-    func category(_ name: UnsafePointer<xmlChar>?) -> Category {
-      guard let name else { return .inline }
-      if let known = categories[name] { return known }
-      let text = String(cString: name)
-      let value: Category =
-        Self.hiddenElements.contains(text) ? .hidden : Self.blockElements.contains(text) ? .block : .inline
-      categories[name] = value
-      return value
-    }
-    var output: [UInt8] = []
+    let output = TextBuffer()
     var pendingSpace = false
     var current: xmlNodePtr? = root
     var descending = true
@@ -46,19 +38,18 @@ struct TextFlattener {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
           if node == root || !skipping.contains(node), let content = node.pointee.content {
-            let length = Int(xmlStrlen(content))
             TextNormalizer.append(
-              UnsafeBufferPointer(start: content, count: length), to: &output, pendingSpace: &pendingSpace)
+              UnsafeBufferPointer(start: content, count: ByteString.length(content)), to: output,
+              pendingSpace: &pendingSpace)
           }
         case XML_ENTITY_REF_NODE:
           // Unexpanded on purpose: expanding user entities is how entity bombs explode.
           if let name = node.pointee.name {
-            let text = "&" + String(cString: name) + ";"
-            var copy = text
-            copy.withUTF8 { TextNormalizer.append($0, to: &output, pendingSpace: &pendingSpace) }
+            var text = "&" + String(cString: name) + ";"
+            text.withUTF8 { TextNormalizer.append($0, to: output, pendingSpace: &pendingSpace) }
           }
         case XML_ELEMENT_NODE:
-          let kind = category(node.pointee.name)
+          let kind = Self.category(node.pointee.name)
           if kind != .hidden && (node == root || !skipping.contains(node)) {
             if kind == .block { pendingSpace = true }
             enterChildren = node.pointee.children != nil
@@ -73,7 +64,7 @@ struct TextFlattener {
           current = node.pointee.children
           continue
         }
-      } else if node.pointee.type == XML_ELEMENT_NODE, category(node.pointee.name) == .block {
+      } else if node.pointee.type == XML_ELEMENT_NODE, Self.category(node.pointee.name) == .block {
         pendingSpace = true
       }
       if node == root { break }
@@ -85,6 +76,6 @@ struct TextFlattener {
         descending = false
       }
     }
-    return String(decoding: output, as: UTF8.self)
+    return output.string
   }
 }

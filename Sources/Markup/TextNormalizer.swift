@@ -3,9 +3,9 @@ public enum TextNormalizer {
   /// Appends `bytes` to `output`, turning every run of whitespace (including no-break and other
   /// Unicode spaces) into one space and dropping soft hyphens and zero-width characters.
   /// `pendingSpace` carries a whitespace run across calls, so that text split over nodes folds as one.
-  static func append(
-    _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], pendingSpace: inout Bool
-  ) {
+  static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: TextBuffer, pendingSpace: inout Bool) {
+    // Every byte yields at most one byte, and a pending space at most one more.
+    output.reserve(bytes.count + 1)
     var index = 0
     let count = bytes.count
     while index < count {
@@ -14,16 +14,19 @@ public enum TextNormalizer {
         if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
           pendingSpace = true
         } else {
-          if pendingSpace && !output.isEmpty { output.append(0x20) }
+          if pendingSpace && !output.isEmpty { output.appendReserved(0x20) }
           pendingSpace = false
-          output.append(byte)
+          output.appendReserved(byte)
         }
         index += 1
         continue
       }
       let width = sequenceWidth(byte)
       guard index + width <= count else {
-        output.append(contentsOf: bytes[index..<count])
+        while index < count {
+          output.appendReserved(bytes[index])
+          index += 1
+        }
         return
       }
       switch classify(bytes, at: index, width: width) {
@@ -32,20 +35,20 @@ public enum TextNormalizer {
       case .invisible:
         break
       case .visible:
-        if pendingSpace && !output.isEmpty { output.append(0x20) }
+        if pendingSpace && !output.isEmpty { output.appendReserved(0x20) }
         pendingSpace = false
-        output.append(contentsOf: bytes[index..<(index + width)])
+        for offset in 0..<width { output.appendReserved(bytes[index + offset]) }
       }
       index += width
     }
   }
 
   public static func normalize(_ text: String) -> String {
-    var output: [UInt8] = []
+    let output = TextBuffer(capacity: text.utf8.count + 1)
     var pendingSpace = false
     var copy = text
-    copy.withUTF8 { append($0, to: &output, pendingSpace: &pendingSpace) }
-    return String(decoding: output, as: UTF8.self)
+    copy.withUTF8 { append($0, to: output, pendingSpace: &pendingSpace) }
+    return output.string
   }
 
   static func collapseWhitespace(_ text: String) -> String {
