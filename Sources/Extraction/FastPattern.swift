@@ -56,21 +56,31 @@ struct FastPattern {
   func firstMatch(in text: String) -> Outcome {
     var copy = text
     return copy.withUTF8 { bytes in
-      var steps = 0
-      var start = 0
-      while start <= bytes.count {
-        switch run(bytes, from: start, steps: &steps) {
-        case .match(let range): return .match(range)
-        case .undecided: return .undecided
-        case .noMatch: break
+      // Capture slots and the backtracking stack live on the machine stack: a label is read per unit,
+      // and two heap arrays a read cost more than the matching. A search that needs a deeper stack is
+      // left to ICU.
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (captureCount + 1)) { slots in
+        withUnsafeTemporaryAllocation(of: Backtrack.self, capacity: Self.stackLimit) { stack in
+          var steps = 0
+          var start = 0
+          while start <= bytes.count {
+            switch run(bytes, from: start, slots: slots, stack: stack, steps: &steps) {
+            case .match(let range): return .match(range)
+            case .undecided: return .undecided
+            case .noMatch: break
+            }
+            if anchored || start == bytes.count { break }
+            start += 1
+            while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
+          }
+          return .noMatch
         }
-        if anchored || start == bytes.count { break }
-        start += 1
-        while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
       }
-      return .noMatch
     }
   }
+
+  /// Backtracking entries a search may hold before it is left to ICU.
+  private static let stackLimit = 256
 
   private enum Backtrack {
     case branch(pc: Int, position: Int)
@@ -79,9 +89,12 @@ struct FastPattern {
 
   /// A backtracking run from `start`, with an explicit stack: a long text under `.+` would otherwise
   /// recurse once per character.
-  private func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, steps: inout Int) -> Outcome {
-    var slots = [Int](repeating: -1, count: 2 * (captureCount + 1))
-    var stack: [Backtrack] = []
+  private func run(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, slots: UnsafeMutableBufferPointer<Int>,
+    stack: UnsafeMutableBufferPointer<Backtrack>, steps: inout Int
+  ) -> Outcome {
+    for index in slots.indices { slots[index] = -1 }
+    var depth = 0
     var pc = 0
     var position = start
     slots[0] = start
@@ -114,14 +127,18 @@ struct FastPattern {
       case .end:
         advance = Self.isAtEnd(bytes, position)
       case .split(let first, let second):
-        stack.append(.branch(pc: second, position: position))
+        guard depth < stack.count else { return .undecided }
+        stack.initializeElement(at: depth, to: .branch(pc: second, position: position))
+        depth += 1
         pc = first
         continue
       case .jump(let target):
         pc = target
         continue
       case .save(let slot):
-        stack.append(.restore(slot: slot, value: slots[slot]))
+        guard depth < stack.count else { return .undecided }
+        stack.initializeElement(at: depth, to: .restore(slot: slot, value: slots[slot]))
+        depth += 1
         slots[slot] = position
       case .match:
         slots[1] = position
@@ -135,8 +152,9 @@ struct FastPattern {
       }
       // Back to the latest untried branch, undoing the captures saved since.
       var resumed = false
-      while let entry = stack.popLast() {
-        switch entry {
+      while depth > 0 && !resumed {
+        depth -= 1
+        switch stack[depth] {
         case .restore(let slot, let value):
           slots[slot] = value
         case .branch(let target, let at):
@@ -144,7 +162,6 @@ struct FastPattern {
           position = at
           resumed = true
         }
-        if resumed { break }
       }
       if !resumed { return .noMatch }
     }

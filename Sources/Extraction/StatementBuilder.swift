@@ -30,6 +30,7 @@ struct StatementBuilder {
     let drafts = try makeDrafts()
     let slugs = drafts.map(\.labelSlug)
     var labelCounts: [String: Int] = [:]
+    labelCounts.reserveCapacity(drafts.count)
     for (draft, slug) in zip(drafts, slugs) where draft.dropReason == nil {
       if let slug { labelCounts[slug, default: 0] += 1 }
     }
@@ -37,6 +38,7 @@ struct StatementBuilder {
     var statements: [Statement] = []
     var dropped: [DroppedUnit] = []
     var usedIDs: Set<String> = []
+    usedIDs.reserveCapacity(drafts.count)
     var idOfDraft: [Int: String] = [:]
     var pendingDuplicates: [(draft: Int, keeper: Int)] = []
     for (index, draft) in drafts.enumerated() {
@@ -105,13 +107,20 @@ struct StatementBuilder {
   /// For units with the same text (a summary repeating the body), the one to keep: the copy with a title or
   /// label and the deeper section path says more about where the practice stands; ties go to the first.
   private static func duplicateKeepers(_ drafts: [Draft]) -> [Int: Int] {
-    var groups: [String: [Int]] = [:]
-    groups.reserveCapacity(drafts.count)
+    // Each text's first unit; the lists of units, only for texts that repeat (few, if any).
+    var first: [String: Int] = [:]
+    first.reserveCapacity(drafts.count)
+    var groups: [Int: [Int]] = [:]
     for (index, draft) in drafts.enumerated() where draft.dropReason == nil {
-      groups[StatementText.lowercased(draft.text), default: []].append(index)
+      let key = StatementText.lowercased(draft.text)
+      if let earlier = first[key] {
+        groups[earlier, default: [earlier]].append(index)
+      } else {
+        first[key] = index
+      }
     }
     var keepers: [Int: Int] = [:]
-    for members in groups.values where members.count > 1 {
+    for members in groups.values {
       func rank(_ index: Int) -> (Int, Int, Int) {
         let draft = drafts[index]
         return ((draft.title != nil ? 1 : 0) + (draft.label != nil ? 1 : 0), draft.sectionPath.count, -index)
@@ -160,13 +169,13 @@ struct StatementBuilder {
       // A label or bold lead-in inside the unit is its name, not part of what it says; a heading's title
       // (body from the siblings) is never inside the text, so a text that merely starts alike is kept.
       if recipe.body == .self {
-        for prefix in [label, title].compactMap({ $0 }) {
-          if let rest = StatementText.removingLead(prefix, from: text) { text = rest }
+        for prefix in [label, title] {
+          if let prefix, let rest = StatementText.removingLead(prefix, from: text) { text = rest }
         }
       }
       var fields: [String: String] = [:]
       for (name, query) in recipe.fields {
-        if let node = try select(query, from: unit, field: "fields.\(name)").first {
+        if let node = try first(query, from: unit, field: "fields.\(name)") {
           fields[name] = node.text(skipping: context.skipped)
         }
       }
@@ -192,7 +201,7 @@ struct StatementBuilder {
     case .self:
       let target: Node?
       if let query = recipe.text {
-        target = try select(query, from: unit, field: "text").first
+        target = try first(query, from: unit, field: "text")
       } else if let own {
         return own
       } else {
@@ -224,7 +233,7 @@ struct StatementBuilder {
       if query.expression == ".", let own {
         source = own
       } else {
-        source = try select(query, from: unit, field: "label or title").first?.text(skipping: context.skipped)
+        source = try first(query, from: unit, field: "label or title")?.text(skipping: context.skipped)
       }
     } else if pattern != nil {
       source = text
@@ -238,9 +247,9 @@ struct StatementBuilder {
     return result.isEmpty ? nil : result
   }
 
-  private func select(_ query: XPathQuery, from unit: Node, field: String) throws -> [Node] {
+  private func first(_ query: XPathQuery, from unit: Node, field: String) throws -> Node? {
     do {
-      return try unit.select(query, namespaces: recipe.namespaces)
+      return try unit.first(query, namespaces: recipe.namespaces)
     } catch let error as MarkupError {
       throw InputError(
         file: file, element: "recipe.\(field)", error.description.replacing("error: ", with: ""))
@@ -253,6 +262,9 @@ private struct SectionTracker {
   let headings: [UnitContext.SectionHeading]
   var next = 0
   var stack: [UnitContext.SectionHeading] = []
+  /// The titles of `stack`, kept in step with it: consecutive units under the same headings share one
+  /// array instead of building one each.
+  var titles: [String] = []
 
   init(headings: [UnitContext.SectionHeading]) {
     self.headings = headings
@@ -261,16 +273,25 @@ private struct SectionTracker {
   mutating func path(before unit: Node) -> [String] {
     while next < headings.count && headings[next].node < unit {
       let heading = headings[next]
-      while let last = stack.last, last.level >= heading.level { stack.removeLast() }
-      if !heading.title.isEmpty { stack.append(heading) }
+      while let last = stack.last, last.level >= heading.level {
+        stack.removeLast()
+        titles.removeLast()
+      }
+      if !heading.title.isEmpty {
+        stack.append(heading)
+        titles.append(heading.title)
+      }
       next += 1
     }
-    return stack.map(\.title)
+    return titles
   }
 }
 
 extension String {
   func trimmingSpaces() -> String {
+    // A Character that is a space starts with the byte 0x20 (and one that merely starts with a space
+    // is no space), so without such a byte at either end there is nothing to trim.
+    if utf8.first != 0x20 && utf8.last != 0x20 { return self }
     var result = Substring(self)
     while result.first == " " { result = result.dropFirst() }
     while result.last == " " { result = result.dropLast() }

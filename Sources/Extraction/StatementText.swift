@@ -117,7 +117,13 @@ enum StatementText {
     if text.utf8.count < limit { return true }
     // Between two ASCII scalars other than CR LF a Character always ends, so `limit` leading ASCII bytes
     // without a CR are at least `limit` Characters.
-    if text.utf8.prefix(limit).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return false }
+    var copy = text
+    let asciiLead = copy.withUTF8 { bytes in
+      var index = 0
+      while index < limit && bytes[index] < 0x80 && bytes[index] != 0x0D { index += 1 }
+      return index == limit
+    }
+    if asciiLead { return false }
     var count = 0
     for _ in text {
       count += 1
@@ -132,6 +138,15 @@ enum StatementText {
   static func lowercased(_ text: String) -> String {
     var copy = text
     return copy.withUTF8 { bytes in
+      if !bytes.contains(where: { $0 >= 0x80 }) {
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+          for index in 0..<bytes.count {
+            let byte = bytes[index]
+            output[index] = byte &- 0x41 < 26 ? byte + 32 : byte
+          }
+          return bytes.count
+        }
+      }
       var output: [UInt8] = []
       output.reserveCapacity(bytes.count + 16)
       var index = 0

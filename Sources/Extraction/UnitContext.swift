@@ -6,7 +6,6 @@ import ScanModel
 struct UnitContext {
   let document: Document
   let units: [Node]
-  let unitSet: NodeSet
   /// Nodes left out of every text: the skip rules' nodes and, for nested units, the inner units.
   let textSkips: NodeSet
   let skipped: NodeSet
@@ -46,7 +45,6 @@ struct UnitContext {
       return results[cursor]
     }
     units = next()
-    unitSet = NodeSet(units)
     var skipped = NodeSet()
     for _ in recipe.skip { skipped.formUnion(next()) }
     self.skipped = skipped

@@ -53,6 +53,10 @@ public final class Document {
 
   private var isOrdered = false
 
+  /// Where text is flattened, one text at a time; reused so that each text costs one string, not a buffer
+  /// grown from nothing.
+  let textBuffer = TextBuffer()
+
   /// Numbers every element once, on first need, so that document-order comparisons (ours and XPath's
   /// sorting of node sets) are constant time; a parse that is never queried does not pay for it.
   func ensureOrdered() {

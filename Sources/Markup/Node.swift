@@ -157,12 +157,21 @@ public struct Node {
   /// whitespace collapsed and invisible characters folded. Subtrees below this node that are in
   /// `skipping` are left out (the node itself always counts).
   public func text(skipping: NodeSet = NodeSet()) -> String {
-    TextFlattener(root: pointer, skipping: skipping).flatten()
+    TextFlattener(root: pointer, skipping: skipping, output: document.textBuffer).flatten()
   }
 
   /// Evaluates an XPath expression with this node as the context node.
   public func select(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> [Node] {
     try query.select(in: document, context: self, namespaces: namespaces)
+  }
+
+  /// The first node, in document order, that `query` selects with this node as the context node: the
+  /// first of `select(query)`, without building the rest for the forms `RelativeQuery` knows.
+  public func first(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> Node? {
+    if let found = query.relativeQuery(namespaces: namespaces)?.first(from: pointer) {
+      return found.map { Node(pointer: $0, document: document) }
+    }
+    return try select(query, namespaces: namespaces).first
   }
 
   public func select(_ expression: String, namespaces: [String: String] = [:]) throws -> [Node] {

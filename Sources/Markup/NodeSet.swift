@@ -3,18 +3,23 @@ import CLibXML2
 /// A set of nodes built once and asked many times, such as everything a recipe's skip rules select.
 public struct NodeSet {
   var pointers: Set<xmlNodePtr>
-  /// Holds the documents the pointers belong to, so that they stay valid.
-  private var documents: [ObjectIdentifier: Document]
+  /// Holds the documents the pointers belong to, so that they stay valid; almost always one.
+  private var documents: [Document]
   /// One bit per hash of a member's address, about sixteen bits per member. Flattening text asks about
   /// every node it passes and nearly all are absent; a clear bit says so without hashing into the set.
   private var filter: [UInt64] = [0]
 
   public init() {
     pointers = []
-    documents = [:]
+    documents = []
   }
 
   public init(_ nodes: some Sequence<Node>) {
+    self.init()
+    formUnion(nodes)
+  }
+
+  public init(_ nodes: [Node]) {
     self.init()
     formUnion(nodes)
   }
@@ -33,22 +38,26 @@ public struct NodeSet {
 
   public mutating func insert(_ node: Node) {
     add(node)
-    setBit(node.pointer)
     rebuildFilter()
   }
 
   public mutating func formUnion(_ nodes: some Sequence<Node>) {
-    for node in nodes {
-      add(node)
-      setBit(node.pointer)
-    }
+    for node in nodes { add(node) }
+    rebuildFilter()
+  }
+
+  /// The same for an array, which the extractor passes: a generic sequence is iterated through its
+  /// witness table, a call per node, from another module.
+  public mutating func formUnion(_ nodes: [Node]) {
+    pointers.reserveCapacity(pointers.count + nodes.count)
+    for node in nodes { add(node) }
     rebuildFilter()
   }
 
   private mutating func add(_ node: Node) {
     pointers.insert(node.pointer)
-    let document = ObjectIdentifier(node.document)
-    if documents[document] == nil { documents[document] = node.document }
+    if !documents.contains(where: { $0 === node.document }) { documents.append(node.document) }
+    setBit(node.pointer)
   }
 
   /// True when `node` or one of its ancestors is in the set.

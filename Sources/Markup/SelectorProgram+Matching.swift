@@ -168,7 +168,8 @@ extension SelectorProgram {
   private func hasSibling(_ node: xmlNodePtr, _ test: Test, _ index: Int, state: SelectorWalkState) -> Bool {
     guard let parent = node.pointee.parent else { return false }
     let match: xmlNodePtr?
-    if let known = state.siblingMatches[index]?[parent] {
+    let key = SelectorWalkState.SiblingKey(test: index, parent: parent)
+    if let known = state.siblingMatches[key] {
       match = known
     } else {
       var found: xmlNodePtr?
@@ -180,7 +181,7 @@ extension SelectorProgram {
         }
         child = current.pointee.next
       }
-      state.siblingMatches[index, default: [:]][parent] = .some(found)
+      state.siblingMatches[key] = .some(found)
       match = found
     }
     guard let match, match != node else { return false }
@@ -189,61 +190,66 @@ extension SelectorProgram {
   }
 
   private func stringTest(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
-    let literal = array(test.literal)
-    func compare(_ value: [UInt8]) -> Bool {
+    let literal = bytes(test.literal)
+    func compare(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
       switch test.operation {
-      case .stringEquals: value == literal
-      case .stringStartsWith: value.starts(with: literal)
-      default: XPathString.contains(value, literal)
+      case .stringEquals: ByteString.equal(value, literal)
+      case .stringStartsWith: ByteString.hasPrefix(value, literal)
+      default: ByteString.contains(value, literal)
       }
     }
     switch test.source {
     case .children, .childAttributes:
-      // A node-set: `=` holds when one node's value does; a function reads the first node's value.
+      // A node-set: `=` holds when one node's value does; a function reads the first node's value, and
+      // an empty set's, "".
+      let existential = test.operation == .stringEquals
       var child = node.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound) {
-          let value: [UInt8]?
-          if test.source == .children {
-            value = XPathString.value(of: current)
-          } else if let attribute = attribute(current, test.attribute) {
-            value = Self.withValue(of: attribute) { Array($0) }
-          } else {
-            value = nil
-            child = current.pointee.next
-            continue
-          }
-          guard let value else {
-            state.needsLibxml2 = true
-            return false
-          }
-          if test.operation != .stringEquals || compare(value) { return compare(value) }
-        }
         child = current.pointee.next
+        guard matches(current, name: test.names.lowerBound) else { continue }
+        let holds: Bool?
+        if test.source == .childAttributes {
+          guard let attribute = attribute(current, test.attribute) else { continue }
+          holds = Self.withValue(of: attribute, compare)
+        } else if test.operation == .stringContains {
+          holds = XPathString.value(of: current).map { value in value.withUnsafeBufferPointer(compare) }
+        } else {
+          holds = XPathString.value(of: current, matches: literal, starting: !existential)
+        }
+        guard let holds else {
+          state.needsLibxml2 = true
+          return false
+        }
+        if holds || !existential { return holds }
       }
-      return test.operation == .stringEquals ? false : compare([])
+      return existential ? false : compare(UnsafeBufferPointer(start: nil, count: 0))
     default:
-      guard let normalized = normalizedText(of: node, state: state) else { return false }
+      guard normalizeText(of: node, state: state) else { return false }
+      let normalized = state.normalizedText.bytes
+      let range: Range<Int>
       switch test.source {
       case .normalizedTextSubstring:
-        return compare(XPathString.substring(normalized, start: test.start, length: test.length))
+        range = XPathString.substring(normalized, start: test.start, length: test.length)
       case .normalizedTextLastCharacter:
-        return compare(XPathString.lastCharacter(normalized))
+        range = XPathString.lastCharacter(normalized)
       default:
-        return compare(normalized)
+        range = 0..<normalized.count
       }
+      return compare(UnsafeBufferPointer(rebasing: normalized[range]))
     }
   }
 
-  private func normalizedText(of node: xmlNodePtr, state: SelectorWalkState) -> [UInt8]? {
-    if state.normalizedNode == node { return state.normalizedText }
-    guard let value = XPathString.value(of: node) else {
+  /// Puts `normalize-space(.)` of `node` in `state.normalizedText`, unless it is there already; false
+  /// when libxml2 must answer.
+  private func normalizeText(of node: xmlNodePtr, state: SelectorWalkState) -> Bool {
+    if state.normalizedNode == node { return true }
+    state.normalizedNode = nil
+    guard XPathString.normalizedValue(of: node, into: state.normalizedText) else {
       state.needsLibxml2 = true
-      return nil
+      return false
     }
     state.normalizedNode = node
-    state.normalizedText = XPathString.normalized(value)
-    return state.normalizedText
+    return true
   }
 
   private func delegatedHolds(_ node: xmlNodePtr, _ index: Int, state: SelectorWalkState) -> Bool {

@@ -14,10 +14,15 @@ final class SelectorWalkState {
   var delegatedResults: [[xmlNodePtr: Bool]]
   /// For a sibling test (by index) and a parent: the first child in document order that the test's
   /// name and predicates accept for `preceding-sibling`, the last for `following-sibling`; nil if none.
-  var siblingMatches: [Int: [xmlNodePtr: xmlNodePtr?]] = [:]
+  var siblingMatches: [SiblingKey: xmlNodePtr?] = [:]
+
+  struct SiblingKey: Hashable {
+    var test: Int
+    var parent: xmlNodePtr
+  }
   /// `normalize-space(.)` of the element last asked about, which several tests of a step often read.
   var normalizedNode: xmlNodePtr?
-  var normalizedText: [UInt8] = []
+  let normalizedText = TextBuffer()
   /// Set when a test cannot be answered here (libxml2 failed on a delegated predicate, or a string value
   /// holds an entity reference); libxml2 then evaluates the whole expression instead.
   var needsLibxml2 = false

@@ -23,29 +23,37 @@ enum SiblingNumbering {
     return (position, hasFollowing)
   }
 
-  /// The places of all element children of `parent`, in one pass over them (two over their names):
-  /// locating every item of a list one by one would walk the list once per item, which a document of
-  /// 100,000 siblings turns into billions of steps.
+  /// The places of all element children of `parent`, in two passes over them: locating every item of a
+  /// list one by one would walk the list once per item, which a document of 100,000 siblings turns into
+  /// billions of steps.
   static func number(childrenOf parent: xmlNodePtr, into places: inout [xmlNodePtr: Place]) {
     // The distinct names among the children, with how many children bear each; few, even in long lists.
     var names: [(node: xmlNodePtr, packed: PackedName, count: Int)] = []
-    var members: [(node: xmlNodePtr, name: Int, position: Int)] = []
+    func nameIndex(_ node: xmlNodePtr) -> Int {
+      let packed = node.pointee.name.map { PackedName($0) } ?? PackedName([])
+      var index = 0
+      while index < names.count && !(names[index].packed == packed && sameName(names[index].node, node)) {
+        index += 1
+      }
+      if index == names.count { names.append((node, packed, 0)) }
+      return index
+    }
     var child = parent.pointee.children
     while let current = child {
       if current.pointee.type == XML_ELEMENT_NODE {
-        let packed = current.pointee.name.map { PackedName($0) } ?? PackedName([])
-        var name = 0
-        while name < names.count && !(names[name].packed == packed && sameName(names[name].node, current)) {
-          name += 1
-        }
-        if name == names.count { names.append((current, packed, 0)) }
-        names[name].count += 1
-        members.append((current, name, names[name].count))
+        names[nameIndex(current)].count += 1
       }
       child = current.pointee.next
     }
-    for member in members {
-      places[member.node] = (member.position, member.position < names[member.name].count)
+    var seen = [Int](repeating: 0, count: names.count)
+    child = parent.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_ELEMENT_NODE {
+        let index = nameIndex(current)
+        seen[index] += 1
+        places[current] = (seen[index], seen[index] < names[index].count)
+      }
+      child = current.pointee.next
     }
   }
 

@@ -12,6 +12,17 @@ struct SimpleSelectorParser {
 
   /// The selectors of a union such as `//h2 | //h3`, or nil when any part is outside the subset.
   static func parseUnion(_ expression: String, namespaces: [String: String]) -> [SimpleSelector]? {
+    var selectors: [SimpleSelector] = []
+    for part in unionParts(expression) {
+      var parser = SimpleSelectorParser(part, namespaces: namespaces)
+      guard let selector = parser.path() else { return nil }
+      selectors.append(selector)
+    }
+    return selectors
+  }
+
+  /// The parts of a union, split at the `|` outside brackets and quotes.
+  static func unionParts(_ expression: String) -> [String] {
     var parts: [String] = []
     var current = ""
     var quote: Character?
@@ -33,13 +44,7 @@ struct SimpleSelectorParser {
       current.append(character)
     }
     parts.append(current)
-    var selectors: [SimpleSelector] = []
-    for part in parts {
-      var parser = SimpleSelectorParser(part, namespaces: namespaces)
-      guard let selector = parser.path() else { return nil }
-      selectors.append(selector)
-    }
-    return selectors
+    return parts
   }
 
   private mutating func path() -> SimpleSelector? {

@@ -16,6 +16,11 @@ final class TextBuffer {
 
   var isEmpty: Bool { count == 0 }
 
+  /// Empties the buffer, keeping its memory for the next text.
+  func removeAll() {
+    count = 0
+  }
+
   /// Makes room for `extra` more bytes; writes up to that many need no further check.
   func reserve(_ extra: Int) {
     guard count + extra > capacity else { return }
@@ -33,6 +38,11 @@ final class TextBuffer {
   func appendReserved(_ byte: UInt8) {
     base[count] = byte
     count += 1
+  }
+
+  /// The bytes so far, valid until the next change.
+  var bytes: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base, count: count)
   }
 
   var string: String {

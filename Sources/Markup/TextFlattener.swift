@@ -4,6 +4,8 @@ import CLibXML2
 struct TextFlattener {
   let root: xmlNodePtr
   let skipping: NodeSet
+  /// Emptied and filled; the caller's, so that one buffer serves many texts.
+  let output: TextBuffer
 
   private enum Category: Sendable {
     case block
@@ -28,7 +30,7 @@ struct TextFlattener {
   }
 
   func flatten() -> String {
-    let output = TextBuffer()
+    output.removeAll()
     var pendingSpace = false
     var current: xmlNodePtr? = root
     var descending = true

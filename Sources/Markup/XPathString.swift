@@ -8,12 +8,28 @@ enum XPathString {
   /// would read the entity's replacement text, which only libxml2 should do.
   static func value(of element: xmlNodePtr) -> [UInt8]? {
     var output: [UInt8] = []
+    guard
+      forEachText(
+        of: element,
+        { text in
+          output.append(contentsOf: text)
+          return true
+        }) != nil
+    else { return nil }
+    return output
+  }
+
+  /// Calls `body` with each text of `element`'s string value in order until it returns false. Nil when
+  /// an entity reference comes before that (see `value(of:)`), else whether every text was seen.
+  static func forEachText(of element: xmlNodePtr, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
     var current: xmlNodePtr? = element
     while let node = current {
       switch node.pointee.type {
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = node.pointee.content {
-          output.append(contentsOf: UnsafeBufferPointer(start: content, count: ByteString.length(content)))
+        if let content = node.pointee.content,
+          !body(UnsafeBufferPointer(start: content, count: ByteString.length(content)))
+        {
+          return false
         }
       case XML_ENTITY_REF_NODE:
         return nil
@@ -34,44 +50,78 @@ enum XPathString {
         climbing = candidate.pointee.parent
       }
     }
-    return output
+    return true
   }
 
-  static func normalized(_ value: [UInt8]) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(value.count)
-    var pendingSpace = false
-    for byte in value {
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        pendingSpace = true
-      } else {
-        if pendingSpace && !output.isEmpty { output.append(0x20) }
-        pendingSpace = false
-        output.append(byte)
+  /// Whether `element`'s string value equals `literal` (`starting` false) or starts with it, reading
+  /// only as far as decides; nil when an entity reference comes first.
+  static func value(
+    of element: xmlNodePtr, matches literal: UnsafeBufferPointer<UInt8>, starting: Bool
+  ) -> Bool? {
+    var matched = 0
+    var differs = false
+    let completed = forEachText(of: element) { text in
+      let room = literal.count - matched
+      if text.count > room && !starting {
+        differs = true
+        return false
       }
+      let take = min(text.count, room)
+      let compared = UnsafeBufferPointer(rebasing: literal[matched..<(matched + take)])
+      if take > 0 && !ByteString.equal(UnsafeBufferPointer(rebasing: text[0..<take]), compared) {
+        differs = true
+        return false
+      }
+      matched += take
+      return !(starting && matched == literal.count)
     }
-    return output
+    // A decided answer stands whatever follows, entity references included.
+    if differs { return false }
+    if starting && matched == literal.count { return true }
+    guard let completed else { return nil }
+    return completed && matched == literal.count
   }
 
-  /// `substring(value, start, length)` for whole numbers: the characters at 1-based positions p with
-  /// start <= p < start + length (to the end without a length).
-  static func substring(_ value: [UInt8], start: Int, length: Int?) -> [UInt8] {
+  /// `normalize-space` of `element`'s string value, written over `output`; false when an entity
+  /// reference comes first (see `value(of:)`).
+  static func normalizedValue(of element: xmlNodePtr, into output: TextBuffer) -> Bool {
+    output.removeAll()
+    var pendingSpace = false
+    return forEachText(of: element) { text in
+      output.reserve(text.count + 1)
+      for byte in text {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+          pendingSpace = true
+        } else {
+          if pendingSpace && !output.isEmpty { output.appendReserved(0x20) }
+          pendingSpace = false
+          output.appendReserved(byte)
+        }
+      }
+      return true
+    } != nil
+  }
+
+  /// The bytes of `substring(value, start, length)` for whole numbers: the characters at 1-based
+  /// positions p with start <= p < start + length (to the end without a length).
+  static func substring(_ value: UnsafeBufferPointer<UInt8>, start: Int, length: Int?) -> Range<Int> {
     let end = length.map { start + $0 } ?? Int.max
-    var output: [UInt8] = []
+    var lower: Int?
     var position = 0
-    for byte in value {
-      if byte & 0xC0 != 0x80 { position += 1 }
-      if position >= start && position < end { output.append(byte) }
-      if position >= end { break }
+    for index in 0..<value.count where value[index] & 0xC0 != 0x80 {
+      position += 1
+      if position >= end { return (lower ?? index)..<index }
+      if position >= start && lower == nil { lower = index }
     }
-    return output
+    return (lower ?? value.count)..<value.count
   }
 
-  /// `substring(value, string-length(value))`: the last character, or nothing for an empty value.
-  static func lastCharacter(_ value: [UInt8]) -> [UInt8] {
-    guard var start = value.indices.last else { return [] }
+  /// The bytes of `substring(value, string-length(value))`: the last character, or none for an empty
+  /// value.
+  static func lastCharacter(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    guard var start = value.indices.last else { return 0..<0 }
     while start > 0 && value[start] & 0xC0 == 0x80 { start -= 1 }
-    return Array(value[start...])
+    return start..<value.count
   }
 
   static func contains(_ value: [UInt8], _ part: [UInt8]) -> Bool {
