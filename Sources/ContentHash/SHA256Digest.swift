@@ -8,23 +8,29 @@ public enum SHA256Digest {
   }
 
   public static func hex(_ text: String) -> String {
+    hex(text, digits: 2 * SHA256.Digest.byteCount)
+  }
+
+  /// The first `digits` hex digits of the digest of `text`, as short ids use.
+  public static func hex(_ text: String, digits: Int) -> String {
     var hasher = SHA256()
     var copy = text
     copy.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-    return hex(of: hasher.finalize())
+    return hex(of: hasher.finalize(), digits: digits)
   }
 
   /// Written into one buffer: statement ids digest a locator each, and a string per byte cost more than
   /// the hashing.
-  private static func hex(of digest: SHA256.Digest) -> String {
-    String(unsafeUninitializedCapacity: 2 * SHA256.Digest.byteCount) { buffer in
-      var index = 0
-      for byte in digest {
-        buffer[index] = hexDigit(byte >> 4)
-        buffer[index + 1] = hexDigit(byte & 0x0F)
-        index += 2
+  private static func hex(of digest: SHA256.Digest, digits: Int = 2 * SHA256.Digest.byteCount) -> String {
+    let count = min(max(digits, 0), 2 * SHA256.Digest.byteCount)
+    return digest.withUnsafeBytes { bytes in
+      String(unsafeUninitializedCapacity: count) { buffer in
+        for index in 0..<count {
+          let byte = bytes[index / 2]
+          buffer[index] = hexDigit(index % 2 == 0 ? byte >> 4 : byte & 0x0F)
+        }
+        return count
       }
-      return index
     }
   }
 

@@ -45,7 +45,8 @@ struct StatementBuilder {
       func drop(_ reason: DroppedUnit.Reason, _ detail: String) {
         dropped.append(
           DroppedUnit(
-            framework: framework, reason: reason, detail: detail, excerpt: String(draft.text.prefix(160)),
+            framework: framework, reason: reason, detail: detail,
+            excerpt: StatementText.prefix(draft.text, 160),
             locator: draft.locator, line: draft.line, rule: recipe.unitRule))
       }
       if let (reason, detail) = draft.dropReason {
@@ -67,7 +68,7 @@ struct StatementBuilder {
         case .attribute:
           key = draft.node.attribute("id").flatMap(StatementText.safeKey)
         case .locator:
-          key = "loc-" + SHA256Digest.hex(draft.locator).prefix(12)
+          key = "loc-" + SHA256Digest.hex(draft.locator, digits: 12)
         }
         guard let key else { continue }
         let candidate = "\(framework):\(key)"
@@ -97,7 +98,7 @@ struct StatementBuilder {
         DroppedUnit(
           framework: framework, reason: .duplicateText,
           detail: "same text as \(idOfDraft[keeper] ?? "an earlier unit")",
-          excerpt: String(draft.text.prefix(160)),
+          excerpt: StatementText.prefix(draft.text, 160),
           locator: draft.locator, line: draft.line, rule: recipe.unitRule))
     }
     dropped.sort { ($0.line, $0.locator) < ($1.line, $1.locator) }

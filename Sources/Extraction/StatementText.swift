@@ -111,6 +111,18 @@ enum StatementText {
     return String(result)
   }
 
+  /// `String(text.prefix(count))`: the first `count` Characters.
+  static func prefix(_ text: String, _ count: Int) -> String {
+    if text.utf8.count <= count { return text }
+    // As in `isShorter`: ASCII without a CR is one Character a byte, the byte after included.
+    var copy = text
+    let ascii = copy.withUTF8 { bytes in
+      (0...count).allSatisfy { bytes[$0] < 0x80 && bytes[$0] != 0x0D }
+    }
+    if ascii { return String(text.utf8.prefix(count))! }
+    return String(text.prefix(count))
+  }
+
   /// `text.count < limit`, counting Characters only as far as the limit.
   static func isShorter(_ text: String, than limit: Int) -> Bool {
     // Every Character takes at least one byte.

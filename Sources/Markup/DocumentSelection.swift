@@ -43,7 +43,18 @@ extension Document {
             test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
           }
         }
+        // Most elements fail every selector of any name on their class alone: the memo's bits for the
+        // element, fetched once, reject them without a call per selector.
+        var memo = -1
+        var bits: UInt64 = 0
         for entry in batch.entriesForAnyName {
+          if let quick = batch.program.quickTests[entry] {
+            if quick.memo != memo {
+              memo = quick.memo
+              bits = batch.program.memoResults(memo, state: state)
+            }
+            if bits & quick.mask != quick.expected { continue }
+          }
           test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
         }
       }

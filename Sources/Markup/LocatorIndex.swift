@@ -10,10 +10,10 @@ struct LocatorIndex {
   private var places: [xmlNodePtr: SiblingNumbering.Place] = [:]
   /// Parents asked about once, whose children are numbered all together when asked again.
   private var askedParents: Set<xmlNodePtr> = []
-  /// How each namespace declaration's elements are written (see `Node.segment`), worked out once.
-  private var namespaceForms: [xmlNsPtr: NamespaceForm] = [:]
-  /// The last one asked for: a document's elements mostly share one declaration.
-  private var lastNamespace: (namespace: xmlNsPtr, form: NamespaceForm)?
+  /// How each namespace declaration's elements are written (see `Node.segment`), worked out once; a
+  /// document declares few, and a dictionary of this module's enum cost a runtime conformance look-up
+  /// for each new storage.
+  private var namespaceForms: [(namespace: xmlNsPtr, form: NamespaceForm)] = []
 
   private enum NamespaceForm {
     case plain
@@ -91,9 +91,7 @@ struct LocatorIndex {
   }
 
   private mutating func namespaceForm(_ namespace: xmlNsPtr) -> NamespaceForm {
-    if let lastNamespace, lastNamespace.namespace == namespace { return lastNamespace.form }
-    defer { lastNamespace = (namespace, namespaceForms[namespace] ?? .plain) }
-    if let known = namespaceForms[namespace] { return known }
+    if let known = namespaceForms.first(where: { $0.namespace == namespace }) { return known.form }
     let form: NamespaceForm
     if let uri = LibXML2.string(namespace.pointee.href) {
       if let prefix = prefixes[uri] {
@@ -106,7 +104,7 @@ struct LocatorIndex {
     } else {
       form = .plain
     }
-    namespaceForms[namespace] = form
+    namespaceForms.append((namespace, form))
     return form
   }
 

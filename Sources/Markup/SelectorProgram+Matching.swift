@@ -90,7 +90,7 @@ extension SelectorProgram {
 
   /// The results of memo `memo`'s tests on the current element, from the memo when its attribute's value
   /// has been seen before.
-  private func memoResults(_ memo: Int, state: SelectorWalkState) -> UInt64 {
+  func memoResults(_ memo: Int, state: SelectorWalkState) -> UInt64 {
     if state.known[memo] { return state.results[memo] }
     var results: UInt64 = 0
     if let node = state.node, let attribute = attribute(node, memoAttributes[memo]) {
@@ -168,8 +168,7 @@ extension SelectorProgram {
   private func hasSibling(_ node: xmlNodePtr, _ test: Test, _ index: Int, state: SelectorWalkState) -> Bool {
     guard let parent = node.pointee.parent else { return false }
     let match: xmlNodePtr?
-    let key = SelectorWalkState.SiblingKey(test: index, parent: parent)
-    if let known = state.siblingMatches[key] {
+    if let known = state.siblingMatches[index][parent] {
       match = known
     } else {
       var found: xmlNodePtr?
@@ -181,7 +180,7 @@ extension SelectorProgram {
         }
         child = current.pointee.next
       }
-      state.siblingMatches[key] = .some(found)
+      state.siblingMatches[index][parent] = .some(found)
       match = found
     }
     guard let match, match != node else { return false }

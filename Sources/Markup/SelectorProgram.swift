@@ -144,7 +144,9 @@ final class SelectorProgram {
 
   /// - Parameter context: an XPath context of the document to walk, for the delegated predicates.
   func makeWalkState(context: xmlXPathContextPtr?) -> SelectorWalkState {
-    SelectorWalkState(memos: memoTests.count, delegates: delegates.count, context: context)
+    SelectorWalkState(
+      memos: memoTests.count, delegates: delegates.count, tests: comparesSiblings ? tests.count : 0,
+      context: context)
   }
 
   var hasDelegates: Bool { !delegates.isEmpty }

@@ -8,18 +8,17 @@ final class SelectorWalkState {
   var node: xmlNodePtr?
   let known: UnsafeMutableBufferPointer<Bool>
   let results: UnsafeMutableBufferPointer<UInt64>
-  var memos: [AttributeValueMemo]
+  /// Through a pointer, not an array property: every element of a walk consults them, and a class's
+  /// array property is checked for exclusive access at each change.
+  let memos: UnsafeMutableBufferPointer<AttributeValueMemo>
   /// A context of the walk's document, for the delegated predicates.
   let context: xmlXPathContextPtr?
   var delegatedResults: [[xmlNodePtr: Bool]]
   /// For a sibling test (by index) and a parent: the first child in document order that the test's
   /// name and predicates accept for `preceding-sibling`, the last for `following-sibling`; nil if none.
-  var siblingMatches: [SiblingKey: xmlNodePtr?] = [:]
-
-  struct SiblingKey: Hashable {
-    var test: Int
-    var parent: xmlNodePtr
-  }
+  /// (Dictionaries of the standard library's own types: one keyed by a struct of this module made the
+  /// runtime look the struct's conformances up again for each new dictionary storage.)
+  var siblingMatches: [[xmlNodePtr: xmlNodePtr?]]
   /// `normalize-space(.)` of the element last asked about, which several tests of a step often read.
   var normalizedNode: xmlNodePtr?
   let normalizedText = TextBuffer()
@@ -27,23 +26,27 @@ final class SelectorWalkState {
   /// holds an entity reference); libxml2 then evaluates the whole expression instead.
   var needsLibxml2 = false
 
-  init(memos count: Int, delegates: Int, context: xmlXPathContextPtr?) {
+  init(memos count: Int, delegates: Int, tests: Int, context: xmlXPathContextPtr?) {
     self.context = context
+    siblingMatches = Array(repeating: [:], count: tests)
     delegatedResults = Array(repeating: [:], count: delegates)
     known = .allocate(capacity: max(count, 1))
     known.initialize(repeating: false)
     results = .allocate(capacity: max(count, 1))
     results.initialize(repeating: 0)
-    memos = (0..<count).map { _ in AttributeValueMemo() }
+    memos = .allocate(capacity: max(count, 1))
+    memos.initialize(repeating: AttributeValueMemo())
   }
 
   deinit {
     known.deallocate()
     results.deallocate()
+    _ = memos.deinitialize()
+    memos.deallocate()
   }
 
   func enter(_ element: xmlNodePtr) {
     node = element
-    for index in 0..<memos.count { known[index] = false }
+    for index in 0..<known.count { known[index] = false }
   }
 }

@@ -55,6 +55,16 @@ struct StatementTextTests {
     }
   }
 
+  @Test func prefixMatchesCharacterPrefix() {
+    for text in Self.texts + [
+      String(repeating: "a", count: 200), String(repeating: "a", count: 160) + "\u{301}",
+    ] {
+      for count in [0, 1, 3, 20, 160] {
+        #expect(StatementText.prefix(text, count) == String(text.prefix(count)), "\(count): \(text)")
+      }
+    }
+  }
+
   @Test func tidiedPunctuationRemovesSpacesBeforeClosingAndAfterOpening() {
     #expect(StatementText.tidiedPunctuation("limitations [12] .") == "limitations [12].")
     #expect(StatementText.tidiedPunctuation("( a ) [ b ] end !") == "(a) [b] end!")
