@@ -11,8 +11,9 @@ struct StatementBuilder {
   let context: UnitContext
   let file: String
 
-  /// What one unit says before ids and duplicates are decided.
-  private struct Draft {
+  /// What one unit says before ids and duplicates are decided. A class: the passes over the drafts
+  /// would otherwise copy (retain and release) a dozen fields a draft each time.
+  private final class Draft {
     let node: Node
     let text: String
     let label: String?
@@ -22,6 +23,23 @@ struct StatementBuilder {
     let locator: String
     let line: Int
     let dropReason: (DroppedUnit.Reason, String)?
+
+    init(
+      node: Node, text: String, label: String?, title: String?, sectionPath: [String],
+      fields: [String: String],
+      locator: String, line: Int, dropReason: (DroppedUnit.Reason, String)?
+    ) {
+      self.node = node
+      self.text = text
+      self.label = label
+      self.title = title
+      self.sectionPath = sectionPath
+      self.fields = fields
+      self.locator = locator
+      self.line = line
+      self.dropReason = dropReason
+    }
+
     /// The label's slug, worked out once for the count of labels and the id.
     var labelSlug: String? { label.map(StatementText.slug) }
   }
@@ -210,16 +228,13 @@ struct StatementBuilder {
       }
       return target?.text(skipping: context.textSkips) ?? ""
     case .followingSiblings:
-      var parts: [String] = []
+      var parts: [Node] = []
       var sibling = unit.nextSibling
       while let current = sibling, !context.bodyStops.contains(current) {
-        if !context.skipped.contains(current) {
-          let part = current.text(skipping: context.textSkips)
-          if !part.isEmpty { parts.append(part) }
-        }
+        if !context.skipped.contains(current) { parts.append(current) }
         sibling = current.nextSibling
       }
-      return parts.joined(separator: " ")
+      return Node.joinedText(of: parts, skipping: context.textSkips)
     }
   }
 

@@ -105,8 +105,35 @@ enum StatementText {
     return String(result)
   }
 
+  /// The title without trailing punctuation, dashes and spaces.
   static func trimmedTitle(_ title: String) -> String {
-    var result = Substring(title)
+    let bytes = title.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex {
+      // The last scalar: one ASCII byte, or an en or em dash, E2 80 93 or E2 80 94.
+      var start = bytes.index(before: end)
+      let last = bytes[start]
+      if last == 0x93 || last == 0x94 {
+        guard bytes.distance(from: bytes.startIndex, to: start) >= 2 else { break }
+        let middle = bytes.index(before: start)
+        let lead = bytes.index(before: middle)
+        guard bytes[middle] == 0x80 && bytes[lead] == 0xE2 else { break }
+        start = lead
+      } else if !isLeadPunctuation(last) {
+        break
+      }
+      // One of the set; a whole Character unless what comes before it is not ASCII (a prepended mark
+      // would join it).
+      guard start == bytes.startIndex || bytes[bytes.index(before: start)] < 0x80 else {
+        return trimmedTitleCharacters(title[..<end])
+      }
+      end = start
+    }
+    return String(title[..<end])
+  }
+
+  private static func trimmedTitleCharacters(_ title: Substring) -> String {
+    var result = title
     while let last = result.last, ".:;,—–- ".contains(last) { result = result.dropLast() }
     return String(result)
   }

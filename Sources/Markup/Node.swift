@@ -160,6 +160,19 @@ public struct Node {
     TextFlattener(root: pointer, skipping: skipping, output: document.textBuffer).flatten()
   }
 
+  /// The texts of `nodes` (as `text(skipping:)` gives each) that are not empty, joined by single spaces:
+  /// built in one buffer, not as a string per node.
+  public static func joinedText(of nodes: [Node], skipping: NodeSet = NodeSet()) -> String {
+    guard let first = nodes.first else { return "" }
+    let output = first.document.textBuffer
+    output.removeAll()
+    for node in nodes {
+      precondition(node.document === first.document, "the nodes must belong to one document")
+      TextFlattener(root: node.pointer, skipping: skipping, output: output).append(pendingSpace: true)
+    }
+    return output.string
+  }
+
   /// Evaluates an XPath expression with this node as the context node.
   public func select(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> [Node] {
     try query.select(in: document, context: self, namespaces: namespaces)

@@ -33,6 +33,15 @@ final class TextBuffer {
     capacity = grown
   }
 
+  /// Lets `body` write bytes there is room for (see `reserve`) after the first `count`, through the
+  /// base pointer, and set the new count.
+  @inline(__always)
+  func write(_ body: (UnsafeMutablePointer<UInt8>, inout Int) -> Void) {
+    var written = count
+    body(base, &written)
+    count = written
+  }
+
   /// Appends a byte there is room for (see `reserve`).
   @inline(__always)
   func appendReserved(_ byte: UInt8) {

@@ -31,7 +31,14 @@ struct TextFlattener {
 
   func flatten() -> String {
     output.removeAll()
-    var pendingSpace = false
+    append(pendingSpace: false)
+    return output.string
+  }
+
+  /// Adds the subtree's text to what `output` holds; with `pendingSpace`, a space comes before it if
+  /// it has any text and `output` already had some.
+  func append(pendingSpace startsWithSpace: Bool) {
+    var pendingSpace = startsWithSpace
     var current: xmlNodePtr? = root
     var descending = true
     while let node = current {
@@ -78,6 +85,5 @@ struct TextFlattener {
         descending = false
       }
     }
-    return output.string
   }
 }

@@ -6,40 +6,59 @@ public enum TextNormalizer {
   static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: TextBuffer, pendingSpace: inout Bool) {
     // Every byte yields at most one byte, and a pending space at most one more.
     output.reserve(bytes.count + 1)
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-          pendingSpace = true
-        } else {
-          if pendingSpace && !output.isEmpty { output.appendReserved(0x20) }
-          pendingSpace = false
-          output.appendReserved(byte)
-        }
-        index += 1
-        continue
-      }
-      let width = sequenceWidth(byte)
-      guard index + width <= count else {
-        while index < count {
-          output.appendReserved(bytes[index])
+    output.write { base, written in
+      // The count and pending space stay in locals: through the buffer object each byte would load and
+      // store them again.
+      var count = written
+      var pending = pendingSpace
+      var index = 0
+      let total = bytes.count
+      while index < total {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+            pending = true
+          } else {
+            if pending && count > 0 {
+              base[count] = 0x20
+              count += 1
+            }
+            pending = false
+            base[count] = byte
+            count += 1
+          }
           index += 1
+          continue
         }
-        return
+        let width = sequenceWidth(byte)
+        guard index + width <= total else {
+          while index < total {
+            base[count] = bytes[index]
+            count += 1
+            index += 1
+          }
+          break
+        }
+        switch classify(bytes, at: index, width: width) {
+        case .space:
+          pending = true
+        case .invisible:
+          break
+        case .visible:
+          if pending && count > 0 {
+            base[count] = 0x20
+            count += 1
+          }
+          pending = false
+          for offset in 0..<width {
+            base[count] = bytes[index + offset]
+            count += 1
+          }
+        }
+        index += width
       }
-      switch classify(bytes, at: index, width: width) {
-      case .space:
-        pendingSpace = true
-      case .invisible:
-        break
-      case .visible:
-        if pendingSpace && !output.isEmpty { output.appendReserved(0x20) }
-        pendingSpace = false
-        for offset in 0..<width { output.appendReserved(bytes[index + offset]) }
-      }
-      index += width
+      pendingSpace = pending
+      written = count
     }
   }
 

@@ -47,6 +47,16 @@ struct StatementTextTests {
     }
   }
 
+  @Test func trimmedTitleMatchesCharacterOperations() {
+    for text in Self.texts + [
+      "Title — ", "Title.:;,- –—", "x\u{600}.", "é—", "\u{113}", ". .", "—", "a\u{301}.",
+    ] {
+      var expected = Substring(text)
+      while let last = expected.last, ".:;,—–- ".contains(last) { expected = expected.dropLast() }
+      #expect(StatementText.trimmedTitle(text) == String(expected), "\(text)")
+    }
+  }
+
   @Test func isShorterMatchesCount() {
     for text in Self.texts {
       for limit in [0, 1, 2, 5, 20, 21, 30] {
