@@ -157,7 +157,7 @@ public struct Node {
   /// whitespace collapsed and invisible characters folded. Subtrees below this node that are in
   /// `skipping` are left out (the node itself always counts).
   public func text(skipping: NodeSet = NodeSet()) -> String {
-    TextFlattener(root: pointer, skipping: skipping, output: document.textBuffer).flatten()
+    TextFlattener.flatten(pointer, skipping: skipping, output: document.textBuffer)
   }
 
   /// The texts of `nodes` (as `text(skipping:)` gives each) that are not empty, joined by single spaces:
@@ -168,7 +168,7 @@ public struct Node {
     output.removeAll()
     for node in nodes {
       precondition(node.document === first.document, "the nodes must belong to one document")
-      TextFlattener(root: node.pointer, skipping: skipping, output: output).append(pendingSpace: true)
+      TextFlattener.append(node.pointer, skipping: skipping, to: output, pendingSpace: true)
     }
     return output.string
   }

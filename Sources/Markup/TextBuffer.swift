@@ -42,13 +42,6 @@ final class TextBuffer {
     count = written
   }
 
-  /// Appends a byte there is room for (see `reserve`).
-  @inline(__always)
-  func appendReserved(_ byte: UInt8) {
-    base[count] = byte
-    count += 1
-  }
-
   /// The bytes so far, valid until the next change.
   var bytes: UnsafeBufferPointer<UInt8> {
     UnsafeBufferPointer(start: base, count: count)

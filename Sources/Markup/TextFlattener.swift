@@ -1,12 +1,9 @@
 import CLibXML2
 
 /// Walks a subtree without recursion (documents can nest thousands of levels deep) and collects its text.
-struct TextFlattener {
-  let root: xmlNodePtr
-  let skipping: NodeSet
-  /// Emptied and filled; the caller's, so that one buffer serves many texts.
-  let output: TextBuffer
-
+/// (Static functions taking the set as a parameter: a struct holding it retained and released its
+/// storage for every text.)
+enum TextFlattener {
   private enum Category: Sendable {
     case block
     case hidden
@@ -29,15 +26,19 @@ struct TextFlattener {
     name.flatMap { categories.value(for: $0) }
   }
 
-  func flatten() -> String {
+  /// The text of the subtree at `root`, built in `output` (emptied first; the caller's, so that one
+  /// buffer serves many texts).
+  static func flatten(_ root: xmlNodePtr, skipping: NodeSet, output: TextBuffer) -> String {
     output.removeAll()
-    append(pendingSpace: false)
+    append(root, skipping: skipping, to: output, pendingSpace: false)
     return output.string
   }
 
   /// Adds the subtree's text to what `output` holds; with `pendingSpace`, a space comes before it if
   /// it has any text and `output` already had some.
-  func append(pendingSpace startsWithSpace: Bool) {
+  static func append(
+    _ root: xmlNodePtr, skipping: NodeSet, to output: TextBuffer, pendingSpace startsWithSpace: Bool
+  ) {
     var pendingSpace = startsWithSpace
     var current: xmlNodePtr? = root
     var descending = true
@@ -58,7 +59,7 @@ struct TextFlattener {
             text.withUTF8 { TextNormalizer.append($0, to: output, pendingSpace: &pendingSpace) }
           }
         case XML_ELEMENT_NODE:
-          let kind = Self.category(node.pointee.name)
+          let kind = category(node.pointee.name)
           if kind != .hidden && (node == root || !skipping.contains(node)) {
             if kind == .block { pendingSpace = true }
             enterChildren = node.pointee.children != nil
@@ -73,7 +74,7 @@ struct TextFlattener {
           current = node.pointee.children
           continue
         }
-      } else if node.pointee.type == XML_ELEMENT_NODE, Self.category(node.pointee.name) == .block {
+      } else if node.pointee.type == XML_ELEMENT_NODE, category(node.pointee.name) == .block {
         pendingSpace = true
       }
       if node == root { break }

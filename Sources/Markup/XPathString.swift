@@ -89,14 +89,22 @@ enum XPathString {
     var pendingSpace = false
     return forEachText(of: element) { text in
       output.reserve(text.count + 1)
-      for byte in text {
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-          pendingSpace = true
-        } else {
-          if pendingSpace && !output.isEmpty { output.appendReserved(0x20) }
-          pendingSpace = false
-          output.appendReserved(byte)
+      output.write { base, written in
+        var count = written
+        for byte in text {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            pendingSpace = true
+          } else {
+            if pendingSpace && count > 0 {
+              base[count] = 0x20
+              count += 1
+            }
+            pendingSpace = false
+            base[count] = byte
+            count += 1
+          }
         }
+        written = count
       }
       return true
     } != nil
