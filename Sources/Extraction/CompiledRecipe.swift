@@ -13,9 +13,9 @@ public struct CompiledRecipe {
   let text: XPathQuery?
   let sections: XPathQuery?
   let label: XPathQuery?
-  let labelPattern: NSRegularExpression?
+  let labelPattern: RecipePattern?
   let title: XPathQuery?
-  let titlePattern: NSRegularExpression?
+  let titlePattern: RecipePattern?
   let skip: [XPathQuery]
   let exclude: [XPathQuery]
   let fields: [(name: String, query: XPathQuery)]
@@ -24,6 +24,12 @@ public struct CompiledRecipe {
   public let allowEmpty: Bool
   /// Whether `units` came from the manifest rather than the preset, for the rule a statement records.
   let unitsFromManifest: Bool
+  /// How a statement names the rule that selected it.
+  let unitRule: String
+  /// The document-wide rules (units, skip, exclude, bodyStop, sections, in this order), prepared once
+  /// for every document, and the manifest field each came from.
+  let documentRules: XPathBatch
+  let documentRuleFields: [String]
 
   /// - Parameter file: the manifest's path, named in errors.
   public init(_ recipe: Recipe, file: String) throws {
@@ -47,10 +53,10 @@ public struct CompiledRecipe {
         )
       }
     }
-    func pattern(_ expression: String?, _ field: String) throws -> NSRegularExpression? {
+    func pattern(_ expression: String?, _ field: String) throws -> RecipePattern? {
       guard let expression else { return nil }
       do {
-        return try NSRegularExpression(pattern: expression)
+        return try RecipePattern(expression)
       } catch {
         throw InputError(
           file: file, element: "recipe.\(field)",
@@ -91,10 +97,13 @@ public struct CompiledRecipe {
     }
     allowEmpty = full.allowEmpty ?? false
     unitsFromManifest = recipe.units != nil
-  }
-
-  /// How a statement names the rule that selected it.
-  var unitRule: String {
-    "units \(recipe.units ?? "") (\(unitsFromManifest ? "manifest" : "preset \(recipe.preset)"))"
+    unitRule = "units \(full.units ?? "") (\(unitsFromManifest ? "manifest" : "preset \(full.preset)"))"
+    var rules: [(query: XPathQuery, field: String)] = [(units, "units")]
+    rules += skip.enumerated().map { ($1, "skip[\($0)]") }
+    rules += exclude.enumerated().map { ($1, "exclude[\($0)]") }
+    if let bodyStop { rules.append((bodyStop, "bodyStop")) }
+    if let sections { rules.append((sections, "sections")) }
+    documentRules = XPathBatch(rules.map(\.query), namespaces: namespaces)
+    documentRuleFields = rules.map(\.field)
   }
 }

@@ -11,8 +11,9 @@ struct StatementBuilder {
   let context: UnitContext
   let file: String
 
-  /// What one unit says before ids and duplicates are decided.
-  private struct Draft {
+  /// What one unit says before ids and duplicates are decided. A class: the passes over the drafts
+  /// would otherwise copy (retain and release) a dozen fields a draft each time.
+  private final class Draft {
     let node: Node
     let text: String
     let label: String?
@@ -22,25 +23,48 @@ struct StatementBuilder {
     let locator: String
     let line: Int
     let dropReason: (DroppedUnit.Reason, String)?
+
+    init(
+      node: Node, text: String, label: String?, title: String?, sectionPath: [String],
+      fields: [String: String],
+      locator: String, line: Int, dropReason: (DroppedUnit.Reason, String)?
+    ) {
+      self.node = node
+      self.text = text
+      self.label = label
+      self.title = title
+      self.sectionPath = sectionPath
+      self.fields = fields
+      self.locator = locator
+      self.line = line
+      self.dropReason = dropReason
+    }
+
+    /// The label's slug, worked out once for the count of labels and the id.
+    var labelSlug: String? { label.map(StatementText.slug) }
   }
 
   func build() throws -> (statements: [Statement], dropped: [DroppedUnit]) {
     let drafts = try makeDrafts()
+    let slugs = drafts.map(\.labelSlug)
     var labelCounts: [String: Int] = [:]
-    for draft in drafts where draft.dropReason == nil {
-      if let label = draft.label { labelCounts[Self.slug(label), default: 0] += 1 }
+    labelCounts.reserveCapacity(drafts.count)
+    for (draft, slug) in zip(drafts, slugs) where draft.dropReason == nil {
+      if let slug { labelCounts[slug, default: 0] += 1 }
     }
     let keepers = Self.duplicateKeepers(drafts)
     var statements: [Statement] = []
     var dropped: [DroppedUnit] = []
     var usedIDs: Set<String> = []
+    usedIDs.reserveCapacity(drafts.count)
     var idOfDraft: [Int: String] = [:]
     var pendingDuplicates: [(draft: Int, keeper: Int)] = []
     for (index, draft) in drafts.enumerated() {
       func drop(_ reason: DroppedUnit.Reason, _ detail: String) {
         dropped.append(
           DroppedUnit(
-            framework: framework, reason: reason, detail: detail, excerpt: String(draft.text.prefix(160)),
+            framework: framework, reason: reason, detail: detail,
+            excerpt: StatementText.prefix(draft.text, 160),
             locator: draft.locator, line: draft.line, rule: recipe.unitRule))
       }
       if let (reason, detail) = draft.dropReason {
@@ -58,11 +82,11 @@ struct StatementBuilder {
         let key: String?
         switch source {
         case .label:
-          key = draft.label.map(Self.slug).flatMap { labelCounts[$0] == 1 ? $0 : nil }
+          key = slugs[index].flatMap { labelCounts[$0] == 1 ? $0 : nil }
         case .attribute:
-          key = draft.node.attribute("id").flatMap(Self.safeKey)
+          key = draft.node.attribute("id").flatMap(StatementText.safeKey)
         case .locator:
-          key = "loc-" + SHA256Digest.hex(draft.locator).prefix(12)
+          key = "loc-" + SHA256Digest.hex(draft.locator, digits: 12)
         }
         guard let key else { continue }
         let candidate = "\(framework):\(key)"
@@ -92,7 +116,7 @@ struct StatementBuilder {
         DroppedUnit(
           framework: framework, reason: .duplicateText,
           detail: "same text as \(idOfDraft[keeper] ?? "an earlier unit")",
-          excerpt: String(draft.text.prefix(160)),
+          excerpt: StatementText.prefix(draft.text, 160),
           locator: draft.locator, line: draft.line, rule: recipe.unitRule))
     }
     dropped.sort { ($0.line, $0.locator) < ($1.line, $1.locator) }
@@ -102,12 +126,20 @@ struct StatementBuilder {
   /// For units with the same text (a summary repeating the body), the one to keep: the copy with a title or
   /// label and the deeper section path says more about where the practice stands; ties go to the first.
   private static func duplicateKeepers(_ drafts: [Draft]) -> [Int: Int] {
-    var groups: [String: [Int]] = [:]
+    // Each text's first unit; the lists of units, only for texts that repeat (few, if any).
+    var first: [String: Int] = [:]
+    first.reserveCapacity(drafts.count)
+    var groups: [Int: [Int]] = [:]
     for (index, draft) in drafts.enumerated() where draft.dropReason == nil {
-      groups[draft.text.lowercased(), default: []].append(index)
+      let key = StatementText.lowercased(draft.text)
+      if let earlier = first[key] {
+        groups[earlier, default: [earlier]].append(index)
+      } else {
+        first[key] = index
+      }
     }
     var keepers: [Int: Int] = [:]
-    for members in groups.values where members.count > 1 {
+    for members in groups.values {
       func rank(_ index: Int) -> (Int, Int, Int) {
         let draft = drafts[index]
         return ((draft.title != nil ? 1 : 0) + (draft.label != nil ? 1 : 0), draft.sectionPath.count, -index)
@@ -124,7 +156,7 @@ struct StatementBuilder {
     var sections = SectionTracker(headings: context.sectionHeadings)
     // All at once: one by one, locating 100,000 list items would walk the list 100,000 times.
     let locators = context.document.locators(of: context.units, namespaces: recipe.namespaces)
-    for (unit, locator) in zip(context.units, locators) {
+    for (index, (unit, locator)) in zip(context.units, locators).enumerated() {
       let sectionPath = sections.path(before: unit)
       let line = unit.line
       if context.excluded.containsAncestor(of: unit) || context.skipped.containsAncestor(of: unit) {
@@ -136,9 +168,17 @@ struct StatementBuilder {
             dropReason: (.navigation, "inside a region the recipe's `\(which)` rules leave out")))
         continue
       }
-      var text = Self.tidiedPunctuation(try bodyText(of: unit))
-      let label = try value(recipe.label, recipe.labelPattern, of: unit, text: text)
-      var title = try value(recipe.title, recipe.titlePattern, of: unit, text: text).map(Self.trimmedTitle)
+      // The unit's own text serves "." labels and titles and, with no unit inside it (units come in
+      // document order, so an inner one would be next), the body as well.
+      let hasInnerUnit = index + 1 < context.units.count && context.units[index + 1].isDescendant(of: unit)
+      let ownIsBody = recipe.body == .self && recipe.text == nil && !hasInnerUnit
+      let own =
+        ownIsBody || recipe.label?.expression == "." || recipe.title?.expression == "."
+        ? unit.text(skipping: context.skipped) : nil
+      var text = StatementText.tidiedPunctuation(try bodyText(of: unit, own: ownIsBody ? own : nil))
+      let label = try value(recipe.label, recipe.labelPattern, of: unit, own: own, text: text)
+      var title = try value(recipe.title, recipe.titlePattern, of: unit, own: own, text: text).map(
+        StatementText.trimmedTitle)
       // A bold phrase in the middle of a sentence is emphasis, not the unit's name.
       if let found = title, recipe.body == .self, recipe.text == nil, recipe.titlePattern == nil,
         !text.hasPrefix(found)
@@ -148,21 +188,20 @@ struct StatementBuilder {
       // A label or bold lead-in inside the unit is its name, not part of what it says; a heading's title
       // (body from the siblings) is never inside the text, so a text that merely starts alike is kept.
       if recipe.body == .self {
-        for prefix in [label, title].compactMap({ $0 })
-        where text.hasPrefix(prefix) && text.count > prefix.count {
-          text = Self.trimmedLead(text.dropFirst(prefix.count))
+        for prefix in [label, title] {
+          if let prefix, let rest = StatementText.removingLead(prefix, from: text) { text = rest }
         }
       }
       var fields: [String: String] = [:]
       for (name, query) in recipe.fields {
-        if let node = try select(query, from: unit, field: "fields.\(name)").first {
+        if let node = try first(query, from: unit, field: "fields.\(name)") {
           fields[name] = node.text(skipping: context.skipped)
         }
       }
       var dropReason: (DroppedUnit.Reason, String)?
       if text.isEmpty {
         dropReason = (.empty, "the unit has no text")
-      } else if text.count < recipe.minimumLength {
+      } else if StatementText.isShorter(text, than: recipe.minimumLength) {
         dropReason = (
           .tooShort, "\(text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)"
         )
@@ -175,149 +214,62 @@ struct StatementBuilder {
     return drafts
   }
 
-  private func bodyText(of unit: Node) throws -> String {
+  /// - Parameter own: the unit's own text, when that is its body too (no unit nested inside it).
+  private func bodyText(of unit: Node, own: String?) throws -> String {
     switch recipe.body {
     case .self:
       let target: Node?
       if let query = recipe.text {
-        target = try select(query, from: unit, field: "text").first
+        target = try first(query, from: unit, field: "text")
+      } else if let own {
+        return own
       } else {
         target = unit
       }
       return target?.text(skipping: context.textSkips) ?? ""
     case .followingSiblings:
-      var parts: [String] = []
+      var parts: [Node] = []
       var sibling = unit.nextSibling
       while let current = sibling, !context.bodyStops.contains(current) {
-        if !context.skipped.contains(current) {
-          let part = current.text(skipping: context.textSkips)
-          if !part.isEmpty { parts.append(part) }
-        }
+        if !context.skipped.contains(current) { parts.append(current) }
         sibling = current.nextSibling
       }
-      return parts.joined(separator: " ")
+      return Node.joinedText(of: parts, skipping: context.textSkips)
     }
   }
 
   /// A label or title: the text of the first node the query selects (or the unit's text), through the
   /// pattern's first group when there is a pattern.
   private func value(
-    _ query: XPathQuery?, _ pattern: NSRegularExpression?, of unit: Node, text: String
+    _ query: XPathQuery?, _ pattern: RecipePattern?, of unit: Node, own: String?, text: String
   ) throws -> String? {
     var source: String?
     if let query {
       // "." is the unit itself; no need to ask XPath for it once per unit.
-      let node = query.expression == "." ? unit : try select(query, from: unit, field: "label or title").first
-      source = node?.text(skipping: context.skipped)
+      if query.expression == ".", let own {
+        source = own
+      } else {
+        source = try first(query, from: unit, field: "label or title")?.text(skipping: context.skipped)
+      }
     } else if pattern != nil {
       source = text
     }
     guard var result = source else { return nil }
     if let pattern {
-      let whole = NSRange(result.startIndex..<result.endIndex, in: result)
-      guard let match = pattern.firstMatch(in: result, range: whole) else { return nil }
-      let range = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
-      guard range.location != NSNotFound, let bounds = Range(range, in: result) else { return nil }
-      result = String(result[bounds])
+      guard let captured = pattern.capture(in: result) else { return nil }
+      result = captured
     }
     result = result.trimmingSpaces()
     return result.isEmpty ? nil : result
   }
 
-  private func select(_ query: XPathQuery, from unit: Node, field: String) throws -> [Node] {
+  private func first(_ query: XPathQuery, from unit: Node, field: String) throws -> Node? {
     do {
-      return try unit.select(query, namespaces: recipe.namespaces)
+      return try unit.first(query, namespaces: recipe.namespaces)
     } catch let error as MarkupError {
       throw InputError(
         file: file, element: "recipe.\(field)", error.description.replacing("error: ", with: ""))
     }
-  }
-
-  /// Removing a citation or footnote marker leaves the space before it: "limitations [12]." becomes
-  /// "limitations ." Closing punctuation never takes a space before it, nor opening brackets after.
-  static func tidiedPunctuation(_ text: String) -> String {
-    var output: [UInt8] = []
-    var changed = false
-    output.reserveCapacity(text.utf8.count)
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"),
-        UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "?"):
-        if output.last == 0x20 {
-          output.removeLast()
-          changed = true
-        }
-      case 0x20:
-        if output.last == UInt8(ascii: "(") || output.last == UInt8(ascii: "[") {
-          changed = true
-          continue
-        }
-      default:
-        break
-      }
-      output.append(byte)
-    }
-    return changed ? String(decoding: output, as: UTF8.self) : text
-  }
-
-  static func trimmedTitle(_ title: String) -> String {
-    var result = Substring(title)
-    while let last = result.last, ".:;,—–- ".contains(last) { result = result.dropLast() }
-    return String(result)
-  }
-
-  static func trimmedLead(_ text: Substring) -> String {
-    var result = text
-    while let first = result.first, ".:;,—–- ".contains(first) { result = result.dropFirst() }
-    return String(result)
-  }
-
-  /// `Measure II.4.3` becomes `measure-ii-4-3`: lower case letters and digits joined by hyphens.
-  static func slug(_ label: String) -> String {
-    var output: [UInt8] = []
-    var pendingHyphen = false
-    var isASCII = true
-    for byte in label.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
-        pendingHyphen = false
-        output.append(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
-        pendingHyphen = false
-        output.append(byte + 32)
-      case 0x80...:
-        isASCII = false
-      default:
-        pendingHyphen = true
-      }
-    }
-    guard isASCII else { return unicodeSlug(label) }
-    return String(decoding: output, as: UTF8.self)
-  }
-
-  private static func unicodeSlug(_ label: String) -> String {
-    var output = ""
-    var pendingHyphen = false
-    for character in label.lowercased() {
-      if character.isLetter || character.isNumber {
-        if pendingHyphen && !output.isEmpty { output.append("-") }
-        pendingHyphen = false
-        output.append(character)
-      } else {
-        pendingHyphen = true
-      }
-    }
-    return output
-  }
-
-  /// An id attribute, made safe to put into a statement id.
-  static func safeKey(_ attribute: String) -> String? {
-    let trimmed = attribute.trimmingSpaces()
-    guard !trimmed.isEmpty else { return nil }
-    return String(
-      trimmed.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" ? $0 : "-" })
   }
 }
 
@@ -326,6 +278,9 @@ private struct SectionTracker {
   let headings: [UnitContext.SectionHeading]
   var next = 0
   var stack: [UnitContext.SectionHeading] = []
+  /// The titles of `stack`, kept in step with it: consecutive units under the same headings share one
+  /// array instead of building one each.
+  var titles: [String] = []
 
   init(headings: [UnitContext.SectionHeading]) {
     self.headings = headings
@@ -334,16 +289,25 @@ private struct SectionTracker {
   mutating func path(before unit: Node) -> [String] {
     while next < headings.count && headings[next].node < unit {
       let heading = headings[next]
-      while let last = stack.last, last.level >= heading.level { stack.removeLast() }
-      if !heading.title.isEmpty { stack.append(heading) }
+      while let last = stack.last, last.level >= heading.level {
+        stack.removeLast()
+        titles.removeLast()
+      }
+      if !heading.title.isEmpty {
+        stack.append(heading)
+        titles.append(heading.title)
+      }
       next += 1
     }
-    return stack.map(\.title)
+    return titles
   }
 }
 
 extension String {
   func trimmingSpaces() -> String {
+    // A Character that is a space starts with the byte 0x20 (and one that merely starts with a space
+    // is no space), so without such a byte at either end there is nothing to trim.
+    if utf8.first != 0x20 && utf8.last != 0x20 { return self }
     var result = Substring(self)
     while result.first == " " { result = result.dropFirst() }
     while result.last == " " { result = result.dropLast() }

@@ -6,7 +6,6 @@ import ScanModel
 struct UnitContext {
   let document: Document
   let units: [Node]
-  let unitSet: NodeSet
   /// Nodes left out of every text: the skip rules' nodes and, for nested units, the inner units.
   let textSkips: NodeSet
   let skipped: NodeSet
@@ -32,17 +31,13 @@ struct UnitContext {
       }
     }
     // All document-wide rules in one call, so that the simple ones share a single walk of the tree.
-    var fields: [(query: XPathQuery, field: String)] = [(recipe.units, "units")]
-    fields += recipe.skip.enumerated().map { ($1, "skip[\($0)]") }
-    fields += recipe.exclude.enumerated().map { ($1, "exclude[\($0)]") }
-    if let bodyStop = recipe.bodyStop { fields.append((bodyStop, "bodyStop")) }
-    if let sections = recipe.sections { fields.append((sections, "sections")) }
+    let rules = recipe.documentRules
     var results: [[Node]]
     do {
-      results = try document.selectAll(fields.map(\.query), namespaces: namespaces)
+      results = try document.select(rules)
     } catch {
       // Evaluate one by one to name the rule that failed.
-      results = try fields.map { try select($0.query, $0.field) }
+      results = try zip(rules.queries, recipe.documentRuleFields).map { try select($0, $1) }
     }
     var cursor = 0
     func next() -> [Node] {
@@ -50,7 +45,6 @@ struct UnitContext {
       return results[cursor]
     }
     units = next()
-    unitSet = NodeSet(units)
     var skipped = NodeSet()
     for _ in recipe.skip { skipped.formUnion(next()) }
     self.skipped = skipped

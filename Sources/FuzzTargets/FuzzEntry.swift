@@ -127,13 +127,19 @@ public enum FuzzEntry {
       [
         "//li", "//*[@id]", "//p | //h2 | //h3", "//sup[starts-with(@id,'fnref')]", "//a[@href]", "//*",
         "//div[.//li]//li[not(@id)]", "//*[self::h2 or self::h3][contains(@class,'x')]",
-        "//li[starts-with(normalize-space(.),'(')]", "/html/body/*",
+        "//li[starts-with(normalize-space(.),'(')]", "/html/body/*", "//p[preceding-sibling::h2]",
+        "//li[following-sibling::li[@id] or a/@href='#x']", "//div[h2[normalize-space(.)='A'] and not(p)]",
+        "//p[not(substring(normalize-space(.),string-length(normalize-space(.)))=':')]",
+        "//p[contains(substring(normalize-space(.),1,8),'a')]", "//ul[starts-with(li,'a')]",
+        "//li[string-length(.) > 3]",
       ], [:]
     ),
     .xml: (
       [
         "//tei:p", "//tei:item | //tei:head", "//tei:ref[@type='bibr']", "//*[@n]", "//p",
         "//*[contains(@type,'o')]", "//*", "//tei:div[tei:head]/tei:p", "/tei:TEI/tei:text//tei:item",
+        "//tei:div[tei:head='a']/tei:p", "//tei:div[starts-with(tei:head/@n,'3.')]",
+        "//tei:div[preceding-sibling::tei:div[starts-with(tei:head,'A')]]", "//p[normalize-space(.)='x']",
       ], ["tei": "http://www.tei-c.org/ns/1.0"]
     ),
   ]

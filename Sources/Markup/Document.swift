@@ -18,10 +18,44 @@ public final class Document {
   }
 
   deinit {
+    if let xpathContext { xmlXPathFreeContext(xpathContext) }
     xmlFreeDoc(pointer)
   }
 
+  /// One XPath context for every query on this document: libxml2 2.9 registers all its functions in a
+  /// fresh hash table per context, which costs more than evaluating a short relative path.
+  private var xpathContext: xmlXPathContextPtr?
+  private var registeredNamespaces: [String: String] = [:]
+
+  /// The document's XPath context, reset for an evaluation at `node` (nil: the document) with exactly
+  /// `namespaces` registered.
+  func xpathContext(node: xmlNodePtr?, namespaces: [String: String]) -> xmlXPathContextPtr? {
+    if xpathContext == nil {
+      xpathContext = xmlXPathNewContext(pointer)
+      registeredNamespaces = [:]
+    }
+    guard let context = xpathContext else { return nil }
+    if namespaces != registeredNamespaces {
+      xmlXPathRegisteredNsCleanup(context)
+      for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) {
+        _ = xmlXPathRegisterNs(context, prefix, uri)
+      }
+      registeredNamespaces = namespaces
+    }
+    // What an evaluation may leave behind; a new context starts from these values.
+    context.pointee.doc = pointer
+    context.pointee.node = node
+    context.pointee.contextSize = -1
+    context.pointee.proximityPosition = -1
+    context.pointee.depth = 0
+    return context
+  }
+
   private var isOrdered = false
+
+  /// Where text is flattened, one text at a time; reused so that each text costs one string, not a buffer
+  /// grown from nothing.
+  let textBuffer = TextBuffer()
 
   /// Numbers every element once, on first need, so that document-order comparisons (ours and XPath's
   /// sorting of node sets) are constant time; a parse that is never queried does not pay for it.

@@ -5,24 +5,57 @@ extension Document {
   /// most (see `SimpleSelector`) are answered together in one walk of the tree; the rest go to libxml2.
   /// The result for each expression is in document order, as libxml2's would be.
   public func selectAll(_ queries: [XPathQuery], namespaces: [String: String] = [:]) throws -> [[Node]] {
-    var results = [[Node]](repeating: [], count: queries.count)
-    var simple: [(query: Int, selectors: [SimpleSelector])] = []
-    for (index, query) in queries.enumerated() {
-      if let selectors = SimpleSelectorParser.parseUnion(query.expression, namespaces: namespaces) {
-        simple.append((index, selectors))
-      } else {
-        results[index] = try query.select(in: self, context: nil, namespaces: namespaces)
+    try select(XPathBatch(queries, namespaces: namespaces))
+  }
+
+  /// The same for expressions prepared once for many documents.
+  public func select(_ batch: XPathBatch) throws -> [[Node]] {
+    var matches = [[xmlNodePtr]](repeating: [], count: batch.queries.count)
+    for index in batch.others {
+      matches[index] = try batch.queries[index].select(in: self, context: nil, namespaces: batch.namespaces)
+        .map(\.pointer)
+    }
+    if !batch.entries.isEmpty {
+      // libxml2 answers the expressions the walk could not (and reports why, if it fails too).
+      for index in walk(batch, into: &matches) {
+        matches[index] = try batch.queries[index].select(in: self, context: nil, namespaces: batch.namespaces)
+          .map(\.pointer)
       }
     }
+    return matches.map { pointers in pointers.map { Node(pointer: $0, document: self) } }
+  }
+
+  /// Returns the expressions that a test could not answer (see `SelectorWalkState.needsLibxml2`).
+  private func walk(_ batch: XPathBatch, into matches: inout [[xmlNodePtr]]) -> Set<Int> {
     // From the document's first child, not its root element: the HTML parser's recovery can leave more
     // than one top-level element (markup after `</html`), and XPath's `//` reaches into all of them.
     let documentNode = UnsafeMutableRawPointer(pointer)
-    guard !simple.isEmpty, let first = pointer.pointee.children else { return results }
-    var current: xmlNodePtr? = first
+    var failed: Set<Int> = []
+    if batch.program.hasDelegates || batch.program.comparesSiblings { ensureOrdered() }
+    let context = batch.program.hasDelegates ? xpathContext(node: nil, namespaces: batch.namespaces) : nil
+    let state = batch.program.makeWalkState(context: context)
+    var current: xmlNodePtr? = pointer.pointee.children
     while let node = current {
       if node.pointee.type == XML_ELEMENT_NODE {
-        for entry in simple where entry.selectors.contains(where: { $0.matches(node) }) {
-          results[entry.query].append(Node(pointer: node, document: self))
+        state.enter(node)
+        if let name = node.pointee.name, let named = batch.entriesByName.value(for: name) {
+          for entry in named {
+            test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
+          }
+        }
+        // Most elements fail every selector of any name on their class alone: the memo's bits for the
+        // element, fetched once, reject them without a call per selector.
+        var memo = -1
+        var bits: UInt64 = 0
+        for entry in batch.entriesForAnyName {
+          if let quick = batch.program.quickTests[entry] {
+            if quick.memo != memo {
+              memo = quick.memo
+              bits = batch.program.memoResults(memo, state: state)
+            }
+            if bits & quick.mask != quick.expected { continue }
+          }
+          test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
         }
       }
       // Depth first, in document order, without recursion.
@@ -41,6 +74,20 @@ extension Document {
         if let parent = climbing, UnsafeMutableRawPointer(parent) == documentNode { break }
       }
     }
-    return results
+    return failed
+  }
+
+  private func test(
+    _ batch: XPathBatch, entry: Int, node: xmlNodePtr, state: SelectorWalkState,
+    into matches: inout [[xmlNodePtr]], failed: inout Set<Int>
+  ) {
+    let query = batch.entries[entry]
+    // A union's selectors may all match one node; it is selected once.
+    if matches[query].last == node { return }
+    if batch.program.matches(node, selector: entry, state: state) { matches[query].append(node) }
+    if state.needsLibxml2 {
+      failed.insert(query)
+      state.needsLibxml2 = false
+    }
   }
 }

@@ -108,29 +108,24 @@ public struct Node {
   /// with the caller's prefix for it (`/tei:TEI/tei:text/tei:body/tei:div[2]/tei:p`), so the path reads
   /// well and works with the same prefixes the recipe registers; without one, `*[local-name()='p']`.
   public func locator(namespaces: [String: String]) -> String {
-    locator(prefixes: Self.prefixes(namespaces), numbering: nil)
+    guard pointer.pointee.type == XML_ELEMENT_NODE else {
+      return LibXML2.consume(xmlGetNodePath(pointer)) ?? ""
+    }
+    let prefixes = Self.prefixes(namespaces)
+    var segments: [String] = []
+    var current: xmlNodePtr? = pointer
+    while let node = current, node.pointee.type == XML_ELEMENT_NODE {
+      segments.append(Self.segment(node, prefixes: prefixes, place: SiblingNumbering.walk(node)))
+      current = node.pointee.parent
+    }
+    return "/" + segments.reversed().joined(separator: "/")
   }
 
   static func prefixes(_ namespaces: [String: String]) -> [String: String] {
     Dictionary(namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { min($0, $1) })
   }
 
-  /// With `numbering`, sibling positions come from it (one pass per parent) instead of a walk per node.
-  func locator(prefixes: [String: String], numbering: SiblingNumbering?) -> String {
-    guard pointer.pointee.type == XML_ELEMENT_NODE else {
-      return LibXML2.consume(xmlGetNodePath(pointer)) ?? ""
-    }
-    var segments: [String] = []
-    var current: xmlNodePtr? = pointer
-    while let node = current, node.pointee.type == XML_ELEMENT_NODE {
-      let place = numbering?.place(of: node) ?? SiblingNumbering.walk(node)
-      segments.append(Self.segment(node, prefixes: prefixes, place: place))
-      current = node.pointee.parent
-    }
-    return "/" + segments.reversed().joined(separator: "/")
-  }
-
-  private static func segment(
+  static func segment(
     _ node: xmlNodePtr, prefixes: [String: String], place: (position: Int, hasFollowing: Bool)
   ) -> String {
     let name = LibXML2.string(node.pointee.name) ?? ""
@@ -162,12 +157,34 @@ public struct Node {
   /// whitespace collapsed and invisible characters folded. Subtrees below this node that are in
   /// `skipping` are left out (the node itself always counts).
   public func text(skipping: NodeSet = NodeSet()) -> String {
-    TextFlattener(root: pointer, skipping: skipping.pointers).flatten()
+    TextFlattener.flatten(pointer, skipping: skipping, output: document.textBuffer)
+  }
+
+  /// The texts of `nodes` (as `text(skipping:)` gives each) that are not empty, joined by single spaces:
+  /// built in one buffer, not as a string per node.
+  public static func joinedText(of nodes: [Node], skipping: NodeSet = NodeSet()) -> String {
+    guard let first = nodes.first else { return "" }
+    let output = first.document.textBuffer
+    output.removeAll()
+    for node in nodes {
+      precondition(node.document === first.document, "the nodes must belong to one document")
+      TextFlattener.append(node.pointer, skipping: skipping, to: output, pendingSpace: true)
+    }
+    return output.string
   }
 
   /// Evaluates an XPath expression with this node as the context node.
   public func select(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> [Node] {
     try query.select(in: document, context: self, namespaces: namespaces)
+  }
+
+  /// The first node, in document order, that `query` selects with this node as the context node: the
+  /// first of `select(query)`, without building the rest for the forms `RelativeQuery` knows.
+  public func first(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> Node? {
+    if let found = query.relativeQuery(namespaces: namespaces)?.first(from: pointer) {
+      return found.map { Node(pointer: $0, document: document) }
+    }
+    return try select(query, namespaces: namespaces).first
   }
 
   public func select(_ expression: String, namespaces: [String: String] = [:]) throws -> [Node] {

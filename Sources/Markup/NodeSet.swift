@@ -2,17 +2,17 @@ import CLibXML2
 
 /// A set of nodes built once and asked many times, such as everything a recipe's skip rules select.
 public struct NodeSet {
-  var pointers: Set<xmlNodePtr>
-  /// Holds the documents the pointers belong to, so that they stay valid.
-  private var documents: [ObjectIdentifier: Document]
+  var pointers = PointerSet()
+  /// Holds the documents the pointers belong to, so that they stay valid; almost always one.
+  private var documents: [Document] = []
 
-  public init() {
-    pointers = []
-    documents = [:]
-  }
+  public init() {}
 
   public init(_ nodes: some Sequence<Node>) {
-    self.init()
+    formUnion(nodes)
+  }
+
+  public init(_ nodes: [Node]) {
     formUnion(nodes)
   }
 
@@ -23,17 +23,33 @@ public struct NodeSet {
     pointers.contains(node.pointer)
   }
 
+  func contains(_ pointer: xmlNodePtr) -> Bool {
+    pointers.contains(pointer)
+  }
+
   public mutating func insert(_ node: Node) {
     pointers.insert(node.pointer)
-    documents[ObjectIdentifier(node.document)] = node.document
+    keep(node.document)
   }
 
   public mutating func formUnion(_ nodes: some Sequence<Node>) {
     for node in nodes { insert(node) }
   }
 
+  /// The same for an array, which the extractor passes: a generic sequence is iterated through its
+  /// witness table, a call per node, from another module.
+  public mutating func formUnion(_ nodes: [Node]) {
+    pointers.reserve(pointers.count + nodes.count)
+    for node in nodes { insert(node) }
+  }
+
+  private mutating func keep(_ document: Document) {
+    if !documents.contains(where: { $0 === document }) { documents.append(document) }
+  }
+
   /// True when `node` or one of its ancestors is in the set.
   public func containsAncestor(of node: Node) -> Bool {
+    guard !pointers.isEmpty else { return false }
     var current: xmlNodePtr? = node.pointer
     while let candidate = current {
       if pointers.contains(candidate) { return true }

@@ -12,6 +12,17 @@ struct SimpleSelectorParser {
 
   /// The selectors of a union such as `//h2 | //h3`, or nil when any part is outside the subset.
   static func parseUnion(_ expression: String, namespaces: [String: String]) -> [SimpleSelector]? {
+    var selectors: [SimpleSelector] = []
+    for part in unionParts(expression) {
+      var parser = SimpleSelectorParser(part, namespaces: namespaces)
+      guard let selector = parser.path() else { return nil }
+      selectors.append(selector)
+    }
+    return selectors
+  }
+
+  /// The parts of a union, split at the `|` outside brackets and quotes.
+  static func unionParts(_ expression: String) -> [String] {
     var parts: [String] = []
     var current = ""
     var quote: Character?
@@ -33,13 +44,7 @@ struct SimpleSelectorParser {
       current.append(character)
     }
     parts.append(current)
-    var selectors: [SimpleSelector] = []
-    for part in parts {
-      var parser = SimpleSelectorParser(part, namespaces: namespaces)
-      guard let selector = parser.path() else { return nil }
-      selectors.append(selector)
-    }
-    return selectors
+    return parts
   }
 
   private mutating func path() -> SimpleSelector? {
@@ -57,11 +62,15 @@ struct SimpleSelectorParser {
       guard let name = nameTest() else { return nil }
       var tests: [SimpleSelector.Test] = []
       while consume("[") {
+        let start = position
         skipSpaces()
-        guard let test = predicate() else { return nil }
-        tests.append(test)
-        skipSpaces()
-        guard consume("]") else { return nil }
+        if let test = predicate(), closesPredicate() {
+          tests.append(test)
+        } else {
+          position = start
+          guard let text = rawPredicate() else { return nil }
+          tests.append(.delegated(text))
+        }
       }
       steps.append(SimpleSelector.Step(axis: axis, name: name, tests: tests))
       skipSpaces()
@@ -82,13 +91,55 @@ struct SimpleSelectorParser {
   }
 
   private mutating func predicate() -> SimpleSelector.Test? {
-    if consume("not(") {
-      skipSpaces()
-      guard let inner = atom() else { return nil }
-      skipSpaces()
-      return consume(")") ? .not(inner) : nil
+    orExpression()
+  }
+
+  private mutating func orExpression() -> SimpleSelector.Test? {
+    guard let first = andExpression() else { return nil }
+    var terms = [first]
+    while keyword("or") {
+      guard let next = andExpression() else { return nil }
+      terms.append(next)
     }
-    return atom()
+    return terms.count == 1 ? first : .any(terms)
+  }
+
+  private mutating func andExpression() -> SimpleSelector.Test? {
+    guard let first = unary() else { return nil }
+    var terms = [first]
+    while keyword("and") {
+      guard let next = unary() else { return nil }
+      terms.append(next)
+    }
+    return terms.count == 1 ? first : .all(terms)
+  }
+
+  private mutating func unary() -> SimpleSelector.Test? {
+    skipSpaces()
+    if consume("not(") {
+      guard let inner = orExpression(), close() else { return nil }
+      return .not(inner)
+    }
+    if consume("(") {
+      guard let inner = orExpression(), close() else { return nil }
+      return inner
+    }
+    let test = atom()
+    skipSpaces()
+    return test
+  }
+
+  /// `and` or `or` as an operator: followed by a space or a parenthesis, never part of a name.
+  private mutating func keyword(_ word: String) -> Bool {
+    skipSpaces()
+    let start = position
+    guard consume(word), position < bytes.count,
+      bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == UInt8(ascii: "(")
+    else {
+      position = start
+      return false
+    }
+    return true
   }
 
   private mutating func atom() -> SimpleSelector.Test? {
@@ -125,15 +176,128 @@ struct SimpleSelectorParser {
     let isContains = consume("contains(")
     if isContains || consume("starts-with(") {
       skipSpaces()
-      guard consume("@"), let attribute = name(), comma(), let text = literal(), !text.isEmpty, close() else {
-        return nil
+      if consume("@") {
+        guard let attribute = name(), comma(), let text = literal(), !text.isEmpty, close() else {
+          return nil
+        }
+        return isContains ? .attributeContains(attribute, text) : .attributeStartsWith(attribute, text)
       }
-      return isContains ? .attributeContains(attribute, text) : .attributeStartsWith(attribute, text)
+      guard let source = stringSource(), comma(), let text = literal(), close() else { return nil }
+      return isContains ? .stringContains(source, text) : .stringStartsWith(source, text)
     }
     if consume(".//") {
       return nameTest().map { .hasDescendant($0) }
     }
-    return nameTest().map { .hasChild($0) }
+    let preceding = consume("preceding-sibling::")
+    if preceding || consume("following-sibling::") {
+      guard let name = nameTest(), let tests = nestedPredicates() else { return nil }
+      return .hasSibling(preceding ? .preceding : .following, name, tests)
+    }
+    if lookingAt("normalize-space(") || lookingAt("substring(") {
+      guard let source = stringSource(), equalsLiteral(), let text = literal() else { return nil }
+      return .stringEquals(source, text)
+    }
+    guard let name = nameTest() else { return nil }
+    if consume("/@") {
+      guard let attribute = self.name(), equalsLiteral(), let text = literal() else { return nil }
+      return .stringEquals(.childAttributes(name, attribute), text)
+    }
+    guard let tests = nestedPredicates() else { return nil }
+    if tests.isEmpty && equalsLiteral() {
+      return literal().map { .stringEquals(.children(name), $0) }
+    }
+    return .hasChild(name, tests)
+  }
+
+  /// A string-valued argument: `normalize-space(.)`, one of its substrings, `name` or `name/@a`.
+  private mutating func stringSource() -> SimpleSelector.StringSource? {
+    if consume("normalize-space(.)") { return .normalizedText }
+    if consume("substring(") {
+      skipSpaces()
+      guard consume("normalize-space(.)"), comma() else { return nil }
+      if consume("string-length(normalize-space(.))") {
+        return close() ? .normalizedTextLastCharacter : nil
+      }
+      guard let start = integer() else { return nil }
+      var length: Int?
+      if comma() {
+        guard let value = integer() else { return nil }
+        length = value
+      }
+      return close() ? .normalizedTextSubstring(start: start, length: length) : nil
+    }
+    guard let name = nameTest() else { return nil }
+    if consume("/@") {
+      return self.name().map { .childAttributes(name, $0) }
+    }
+    return .children(name)
+  }
+
+  /// Predicates of a step inside a predicate; nil when one is outside the subset.
+  private mutating func nestedPredicates() -> [SimpleSelector.Test]? {
+    var tests: [SimpleSelector.Test] = []
+    while consume("[") {
+      skipSpaces()
+      guard let test = predicate(), closesPredicate() else { return nil }
+      tests.append(test)
+    }
+    return tests
+  }
+
+  private mutating func equalsLiteral() -> Bool {
+    skipSpaces()
+    // `=` and not `!=` (which the caller would not have reached) nor a longer operator.
+    guard consume("=") else { return false }
+    skipSpaces()
+    return true
+  }
+
+  /// A whole number without sign, fraction or exponent.
+  private mutating func integer() -> Int? {
+    let start = position
+    while position < bytes.count && (0x30...0x39).contains(bytes[position]) { position += 1 }
+    guard position > start, position - start < 10 else { return nil }
+    guard
+      position == bytes.count
+        || (bytes[position] != UInt8(ascii: ".") && bytes[position] != UInt8(ascii: "e"))
+    else { return nil }
+    return Int(String(decoding: bytes[start..<position], as: UTF8.self))
+  }
+
+  private mutating func closesPredicate() -> Bool {
+    skipSpaces()
+    return consume("]")
+  }
+
+  /// A predicate outside the subset, up to its closing bracket, for libxml2 to evaluate on each candidate.
+  /// Refused when it may depend on the candidate's position among others (`position()`, `last()`, checked
+  /// crudely by the words), which a candidate evaluated on its own does not have.
+  private mutating func rawPredicate() -> String? {
+    let start = position
+    var depth = 0
+    var quote: UInt8?
+    while position < bytes.count {
+      let byte = bytes[position]
+      if let open = quote {
+        if byte == open { quote = nil }
+      } else if byte == 0x27 || byte == 0x22 {
+        quote = byte
+      } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") {
+        depth += 1
+      } else if byte == UInt8(ascii: ")") {
+        depth -= 1
+      } else if byte == UInt8(ascii: "]") {
+        if depth == 0 { break }
+        depth -= 1
+      }
+      position += 1
+    }
+    guard position < bytes.count, quote == nil, depth == 0 else { return nil }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    position += 1
+    guard !text.allSatisfy({ $0 == " " || $0 == "\t" }), !text.contains("position"), !text.contains("last")
+    else { return nil }
+    return text
   }
 
   // MARK: Scanning

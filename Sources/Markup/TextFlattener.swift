@@ -1,43 +1,45 @@
 import CLibXML2
 
 /// Walks a subtree without recursion (documents can nest thousands of levels deep) and collects its text.
-struct TextFlattener {
-  let root: xmlNodePtr
-  let skipping: Set<xmlNodePtr>
-
-  /// Elements whose edges separate words; inline elements (a, em, sup, span ...) join their text directly.
-  private static let blockElements: Set<String> = [
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
-    // TEI and JATS blocks
-    "head", "item", "list", "note", "cell", "row", "s", "lb", "label", "title", "sec", "list-item",
-  ]
-
-  private enum Category {
+/// (Static functions taking the set as a parameter: a struct holding it retained and released its
+/// storage for every text.)
+enum TextFlattener {
+  private enum Category: Sendable {
     case block
-    case inline
     case hidden
   }
 
-  /// Never text a reader sees.
-  private static let hiddenElements: Set<String> = ["script", "style", "template", "noscript"]
+  /// Elements whose edges separate words, and elements that are never text a reader sees; every other
+  /// element (a, em, sup, span ...) is inline and joins its text directly.
+  private static let categories = PackedNameTable<Category>(
+    [
+      "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+      "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+      "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+      "th", "thead", "tr", "ul",
+      // TEI and JATS blocks
+      "head", "item", "list", "note", "cell", "row", "s", "lb", "label", "title", "sec", "list-item",
+    ].map { (Array($0.utf8), Category.block) }
+      + ["script", "style", "template", "noscript"].map { (Array($0.utf8), Category.hidden) })
 
-  func flatten() -> String {
-    // Element names come from the parser's dictionary, so one lookup per distinct name pointer suffices.
-    var categories: [UnsafePointer<xmlChar>: Category] = [:]
-    func category(_ name: UnsafePointer<xmlChar>?) -> Category {
-      guard let name else { return .inline }
-      if let known = categories[name] { return known }
-      let text = String(cString: name)
-      let value: Category =
-        Self.hiddenElements.contains(text) ? .hidden : Self.blockElements.contains(text) ? .block : .inline
-      categories[name] = value
-      return value
-    }
-    var output: [UInt8] = []
-    var pendingSpace = false
+  private static func category(_ name: UnsafePointer<xmlChar>?) -> Category? {
+    name.flatMap { categories.value(for: $0) }
+  }
+
+  /// The text of the subtree at `root`, built in `output` (emptied first; the caller's, so that one
+  /// buffer serves many texts).
+  static func flatten(_ root: xmlNodePtr, skipping: NodeSet, output: TextBuffer) -> String {
+    output.removeAll()
+    append(root, skipping: skipping, to: output, pendingSpace: false)
+    return output.string
+  }
+
+  /// Adds the subtree's text to what `output` holds; with `pendingSpace`, a space comes before it if
+  /// it has any text and `output` already had some.
+  static func append(
+    _ root: xmlNodePtr, skipping: NodeSet, to output: TextBuffer, pendingSpace startsWithSpace: Bool
+  ) {
+    var pendingSpace = startsWithSpace
     var current: xmlNodePtr? = root
     var descending = true
     while let node = current {
@@ -46,16 +48,15 @@ struct TextFlattener {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
           if node == root || !skipping.contains(node), let content = node.pointee.content {
-            let length = Int(xmlStrlen(content))
             TextNormalizer.append(
-              UnsafeBufferPointer(start: content, count: length), to: &output, pendingSpace: &pendingSpace)
+              UnsafeBufferPointer(start: content, count: ByteString.length(content)), to: output,
+              pendingSpace: &pendingSpace)
           }
         case XML_ENTITY_REF_NODE:
           // Unexpanded on purpose: expanding user entities is how entity bombs explode.
           if let name = node.pointee.name {
-            let text = "&" + String(cString: name) + ";"
-            var copy = text
-            copy.withUTF8 { TextNormalizer.append($0, to: &output, pendingSpace: &pendingSpace) }
+            var text = "&" + String(cString: name) + ";"
+            text.withUTF8 { TextNormalizer.append($0, to: output, pendingSpace: &pendingSpace) }
           }
         case XML_ELEMENT_NODE:
           let kind = category(node.pointee.name)
@@ -85,6 +86,5 @@ struct TextFlattener {
         descending = false
       }
     }
-    return String(decoding: output, as: UTF8.self)
   }
 }

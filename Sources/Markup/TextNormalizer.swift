@@ -3,49 +3,71 @@ public enum TextNormalizer {
   /// Appends `bytes` to `output`, turning every run of whitespace (including no-break and other
   /// Unicode spaces) into one space and dropping soft hyphens and zero-width characters.
   /// `pendingSpace` carries a whitespace run across calls, so that text split over nodes folds as one.
-  static func append(
-    _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], pendingSpace: inout Bool
-  ) {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-          pendingSpace = true
-        } else {
-          if pendingSpace && !output.isEmpty { output.append(0x20) }
-          pendingSpace = false
-          output.append(byte)
+  static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: TextBuffer, pendingSpace: inout Bool) {
+    // Every byte yields at most one byte, and a pending space at most one more.
+    output.reserve(bytes.count + 1)
+    output.write { base, written in
+      // The count and pending space stay in locals: through the buffer object each byte would load and
+      // store them again.
+      var count = written
+      var pending = pendingSpace
+      var index = 0
+      let total = bytes.count
+      while index < total {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+            pending = true
+          } else {
+            if pending && count > 0 {
+              base[count] = 0x20
+              count += 1
+            }
+            pending = false
+            base[count] = byte
+            count += 1
+          }
+          index += 1
+          continue
         }
-        index += 1
-        continue
+        let width = sequenceWidth(byte)
+        guard index + width <= total else {
+          while index < total {
+            base[count] = bytes[index]
+            count += 1
+            index += 1
+          }
+          break
+        }
+        switch classify(bytes, at: index, width: width) {
+        case .space:
+          pending = true
+        case .invisible:
+          break
+        case .visible:
+          if pending && count > 0 {
+            base[count] = 0x20
+            count += 1
+          }
+          pending = false
+          for offset in 0..<width {
+            base[count] = bytes[index + offset]
+            count += 1
+          }
+        }
+        index += width
       }
-      let width = sequenceWidth(byte)
-      guard index + width <= count else {
-        output.append(contentsOf: bytes[index..<count])
-        return
-      }
-      switch classify(bytes, at: index, width: width) {
-      case .space:
-        pendingSpace = true
-      case .invisible:
-        break
-      case .visible:
-        if pendingSpace && !output.isEmpty { output.append(0x20) }
-        pendingSpace = false
-        output.append(contentsOf: bytes[index..<(index + width)])
-      }
-      index += width
+      pendingSpace = pending
+      written = count
     }
   }
 
   public static func normalize(_ text: String) -> String {
-    var output: [UInt8] = []
+    let output = TextBuffer(capacity: text.utf8.count + 1)
     var pendingSpace = false
     var copy = text
-    copy.withUTF8 { append($0, to: &output, pendingSpace: &pendingSpace) }
-    return String(decoding: output, as: UTF8.self)
+    copy.withUTF8 { append($0, to: output, pendingSpace: &pendingSpace) }
+    return output.string
   }
 
   static func collapseWhitespace(_ text: String) -> String {

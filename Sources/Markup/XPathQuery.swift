@@ -4,7 +4,7 @@ import CLibXML2
 /// compiling on its own is how a recipe's expressions are validated before any document is read.
 public final class XPathQuery {
   public let expression: String
-  private let compiled: xmlXPathCompExprPtr
+  let compiled: xmlXPathCompExprPtr
 
   public init(_ expression: String) throws {
     LibXML2.initialize()
@@ -23,19 +23,24 @@ public final class XPathQuery {
     xmlXPathFreeCompExpr(compiled)
   }
 
+  /// The expression as a `RelativeQuery`, prepared on first use with the namespaces of that use.
+  private var relative: (namespaces: [String: String], query: RelativeQuery?)?
+
+  func relativeQuery(namespaces: [String: String]) -> RelativeQuery? {
+    if let relative, relative.namespaces == namespaces { return relative.query }
+    let query = RelativeQuery(expression, namespaces: namespaces)
+    relative = (namespaces, query)
+    return query
+  }
+
   /// The nodes the expression selects, in document order. `context` makes relative paths relative to it.
   public func select(in document: Document, context: Node?, namespaces: [String: String]) throws -> [Node] {
     document.ensureOrdered()
-    guard let xpathContext = xmlXPathNewContext(document.pointer) else {
-      throw MarkupError.xpathFailed(expression: expression, message: "out of memory")
-    }
-    defer { xmlXPathFreeContext(xpathContext) }
-    for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) {
-      _ = xmlXPathRegisterNs(xpathContext, prefix, uri)
-    }
     if let context {
       precondition(context.document === document, "a node can only be queried within its own document")
-      xpathContext.pointee.node = context.pointer
+    }
+    guard let xpathContext = document.xpathContext(node: context?.pointer, namespaces: namespaces) else {
+      throw MarkupError.xpathFailed(expression: expression, message: "out of memory")
     }
     var collected = evs_diagnostics(items: nil, count: 0, capacity: 0, dropped: 0)
     let result = evs_xpath_eval(compiled, xpathContext, &collected)

@@ -72,6 +72,23 @@ struct Leaks: ParsableCommand {
     for query in queries {
       _ = try? query.select(in: document, context: nil, namespaces: namespaces)
     }
+    // The walk's own predicates, those it hands to libxml2 (one failing), and the per-unit forms.
+    let predicates = [
+      "//p[preceding-sibling::p]", "//*[p='x' or starts-with(p,'y')]", "//p[string-length(.) > 1]",
+      "//p[normalize-space(.)='x']",
+      "//p[substring(normalize-space(.),string-length(normalize-space(.)))='.']",
+      "//p[undeclared:q]",
+    ].compactMap { try? XPathQuery($0) }
+    _ = try? document.selectAll(predicates, namespaces: namespaces)
+    _ = try? document.selectAll(Array(predicates.dropLast()), namespaces: namespaces)
+    let relative = ["(.//*[contains(@class,'x')])[1]", "p[2] | self::r", "."].compactMap {
+      try? XPathQuery($0)
+    }
+    for node in (all.first ?? []).prefix(20) {
+      for query in relative { _ = try? node.first(query, namespaces: namespaces) }
+    }
+    _ = document.locators(of: Array((all.first ?? []).prefix(20)), namespaces: namespaces)
+    _ = Node.joinedText(of: Array((all.first ?? []).prefix(5)), skipping: skip)
     _ = document.encoding
     _ = document.diagnostics.count
   }

@@ -16,6 +16,7 @@ struct ContentHashTests {
     ])
   func vectors(_ input: String, _ expected: String) {
     #expect(SHA256Digest.hex(input) == expected)
+    #expect(SHA256Digest.hex(input, digits: 12) == String(expected.prefix(12)))
     #expect(SHA256Digest.isWellFormed(expected))
   }
 

@@ -8,7 +8,7 @@ import sys
 
 bench, frameworks = sys.argv[1], sys.argv[2]
 rows = []
-jobs = [(os.path.basename(path), path, None) for path in sorted(glob.glob(f"{frameworks}/*/"))]
+jobs = [(os.path.basename(os.path.normpath(path)), path, None) for path in sorted(glob.glob(f"{frameworks}/*/"))]
 real = "../shared/corpus/eu-gpai-code-of-practice-draft3.html"
 if os.path.exists(real):
     jobs.append(("eu-real-draft", f"{frameworks}/eu-ai-office-2025", real))

@@ -1,0 +1,53 @@
+/// Flattened text as it is built: bytes written through a pointer. An array's append checks capacity and
+/// uniqueness for every byte, which costs several times the normalisation the byte goes through.
+final class TextBuffer {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int = 256) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    base.deallocate()
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  /// Empties the buffer, keeping its memory for the next text.
+  func removeAll() {
+    count = 0
+  }
+
+  /// Makes room for `extra` more bytes; writes up to that many need no further check.
+  func reserve(_ extra: Int) {
+    guard count + extra > capacity else { return }
+    var grown = capacity * 2
+    while grown < count + extra { grown *= 2 }
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    larger.update(from: base, count: count)
+    base.deallocate()
+    base = larger
+    capacity = grown
+  }
+
+  /// Lets `body` write bytes there is room for (see `reserve`) after the first `count`, through the
+  /// base pointer, and set the new count.
+  @inline(__always)
+  func write(_ body: (UnsafeMutablePointer<UInt8>, inout Int) -> Void) {
+    var written = count
+    body(base, &written)
+    count = written
+  }
+
+  /// The bytes so far, valid until the next change.
+  var bytes: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base, count: count)
+  }
+
+  var string: String {
+    String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+  }
+}
