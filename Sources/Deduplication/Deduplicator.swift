@@ -22,6 +22,14 @@ public struct Deduplicator: Sendable {
   public func run(
     inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []
   ) throws -> DeduplicationResult {
+    try deduplicate(inputs: inputs, ledger: ledger, decisions: decisions).result()
+  }
+
+  /// `run`, with the edges left as scores until they are asked for: `DeduplicationJSON.write` streams them,
+  /// which a caller with a very large input (millions of review pairs) should prefer.
+  public func deduplicate(
+    inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []
+  ) throws -> DeduplicationOutcome {
     try configuration.validate()
     let statements = inputs.sorted { $0.id < $1.id }
     var index: [String: Int] = [:]
@@ -95,13 +103,12 @@ public struct Deduplicator: Sendable {
       clusters: clusters.map { $0.members.map { statements[$0].id } }, ledger: ledger)
     let mitigations = buildMitigations(
       clusters, ids: identity.ids, statements: statements, scorer: scorer, decisions: decisionSet)
-    let edges = buildEdges(
+    let edges = reportedEdges(
       kept, clusterOf: clusterOf, statements: statements, scorer: scorer, decisions: decisionSet)
 
-    return DeduplicationResult(
-      mitigations: mitigations, edges: edges, decisionsApplied: decisionSet.applied,
-      identityChanges: identity.changes, ledger: identity.ledger, candidatePairs: candidateCount,
-      exhaustive: exhaustive)
+    return DeduplicationOutcome(
+      mitigations: mitigations, decisionsApplied: decisionSet.applied, identityChanges: identity.changes,
+      ledger: identity.ledger, candidatePairs: candidateCount, exhaustive: exhaustive, edges: edges)
   }
 
   // MARK: - Candidates
@@ -139,11 +146,11 @@ public struct Deduplicator: Sendable {
       candidates.count, pieces: Parallel.pieceCount(for: candidates.count, minimumPieceSize: 4096))
     let found = Parallel.map(ranges.count) { piece -> [KeptPair] in
       var kept: [KeptPair] = []
-      for position in ranges[piece] {
-        let key = candidates[position]
-        let i = Int(key >> 32)
-        let j = Int(key & 0xFFFF_FFFF)
-        let pair = scorer.score(i, j)
+      let range = ranges[piece]
+      scorer.scoreMany(range.count) { offset in
+        let key = candidates[range.lowerBound + offset]
+        return (Int(key >> 32), Int(key & 0xFFFF_FFFF))
+      } _: { _, i, j, pair in
         if pair.score >= review { kept.append(KeptPair(i: i, j: j, score: pair)) }
       }
       return kept
@@ -216,70 +223,76 @@ public struct Deduplicator: Sendable {
       .sorted { ($0.key.number, $0.key.text) < ($1.key.number, $1.key.text) }.map(\.mitigation)
   }
 
-  private func buildEdges(
+  /// The merge pairs, the review pairs worth reading and the decision pairs, with what decides each verdict.
+  private func reportedEdges(
     _ kept: [KeptPair], clusterOf: [Int], statements: [DeduplicationInput], scorer: PairScorer,
     decisions: DecisionSet
-  ) -> [SimilarityEdge] {
-    let keepReview = reviewEdgesToKeep(kept, decisions: decisions)
-    let pieces = Parallel.ranges(
-      kept.count, pieces: Parallel.pieceCount(for: kept.count, minimumPieceSize: 2048))
-    let built = Parallel.map(pieces.count) { piece -> [SimilarityEdge] in
-      var edges: [SimilarityEdge] = []
-      for position in pieces[piece] {
-        let pair = kept[position]
-        var verdict = pair.score.verdict
-        let reason: String
-        if let decision = decisions.byPair.isEmpty ? nil : decisions.byPair[DecisionSet.key(pair.i, pair.j)] {
-          verdict = decision.kind == .mustLink ? .merge : .distinct
-          reason =
-            "\(decision.kind.rawValue) decision (\(decision.source), \(decision.coder)): \(decision.reason)"
-        } else if verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
-          verdict = .review
-          reason =
-            "scores as a merge (\(scorer.explain(pair.i, pair.j, pair.score))) but the cluster check kept them "
-            + "apart: one conflicts with the other's cluster"
-        } else if verdict == .review && keepReview[position] || verdict == .merge {
-          reason = scorer.explain(pair.i, pair.j, pair.score)
-        } else {
-          continue
-        }
-        var components = [
-          "tfidf": Self.rounded(pair.score.tfidf), "lexical": Self.rounded(pair.score.lexical),
-        ]
-        components["object"] = Self.rounded(pair.score.object)
-        if let concepts = pair.score.concepts { components["concepts"] = Self.rounded(concepts) }
-        edges.append(
-          SimilarityEdge(
-            a: statements[pair.i].id, b: statements[pair.j].id, score: Self.rounded(pair.score.score),
-            components: components, verdict: verdict, reason: reason))
+  ) -> ReportedEdges {
+    let keepReview = reviewEdgesToKeep(kept, statementCount: statements.count)
+    var pairs: [KeptPair] = []
+    var sources: [ReportedEdges.Source] = []
+    for (position, pair) in kept.enumerated() {
+      let source: ReportedEdges.Source
+      if !decisions.byPair.isEmpty && decisions.byPair[DecisionSet.key(pair.i, pair.j)] != nil {
+        source = .decision
+      } else if pair.score.verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
+        source = .keptApart
+      } else if pair.score.verdict == .review && keepReview[position] || pair.score.verdict == .merge {
+        source = .scores
+      } else {
+        continue
       }
-      return edges
+      pairs.append(pair)
+      sources.append(source)
     }
-    return built.flatMap { $0 }
+    return ReportedEdges(
+      pairs: pairs, sources: sources, statements: statements, scorer: scorer, decisions: decisions)
   }
 
   /// Marks the review pairs to report: those among the `maxReviewEdgesPerStatement` best of at least one of
   /// their statements (highest score first, then earlier pair).
-  private func reviewEdgesToKeep(_ kept: [KeptPair], decisions: DecisionSet) -> [Bool] {
+  private func reviewEdgesToKeep(_ kept: [KeptPair], statementCount: Int) -> [Bool] {
     let limit = configuration.candidates.maxReviewEdgesPerStatement
     var keep = [Bool](repeating: limit == 0, count: kept.count)
     guard limit > 0 else { return keep }
-    var ends: [(statement: Int, position: Int)] = []
-    ends.reserveCapacity(kept.count * 2)
+    precondition(kept.count <= Int(UInt32.max), "more scored pairs than 32-bit positions can index")
+    // Each statement's review pairs, grouped by a counting sort on the statement rather than by one sort of
+    // them all: at a million statements there are millions, and most statements have no more than `limit`,
+    // so they need no sorting at all. Within a statement the positions come in ascending order.
+    var starts = [Int](repeating: 0, count: statementCount + 1)
+    for pair in kept where pair.score.verdict == .review {
+      starts[pair.i + 1] += 1
+      starts[pair.j + 1] += 1
+    }
+    for statement in 0..<statementCount { starts[statement + 1] += starts[statement] }
+    var ends = [UInt32](repeating: 0, count: starts[statementCount])
+    var fill = starts
     for (position, pair) in kept.enumerated() where pair.score.verdict == .review {
-      ends.append((pair.i, position))
-      ends.append((pair.j, position))
+      ends[fill[pair.i]] = UInt32(position)
+      fill[pair.i] += 1
+      ends[fill[pair.j]] = UInt32(position)
+      fill[pair.j] += 1
     }
-    ends.sort { lhs, rhs in
-      if lhs.statement != rhs.statement { return lhs.statement < rhs.statement }
-      let scoreL = kept[lhs.position].score.score
-      let scoreR = kept[rhs.position].score.score
-      return scoreL != scoreR ? scoreL > scoreR : lhs.position < rhs.position
+    let pieces = Parallel.ranges(
+      statementCount, pieces: Parallel.pieceCount(for: statementCount, minimumPieceSize: 4096))
+    ends.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let all = buffer
+      _ = Parallel.map(pieces.count) { piece -> Int in
+        for statement in pieces[piece] where starts[statement + 1] - starts[statement] > limit {
+          var list = UnsafeMutableBufferPointer(rebasing: all[starts[statement]..<starts[statement + 1]])
+          list.sort { lhs, rhs in
+            let scoreL = kept[Int(lhs)].score.score
+            let scoreR = kept[Int(rhs)].score.score
+            return scoreL != scoreR ? scoreL > scoreR : lhs < rhs
+          }
+        }
+        return 0
+      }
     }
-    var rank = 0
-    for (offset, end) in ends.enumerated() {
-      rank = offset > 0 && ends[offset - 1].statement == end.statement ? rank + 1 : 0
-      if rank < limit { keep[end.position] = true }
+    for statement in 0..<statementCount {
+      for end in ends[starts[statement]..<min(starts[statement + 1], starts[statement] + limit)] {
+        keep[Int(end)] = true
+      }
     }
     return keep
   }

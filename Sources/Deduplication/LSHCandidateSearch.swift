@@ -57,11 +57,11 @@ struct LSHCandidateSearch: Sendable {
             shingles.removeAll(keepingCapacity: true)
             let range = corpus.termRange(statement)
             for position in range
-            where Int(corpus.documentFrequency[Int(corpus.terms[position])]) <= frequentLimit {
-              shingles.append(corpus.termHashes[Int(corpus.terms[position])])
+            where Int(corpus.documentFrequency[Int(corpus.entries[position].term)]) <= frequentLimit {
+              shingles.append(corpus.termHashes[Int(corpus.entries[position].term)])
             }
             if shingles.isEmpty {
-              for position in range { shingles.append(corpus.termHashes[Int(corpus.terms[position])]) }
+              for position in range { shingles.append(corpus.termHashes[Int(corpus.entries[position].term)]) }
             }
             if shingles.isEmpty {
               // Nothing to compare: give the statement keys no other statement can share.
@@ -92,8 +92,10 @@ struct LSHCandidateSearch: Sendable {
     let perBand: [[UInt64]] = keys.withUnsafeMutableBufferPointer { keyBuffer in
       nonisolated(unsafe) let all = keyBuffer
       return Parallel.map(bands) { band -> [UInt64] in
-        var slice = UnsafeMutableBufferPointer(rebasing: all[(band * count)..<((band + 1) * count)])
-        slice.sort()
+        let slice = UnsafeMutableBufferPointer(rebasing: all[(band * count)..<((band + 1) * count)])
+        let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer { scratch.deallocate() }
+        RadixSort.sort(slice, scratch: scratch)
         return bucketPairs(slice, indexMask: indexMask, signatureHashes: signatureHashes)
       }
     }
