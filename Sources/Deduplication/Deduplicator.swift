@@ -62,35 +62,53 @@ public struct Deduplicator: Sendable {
       : scoreCandidates(LSHCandidateSearch(configuration: configuration.candidates).pairs(in: corpus), scorer)
     addDecisionPairs(decisionSet, scorer: scorer, to: &kept)
 
-    // Union-find over merge pairs and must-links; cannot-linked pairs never join directly.
-    var unionFind = UnionFind(count: statements.count)
-    var adjacency: [Int: [Int]] = [:]
-    for pair in kept where pair.score.verdict == .merge && !decisionSet.isCannotLinked(pair.i, pair.j) {
-      unionFind.union(pair.i, pair.j)
-      adjacency[pair.i, default: []].append(pair.j)
-      adjacency[pair.j, default: []].append(pair.i)
-    }
-    for (i, j) in decisionSet.mustLinks {
-      unionFind.union(i, j)
-      adjacency[i, default: []].append(j)
-      adjacency[j, default: []].append(i)
-    }
-    var components: [Int: [Int]] = [:]
-    var singletons: [Int] = []
-    for statement in 0..<statements.count {
-      let root = unionFind.find(statement)
-      if adjacency[statement] == nil && root == statement {
-        singletons.append(statement)
-      } else {
-        components[root, default: []].append(statement)
+    // Union-find over merge pairs and must-links; cannot-linked pairs never join directly. Each statement's
+    // links are kept for the cluster check in one shared array, in the order the pairs come.
+    let count = statements.count
+    var unionFind = UnionFind(count: count)
+    func forEachLink(_ body: (Int, Int) -> Void) {
+      for pair in kept where pair.score.verdict == .merge && !decisionSet.isCannotLinked(pair.i, pair.j) {
+        body(pair.i, pair.j)
       }
+      for (i, j) in decisionSet.mustLinks { body(i, j) }
     }
-    let groups = components.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
-    let frozenAdjacency = adjacency
+    var linkStarts = [Int](repeating: 0, count: count + 1)
+    forEachLink { i, j in
+      unionFind.union(i, j)
+      linkStarts[i + 1] += 1
+      linkStarts[j + 1] += 1
+    }
+    for statement in 0..<count { linkStarts[statement + 1] += linkStarts[statement] }
+    var links = [Int](repeating: 0, count: linkStarts[count])
+    var fill = linkStarts
+    forEachLink { i, j in
+      links[fill[i]] = j
+      fill[i] += 1
+      links[fill[j]] = i
+      fill[j] += 1
+    }
+    // Components in order of their first statement, each in statement order.
+    var groupOfRoot = [Int](repeating: -1, count: count)
+    var groups: [[Int]] = []
+    var singletons: [Int] = []
+    for statement in 0..<count {
+      let root = unionFind.find(statement)
+      if linkStarts[statement] == linkStarts[statement + 1] && root == statement {
+        singletons.append(statement)
+        continue
+      }
+      if groupOfRoot[root] < 0 {
+        groupOfRoot[root] = groups.count
+        groups.append([])
+      }
+      groups[groupOfRoot[root]].append(statement)
+    }
+    let frozenLinks = links
+    let frozenStarts = linkStarts
     let refiner = ClusterRefiner(
       scorer: scorer, decisions: decisionSet, medoidThreshold: configuration.thresholds.medoid,
       pairFloor: configuration.thresholds.pairFloor, mergeThreshold: configuration.thresholds.merge,
-      neighbours: { frozenAdjacency[$0] ?? [] })
+      neighbours: { frozenLinks[frozenStarts[$0]..<frozenStarts[$0 + 1]] })
     var clusters = Parallel.map(groups.count) { refiner.refine(groups[$0]) }.flatMap { $0 }
     clusters.append(contentsOf: singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
     clusters.sort { $0.members[0] < $1.members[0] }
@@ -113,10 +131,21 @@ public struct Deduplicator: Sendable {
 
   // MARK: - Candidates
 
+  /// A scored pair worth keeping. The indices are stored in 32 bits (the candidate search already limits
+  /// statements to that), because there are tens of millions of these at a million statements.
   struct KeptPair: Sendable {
-    var i: Int
-    var j: Int
+    private let first: UInt32
+    private let second: UInt32
     var score: PairScore
+
+    init(i: Int, j: Int, score: PairScore) {
+      first = UInt32(i)
+      second = UInt32(j)
+      self.score = score
+    }
+
+    var i: Int { Int(first) }
+    var j: Int { Int(second) }
   }
 
   private func scoreAllPairs(_ scorer: PairScorer) -> ([KeptPair], Int) {
@@ -229,21 +258,36 @@ public struct Deduplicator: Sendable {
     decisions: DecisionSet
   ) -> ReportedEdges {
     let keepReview = reviewEdgesToKeep(kept, statementCount: statements.count)
+    let pieces = Parallel.ranges(
+      kept.count, pieces: Parallel.pieceCount(for: kept.count, minimumPieceSize: 4096))
+    let found = Parallel.map(pieces.count) { piece -> (pairs: [KeptPair], sources: [ReportedEdges.Source]) in
+      var pairs: [KeptPair] = []
+      var sources: [ReportedEdges.Source] = []
+      for position in pieces[piece] {
+        let pair = kept[position]
+        let source: ReportedEdges.Source
+        if !decisions.byPair.isEmpty && decisions.byPair[DecisionSet.key(pair.i, pair.j)] != nil {
+          source = .decision
+        } else if pair.score.verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
+          source = .keptApart
+        } else if pair.score.verdict == .review && keepReview[position] || pair.score.verdict == .merge {
+          source = .scores
+        } else {
+          continue
+        }
+        pairs.append(pair)
+        sources.append(source)
+      }
+      return (pairs, sources)
+    }
     var pairs: [KeptPair] = []
     var sources: [ReportedEdges.Source] = []
-    for (position, pair) in kept.enumerated() {
-      let source: ReportedEdges.Source
-      if !decisions.byPair.isEmpty && decisions.byPair[DecisionSet.key(pair.i, pair.j)] != nil {
-        source = .decision
-      } else if pair.score.verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
-        source = .keptApart
-      } else if pair.score.verdict == .review && keepReview[position] || pair.score.verdict == .merge {
-        source = .scores
-      } else {
-        continue
-      }
-      pairs.append(pair)
-      sources.append(source)
+    let total = found.reduce(0) { $0 + $1.pairs.count }
+    pairs.reserveCapacity(total)
+    sources.reserveCapacity(total)
+    for piece in found {
+      pairs.append(contentsOf: piece.pairs)
+      sources.append(contentsOf: piece.sources)
     }
     return ReportedEdges(
       pairs: pairs, sources: sources, statements: statements, scorer: scorer, decisions: decisions)

@@ -149,11 +149,16 @@ struct LSHCandidateSearch: Sendable {
     multipliers.withUnsafeBufferPointer { a in
       increments.withUnsafeBufferPointer { b in
         signature.withUnsafeMutableBufferPointer { out in
-          for h in 0..<permutations { out[h] = UInt32.max }
-          for x in shingles {
+          shingles.withUnsafeBufferPointer { shingles in
+            // One hash function at a time: its two constants and the least value so far stay in registers.
             for h in 0..<permutations {
-              let value = UInt32(truncatingIfNeeded: (a[h] &* x &+ b[h]) >> 32)
-              if value < out[h] { out[h] = value }
+              let multiplier = a[h]
+              let increment = b[h]
+              var least = UInt32.max
+              for x in shingles {
+                least = min(least, UInt32(truncatingIfNeeded: (multiplier &* x &+ increment) >> 32))
+              }
+              out[h] = least
             }
           }
         }
