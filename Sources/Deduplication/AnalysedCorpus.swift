@@ -20,27 +20,19 @@ struct AnalysedCorpus: Sendable {
   let documentFrequency: [UInt32]
   /// Term id to `ln((1 + n) / (1 + df)) + 1`, the smoothed IDF.
   let idf: [Double]
-  /// Statement i's unique terms are `terms[offsets[i]..<offsets[i + 1]]`, ascending.
-  let offsets: [Int]
-  let terms: [UInt32]
-  /// How often each term occurs in its statement, parallel to `terms`.
-  let counts: [UInt32]
-  /// The TF-IDF vector, L2-normalised, parallel to `terms`.
-  let unitWeights: [Double]
-  /// The kind of each statement's leading action (its main verb; see `mainAction`), or -1 when it names
-  /// no action.
-  let leadingAction: [Int8]
-  /// The term ids of that action word (several for a phrase such as "red team"):
-  /// `leadingTerms[leadingOffsets[i]..<leadingOffsets[i + 1]]`.
-  let leadingOffsets: [Int]
+  /// Where each statement's terms, leading action words and concepts lie, with its action kinds: one
+  /// record per statement, because the scorer reads all of these for both statements of every pair, and
+  /// the second statement of a candidate pair is anywhere in the input. Kept in separate arrays they cost a
+  /// cache miss each per pair, which at a million statements was most of the scoring time.
+  let headers: [Header]
+  /// Statement i's unique terms, ascending by id, with their counts and TF-IDF weights: `entries[termRange(i)]`.
+  let entries: [TermEntry]
+  /// The term ids of each statement's leading action word (several for a phrase such as "red team"):
+  /// `leadingTerms[leadingRange(i)]`.
   let leadingTerms: [UInt32]
-  /// The set of action kinds in each statement, as bits.
-  let actionMask: [UInt64]
   /// Number of content words (stop words excluded) in each statement, repeats included.
   let wordCount: [Int32]
-  /// Statement i's concepts, voice concepts left out, are `concepts[conceptOffsets[i]..<conceptOffsets[i + 1]]`,
-  /// ascending ids.
-  let conceptOffsets: [Int]
+  /// Statement i's concepts, voice concepts left out, ascending ids: `concepts[conceptRange(i)]`.
   let concepts: [UInt32]
   let conceptNames: [String]
   /// Concept id to `ln((1 + n) / (1 + df)) + 1` over the statements of the run: a concept few statements
@@ -104,7 +96,7 @@ struct AnalysedCorpus: Sendable {
     }
 
     // Per statement: term sequence -> actions, then unique sorted terms with counts.
-    let built = Parallel.map(pieces.count) { pieceIndex -> BuiltPiece in
+    var built = Parallel.map(pieces.count) { pieceIndex -> BuiltPiece in
       let piece = local[pieceIndex]
       let remap = piece.stems.map { termID[$0] ?? 0 }
       var out = BuiltPiece()
@@ -194,6 +186,7 @@ struct AnalysedCorpus: Sendable {
       actionMask.append(contentsOf: piece.masks)
       wordCount.append(contentsOf: piece.wordCounts)
     }
+    built = []
 
     var documentFrequency = [UInt32](repeating: 0, count: vocabulary.count)
     for term in terms { documentFrequency[Int(term)] += 1 }
@@ -201,10 +194,10 @@ struct AnalysedCorpus: Sendable {
     let idf = documentFrequency.map { log((1 + total) / (1 + Double($0))) + 1 }
 
     // Unit-length TF-IDF vectors; summing in term-id order keeps the bits the same for any input order.
-    let weightPieces = Parallel.map(pieces.count) { pieceIndex -> [Double] in
+    let entryPieces = Parallel.map(pieces.count) { pieceIndex -> [TermEntry] in
       let range = pieces[pieceIndex]
-      var weights: [Double] = []
-      weights.reserveCapacity(offsets[range.upperBound] - offsets[range.lowerBound])
+      var entries: [TermEntry] = []
+      entries.reserveCapacity(offsets[range.upperBound] - offsets[range.lowerBound])
       for statement in range {
         let span = offsets[statement]..<offsets[statement + 1]
         var norm = 0.0
@@ -214,12 +207,14 @@ struct AnalysedCorpus: Sendable {
         }
         let scale = norm > 0 ? 1 / norm.squareRoot() : 0
         for position in span {
-          weights.append(Double(counts[position]) * idf[Int(terms[position])] * scale)
+          entries.append(
+            TermEntry(
+              term: terms[position], count: counts[position],
+              weight: Double(counts[position]) * idf[Int(terms[position])] * scale))
         }
       }
-      return weights
+      return entries
     }
-
     var conceptNames = Set<String>()
     for input in inputs { conceptNames.formUnion(input.concepts) }
     conceptNames.subtract(voiceConcepts)
@@ -250,18 +245,31 @@ struct AnalysedCorpus: Sendable {
       }.squareRoot()
     }
 
+    precondition(
+      terms.count <= Int(UInt32.max) && concepts.count <= Int(UInt32.max)
+        && leadingTerms.count <= Int(UInt32.max),
+      "more terms than 32-bit positions can index")
+    var headers: [Header] = []
+    headers.reserveCapacity(count)
+    for statement in 0..<count {
+      let leadingLength = leadingOffsets[statement + 1] - leadingOffsets[statement]
+      precondition(leadingLength <= Int(UInt8.max), "an action phrase of more than 255 words")
+      var hasSlots = false
+      for slot in 0..<slotCount where slotBits[statement * slotCount + slot] != 0 { hasSlots = true }
+      headers.append(
+        Header(
+          actionMask: actionMask[statement], termStart: UInt32(offsets[statement]),
+          termEnd: UInt32(offsets[statement + 1]), conceptStart: UInt32(conceptOffsets[statement]),
+          conceptEnd: UInt32(conceptOffsets[statement + 1]), leadingStart: UInt32(leadingOffsets[statement]),
+          leadingLength: UInt8(leadingLength), leadingAction: leadingAction[statement], hasSlots: hasSlots))
+    }
+
     self.documentFrequency = documentFrequency
     self.idf = idf
-    self.offsets = offsets
-    self.terms = terms
-    self.counts = counts
-    self.unitWeights = weightPieces.flatMap { $0 }
-    self.leadingOffsets = leadingOffsets
+    self.headers = headers
+    self.entries = entryPieces.flatMap { $0 }
     self.leadingTerms = leadingTerms
-    self.leadingAction = leadingAction
-    self.actionMask = actionMask
     self.wordCount = wordCount
-    self.conceptOffsets = conceptOffsets
     self.concepts = concepts
     self.conceptNames = sortedConcepts
     self.conceptIDF = conceptIDF
@@ -296,20 +304,50 @@ struct AnalysedCorpus: Sendable {
   }
 
   func termRange(_ statement: Int) -> Range<Int> {
-    offsets[statement]..<offsets[statement + 1]
+    Int(headers[statement].termStart)..<Int(headers[statement].termEnd)
   }
 
   func leadingRange(_ statement: Int) -> Range<Int> {
-    leadingOffsets[statement]..<leadingOffsets[statement + 1]
+    let header = headers[statement]
+    return Int(header.leadingStart)..<(Int(header.leadingStart) + Int(header.leadingLength))
   }
 
   func conceptRange(_ statement: Int) -> Range<Int> {
-    conceptOffsets[statement]..<conceptOffsets[statement + 1]
+    Int(headers[statement].conceptStart)..<Int(headers[statement].conceptEnd)
   }
 
-  /// The stems of statement i's terms, for explanations.
-  func stems(_ statement: Int) -> [String] {
-    termRange(statement).map { vocabulary[Int(terms[$0])] }
+  func leadingAction(_ statement: Int) -> Int8 {
+    headers[statement].leadingAction
+  }
+
+  func actionMask(_ statement: Int) -> UInt64 {
+    headers[statement].actionMask
+  }
+
+  /// One statement's place in the shared arrays and its action kinds; 32 bytes.
+  struct Header: Sendable {
+    /// The set of action kinds in the statement, as bits.
+    var actionMask: UInt64
+    var termStart: UInt32
+    var termEnd: UInt32
+    var conceptStart: UInt32
+    var conceptEnd: UInt32
+    var leadingStart: UInt32
+    var leadingLength: UInt8
+    /// The kind of the statement's leading action (its main verb; see `mainAction`), or -1 when it names
+    /// no action.
+    var leadingAction: Int8
+    /// The statement names a value of some slot; without one it cannot conflict in any slot.
+    var hasSlots: Bool
+  }
+
+  /// One unique term of a statement.
+  struct TermEntry: Sendable {
+    var term: UInt32
+    /// How often the term occurs in the statement.
+    var count: UInt32
+    /// Its component of the statement's L2-normalised TF-IDF vector.
+    var weight: Double
   }
 }
 

@@ -32,7 +32,7 @@ struct ClusterRefiner {
   let pairFloor: Double
   let mergeThreshold: Double
   /// Merge edges (and must-links) as adjacency lists, for regrouping split-off members.
-  let neighbours: (Int) -> [Int]
+  let neighbours: (Int) -> ArraySlice<Int>
 
   func refine(_ component: [Int]) -> [Cluster] {
     var done: [Cluster] = []

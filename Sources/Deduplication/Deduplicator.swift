@@ -22,6 +22,14 @@ public struct Deduplicator: Sendable {
   public func run(
     inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []
   ) throws -> DeduplicationResult {
+    try deduplicate(inputs: inputs, ledger: ledger, decisions: decisions).result()
+  }
+
+  /// `run`, with the edges left as scores until they are asked for: `DeduplicationJSON.write` streams them,
+  /// which a caller with a very large input (millions of review pairs) should prefer.
+  public func deduplicate(
+    inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []
+  ) throws -> DeduplicationOutcome {
     try configuration.validate()
     let statements = inputs.sorted { $0.id < $1.id }
     var index: [String: Int] = [:]
@@ -54,35 +62,53 @@ public struct Deduplicator: Sendable {
       : scoreCandidates(LSHCandidateSearch(configuration: configuration.candidates).pairs(in: corpus), scorer)
     addDecisionPairs(decisionSet, scorer: scorer, to: &kept)
 
-    // Union-find over merge pairs and must-links; cannot-linked pairs never join directly.
-    var unionFind = UnionFind(count: statements.count)
-    var adjacency: [Int: [Int]] = [:]
-    for pair in kept where pair.score.verdict == .merge && !decisionSet.isCannotLinked(pair.i, pair.j) {
-      unionFind.union(pair.i, pair.j)
-      adjacency[pair.i, default: []].append(pair.j)
-      adjacency[pair.j, default: []].append(pair.i)
-    }
-    for (i, j) in decisionSet.mustLinks {
-      unionFind.union(i, j)
-      adjacency[i, default: []].append(j)
-      adjacency[j, default: []].append(i)
-    }
-    var components: [Int: [Int]] = [:]
-    var singletons: [Int] = []
-    for statement in 0..<statements.count {
-      let root = unionFind.find(statement)
-      if adjacency[statement] == nil && root == statement {
-        singletons.append(statement)
-      } else {
-        components[root, default: []].append(statement)
+    // Union-find over merge pairs and must-links; cannot-linked pairs never join directly. Each statement's
+    // links are kept for the cluster check in one shared array, in the order the pairs come.
+    let count = statements.count
+    var unionFind = UnionFind(count: count)
+    func forEachLink(_ body: (Int, Int) -> Void) {
+      for pair in kept where pair.score.verdict == .merge && !decisionSet.isCannotLinked(pair.i, pair.j) {
+        body(pair.i, pair.j)
       }
+      for (i, j) in decisionSet.mustLinks { body(i, j) }
     }
-    let groups = components.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
-    let frozenAdjacency = adjacency
+    var linkStarts = [Int](repeating: 0, count: count + 1)
+    forEachLink { i, j in
+      unionFind.union(i, j)
+      linkStarts[i + 1] += 1
+      linkStarts[j + 1] += 1
+    }
+    for statement in 0..<count { linkStarts[statement + 1] += linkStarts[statement] }
+    var links = [Int](repeating: 0, count: linkStarts[count])
+    var fill = linkStarts
+    forEachLink { i, j in
+      links[fill[i]] = j
+      fill[i] += 1
+      links[fill[j]] = i
+      fill[j] += 1
+    }
+    // Components in order of their first statement, each in statement order.
+    var groupOfRoot = [Int](repeating: -1, count: count)
+    var groups: [[Int]] = []
+    var singletons: [Int] = []
+    for statement in 0..<count {
+      let root = unionFind.find(statement)
+      if linkStarts[statement] == linkStarts[statement + 1] && root == statement {
+        singletons.append(statement)
+        continue
+      }
+      if groupOfRoot[root] < 0 {
+        groupOfRoot[root] = groups.count
+        groups.append([])
+      }
+      groups[groupOfRoot[root]].append(statement)
+    }
+    let frozenLinks = links
+    let frozenStarts = linkStarts
     let refiner = ClusterRefiner(
       scorer: scorer, decisions: decisionSet, medoidThreshold: configuration.thresholds.medoid,
       pairFloor: configuration.thresholds.pairFloor, mergeThreshold: configuration.thresholds.merge,
-      neighbours: { frozenAdjacency[$0] ?? [] })
+      neighbours: { frozenLinks[frozenStarts[$0]..<frozenStarts[$0 + 1]] })
     var clusters = Parallel.map(groups.count) { refiner.refine(groups[$0]) }.flatMap { $0 }
     clusters.append(contentsOf: singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
     clusters.sort { $0.members[0] < $1.members[0] }
@@ -95,21 +121,31 @@ public struct Deduplicator: Sendable {
       clusters: clusters.map { $0.members.map { statements[$0].id } }, ledger: ledger)
     let mitigations = buildMitigations(
       clusters, ids: identity.ids, statements: statements, scorer: scorer, decisions: decisionSet)
-    let edges = buildEdges(
+    let edges = reportedEdges(
       kept, clusterOf: clusterOf, statements: statements, scorer: scorer, decisions: decisionSet)
 
-    return DeduplicationResult(
-      mitigations: mitigations, edges: edges, decisionsApplied: decisionSet.applied,
-      identityChanges: identity.changes, ledger: identity.ledger, candidatePairs: candidateCount,
-      exhaustive: exhaustive)
+    return DeduplicationOutcome(
+      mitigations: mitigations, decisionsApplied: decisionSet.applied, identityChanges: identity.changes,
+      ledger: identity.ledger, candidatePairs: candidateCount, exhaustive: exhaustive, edges: edges)
   }
 
   // MARK: - Candidates
 
+  /// A scored pair worth keeping. The indices are stored in 32 bits (the candidate search already limits
+  /// statements to that), because there are tens of millions of these at a million statements.
   struct KeptPair: Sendable {
-    var i: Int
-    var j: Int
+    private let first: UInt32
+    private let second: UInt32
     var score: PairScore
+
+    init(i: Int, j: Int, score: PairScore) {
+      first = UInt32(i)
+      second = UInt32(j)
+      self.score = score
+    }
+
+    var i: Int { Int(first) }
+    var j: Int { Int(second) }
   }
 
   private func scoreAllPairs(_ scorer: PairScorer) -> ([KeptPair], Int) {
@@ -139,11 +175,11 @@ public struct Deduplicator: Sendable {
       candidates.count, pieces: Parallel.pieceCount(for: candidates.count, minimumPieceSize: 4096))
     let found = Parallel.map(ranges.count) { piece -> [KeptPair] in
       var kept: [KeptPair] = []
-      for position in ranges[piece] {
-        let key = candidates[position]
-        let i = Int(key >> 32)
-        let j = Int(key & 0xFFFF_FFFF)
-        let pair = scorer.score(i, j)
+      let range = ranges[piece]
+      scorer.scoreMany(range.count) { offset in
+        let key = candidates[range.lowerBound + offset]
+        return (Int(key >> 32), Int(key & 0xFFFF_FFFF))
+      } _: { _, i, j, pair in
         if pair.score >= review { kept.append(KeptPair(i: i, j: j, score: pair)) }
       }
       return kept
@@ -216,70 +252,91 @@ public struct Deduplicator: Sendable {
       .sorted { ($0.key.number, $0.key.text) < ($1.key.number, $1.key.text) }.map(\.mitigation)
   }
 
-  private func buildEdges(
+  /// The merge pairs, the review pairs worth reading and the decision pairs, with what decides each verdict.
+  private func reportedEdges(
     _ kept: [KeptPair], clusterOf: [Int], statements: [DeduplicationInput], scorer: PairScorer,
     decisions: DecisionSet
-  ) -> [SimilarityEdge] {
-    let keepReview = reviewEdgesToKeep(kept, decisions: decisions)
+  ) -> ReportedEdges {
+    let keepReview = reviewEdgesToKeep(kept, statementCount: statements.count)
     let pieces = Parallel.ranges(
-      kept.count, pieces: Parallel.pieceCount(for: kept.count, minimumPieceSize: 2048))
-    let built = Parallel.map(pieces.count) { piece -> [SimilarityEdge] in
-      var edges: [SimilarityEdge] = []
+      kept.count, pieces: Parallel.pieceCount(for: kept.count, minimumPieceSize: 4096))
+    let found = Parallel.map(pieces.count) { piece -> (pairs: [KeptPair], sources: [ReportedEdges.Source]) in
+      var pairs: [KeptPair] = []
+      var sources: [ReportedEdges.Source] = []
       for position in pieces[piece] {
         let pair = kept[position]
-        var verdict = pair.score.verdict
-        let reason: String
-        if let decision = decisions.byPair.isEmpty ? nil : decisions.byPair[DecisionSet.key(pair.i, pair.j)] {
-          verdict = decision.kind == .mustLink ? .merge : .distinct
-          reason =
-            "\(decision.kind.rawValue) decision (\(decision.source), \(decision.coder)): \(decision.reason)"
-        } else if verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
-          verdict = .review
-          reason =
-            "scores as a merge (\(scorer.explain(pair.i, pair.j, pair.score))) but the cluster check kept them "
-            + "apart: one conflicts with the other's cluster"
-        } else if verdict == .review && keepReview[position] || verdict == .merge {
-          reason = scorer.explain(pair.i, pair.j, pair.score)
+        let source: ReportedEdges.Source
+        if !decisions.byPair.isEmpty && decisions.byPair[DecisionSet.key(pair.i, pair.j)] != nil {
+          source = .decision
+        } else if pair.score.verdict == .merge && clusterOf[pair.i] != clusterOf[pair.j] {
+          source = .keptApart
+        } else if pair.score.verdict == .review && keepReview[position] || pair.score.verdict == .merge {
+          source = .scores
         } else {
           continue
         }
-        var components = [
-          "tfidf": Self.rounded(pair.score.tfidf), "lexical": Self.rounded(pair.score.lexical),
-        ]
-        components["object"] = Self.rounded(pair.score.object)
-        if let concepts = pair.score.concepts { components["concepts"] = Self.rounded(concepts) }
-        edges.append(
-          SimilarityEdge(
-            a: statements[pair.i].id, b: statements[pair.j].id, score: Self.rounded(pair.score.score),
-            components: components, verdict: verdict, reason: reason))
+        pairs.append(pair)
+        sources.append(source)
       }
-      return edges
+      return (pairs, sources)
     }
-    return built.flatMap { $0 }
+    var pairs: [KeptPair] = []
+    var sources: [ReportedEdges.Source] = []
+    let total = found.reduce(0) { $0 + $1.pairs.count }
+    pairs.reserveCapacity(total)
+    sources.reserveCapacity(total)
+    for piece in found {
+      pairs.append(contentsOf: piece.pairs)
+      sources.append(contentsOf: piece.sources)
+    }
+    return ReportedEdges(
+      pairs: pairs, sources: sources, statements: statements, scorer: scorer, decisions: decisions)
   }
 
   /// Marks the review pairs to report: those among the `maxReviewEdgesPerStatement` best of at least one of
   /// their statements (highest score first, then earlier pair).
-  private func reviewEdgesToKeep(_ kept: [KeptPair], decisions: DecisionSet) -> [Bool] {
+  private func reviewEdgesToKeep(_ kept: [KeptPair], statementCount: Int) -> [Bool] {
     let limit = configuration.candidates.maxReviewEdgesPerStatement
     var keep = [Bool](repeating: limit == 0, count: kept.count)
     guard limit > 0 else { return keep }
-    var ends: [(statement: Int, position: Int)] = []
-    ends.reserveCapacity(kept.count * 2)
+    precondition(kept.count <= Int(UInt32.max), "more scored pairs than 32-bit positions can index")
+    // Each statement's review pairs, grouped by a counting sort on the statement rather than by one sort of
+    // them all: at a million statements there are millions, and most statements have no more than `limit`,
+    // so they need no sorting at all. Within a statement the positions come in ascending order.
+    var starts = [Int](repeating: 0, count: statementCount + 1)
+    for pair in kept where pair.score.verdict == .review {
+      starts[pair.i + 1] += 1
+      starts[pair.j + 1] += 1
+    }
+    for statement in 0..<statementCount { starts[statement + 1] += starts[statement] }
+    var ends = [UInt32](repeating: 0, count: starts[statementCount])
+    var fill = starts
     for (position, pair) in kept.enumerated() where pair.score.verdict == .review {
-      ends.append((pair.i, position))
-      ends.append((pair.j, position))
+      ends[fill[pair.i]] = UInt32(position)
+      fill[pair.i] += 1
+      ends[fill[pair.j]] = UInt32(position)
+      fill[pair.j] += 1
     }
-    ends.sort { lhs, rhs in
-      if lhs.statement != rhs.statement { return lhs.statement < rhs.statement }
-      let scoreL = kept[lhs.position].score.score
-      let scoreR = kept[rhs.position].score.score
-      return scoreL != scoreR ? scoreL > scoreR : lhs.position < rhs.position
+    let pieces = Parallel.ranges(
+      statementCount, pieces: Parallel.pieceCount(for: statementCount, minimumPieceSize: 4096))
+    ends.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let all = buffer
+      _ = Parallel.map(pieces.count) { piece -> Int in
+        for statement in pieces[piece] where starts[statement + 1] - starts[statement] > limit {
+          var list = UnsafeMutableBufferPointer(rebasing: all[starts[statement]..<starts[statement + 1]])
+          list.sort { lhs, rhs in
+            let scoreL = kept[Int(lhs)].score.score
+            let scoreR = kept[Int(rhs)].score.score
+            return scoreL != scoreR ? scoreL > scoreR : lhs < rhs
+          }
+        }
+        return 0
+      }
     }
-    var rank = 0
-    for (offset, end) in ends.enumerated() {
-      rank = offset > 0 && ends[offset - 1].statement == end.statement ? rank + 1 : 0
-      if rank < limit { keep[end.position] = true }
+    for statement in 0..<statementCount {
+      for end in ends[starts[statement]..<min(starts[statement + 1], starts[statement] + limit)] {
+        keep[Int(end)] = true
+      }
     }
     return keep
   }

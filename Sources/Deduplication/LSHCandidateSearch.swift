@@ -57,11 +57,11 @@ struct LSHCandidateSearch: Sendable {
             shingles.removeAll(keepingCapacity: true)
             let range = corpus.termRange(statement)
             for position in range
-            where Int(corpus.documentFrequency[Int(corpus.terms[position])]) <= frequentLimit {
-              shingles.append(corpus.termHashes[Int(corpus.terms[position])])
+            where Int(corpus.documentFrequency[Int(corpus.entries[position].term)]) <= frequentLimit {
+              shingles.append(corpus.termHashes[Int(corpus.entries[position].term)])
             }
             if shingles.isEmpty {
-              for position in range { shingles.append(corpus.termHashes[Int(corpus.terms[position])]) }
+              for position in range { shingles.append(corpus.termHashes[Int(corpus.entries[position].term)]) }
             }
             if shingles.isEmpty {
               // Nothing to compare: give the statement keys no other statement can share.
@@ -92,8 +92,10 @@ struct LSHCandidateSearch: Sendable {
     let perBand: [[UInt64]] = keys.withUnsafeMutableBufferPointer { keyBuffer in
       nonisolated(unsafe) let all = keyBuffer
       return Parallel.map(bands) { band -> [UInt64] in
-        var slice = UnsafeMutableBufferPointer(rebasing: all[(band * count)..<((band + 1) * count)])
-        slice.sort()
+        let slice = UnsafeMutableBufferPointer(rebasing: all[(band * count)..<((band + 1) * count)])
+        let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer { scratch.deallocate() }
+        RadixSort.sort(slice, scratch: scratch)
         return bucketPairs(slice, indexMask: indexMask, signatureHashes: signatureHashes)
       }
     }
@@ -147,11 +149,16 @@ struct LSHCandidateSearch: Sendable {
     multipliers.withUnsafeBufferPointer { a in
       increments.withUnsafeBufferPointer { b in
         signature.withUnsafeMutableBufferPointer { out in
-          for h in 0..<permutations { out[h] = UInt32.max }
-          for x in shingles {
+          shingles.withUnsafeBufferPointer { shingles in
+            // One hash function at a time: its two constants and the least value so far stay in registers.
             for h in 0..<permutations {
-              let value = UInt32(truncatingIfNeeded: (a[h] &* x &+ b[h]) >> 32)
-              if value < out[h] { out[h] = value }
+              let multiplier = a[h]
+              let increment = b[h]
+              var least = UInt32.max
+              for x in shingles {
+                least = min(least, UInt32(truncatingIfNeeded: (multiplier &* x &+ increment) >> 32))
+              }
+              out[h] = least
             }
           }
         }

@@ -7,9 +7,9 @@
 /// participle such as "involving" comes first), those words are the same words put in another order and do
 /// not count as a difference.
 struct ObjectTally {
-  let leadingA: Range<Int>
-  let leadingB: Range<Int>
-  let leadingTerms: [UInt32]
+  /// The term ids of each statement's leading action word.
+  let leadingA: UnsafeBufferPointer<UInt32>
+  let leadingB: UnsafeBufferPointer<UInt32>
   private(set) var both = 0.0
   private(set) var onlyA = 0.0
   private(set) var onlyB = 0.0
@@ -23,16 +23,15 @@ struct ObjectTally {
   private var leadingAInB = 0
   private var leadingAInBWeight = 0.0
 
-  init(leadingA: Range<Int>, leadingB: Range<Int>, leadingTerms: [UInt32]) {
+  init(leadingA: UnsafeBufferPointer<UInt32>, leadingB: UnsafeBufferPointer<UInt32>) {
     self.leadingA = leadingA
     self.leadingB = leadingB
-    self.leadingTerms = leadingTerms
   }
 
   @inline(__always)
-  private func occurrences(of term: UInt32, in range: Range<Int>) -> UInt32 {
+  private func occurrences(of term: UInt32, in leading: UnsafeBufferPointer<UInt32>) -> UInt32 {
     var found: UInt32 = 0
-    for position in range where leadingTerms[position] == term { found += 1 }
+    for word in leading where word == term { found += 1 }
     return found
   }
 

@@ -34,23 +34,111 @@ struct PairScorer: Sendable {
 
   /// The measurements and verdict for statements `a` and `b` (indices into the corpus).
   func score(_ a: Int, _ b: Int) -> PairScore {
-    let terms = corpus.terms
-    let unit = corpus.unitWeights
-    let counts = corpus.counts
-    let idf = corpus.idf
-    let leadingTerms = corpus.leadingTerms
-    let leadingA = corpus.leadingRange(a)
-    let leadingB = corpus.leadingRange(b)
+    withOperands(b) { score(a, b, $0) }
+  }
 
-    var positionA = corpus.offsets[a]
-    let endA = corpus.offsets[a + 1]
-    var positionB = corpus.offsets[b]
-    let endB = corpus.offsets[b + 1]
+  /// Scores the pairs `pair(0..<count)`, handing each score to `body` in order, with the second statements
+  /// read a batch at a time (see `forEachOperands`).
+  func scoreMany(_ count: Int, pair: (Int) -> (Int, Int), _ body: (Int, Int, Int, PairScore) -> Void) {
+    forEachOperands(count) {
+      pair($0).1
+    } _: { position, operands in
+      let (a, b) = pair(position)
+      body(position, a, b, score(a, b, operands))
+    }
+  }
+
+  /// What scoring or explaining a pair reads: the corpus's terms and leading action words (the callers
+  /// visit pairs in order of their first statement, whose data therefore stays in the cache), and the
+  /// second statement's record, terms and leading action words.
+  struct Operands {
+    let entries: UnsafeBufferPointer<AnalysedCorpus.TermEntry>
+    let leadingTerms: UnsafeBufferPointer<UInt32>
+    let header: AnalysedCorpus.Header
+    let terms: UnsafeBufferPointer<AnalysedCorpus.TermEntry>
+    let leading: UnsafeBufferPointer<UInt32>
+  }
+
+  /// The operands with `b` read where it lies in the corpus.
+  func withOperands<Result>(_ b: Int, _ body: (Operands) -> Result) -> Result {
+    corpus.entries.withUnsafeBufferPointer { entries in
+      corpus.leadingTerms.withUnsafeBufferPointer { leading in
+        body(
+          Operands(
+            entries: entries, leadingTerms: leading, header: corpus.headers[b],
+            terms: UnsafeBufferPointer(rebasing: entries[corpus.termRange(b)]),
+            leading: UnsafeBufferPointer(rebasing: leading[corpus.leadingRange(b)])))
+      }
+    }
+  }
+
+  /// Calls `body` for every position in `0..<count` with the operands of the pair whose second statement
+  /// is `second(position)`. That statement can be anywhere in the corpus, and reading its record, terms and
+  /// action words were cache misses that took most of the scoring time at a million statements. So they
+  /// are copied for a batch of positions first: the reads do not depend on each other, and the processor
+  /// overlaps them.
+  func forEachOperands(_ count: Int, second: (Int) -> Int, _ body: (Int, Operands) -> Void) {
+    let batchSize = 32
+    var headers: [AnalysedCorpus.Header] = []
+    var termStarts = [Int](repeating: 0, count: batchSize + 1)
+    var leadingStarts = [Int](repeating: 0, count: batchSize + 1)
+    var terms: [AnalysedCorpus.TermEntry] = []
+    var leading: [UInt32] = []
+    corpus.entries.withUnsafeBufferPointer { allTerms in
+      corpus.leadingTerms.withUnsafeBufferPointer { allLeading in
+        var batchStart = 0
+        while batchStart < count {
+          let batchEnd = min(count, batchStart + batchSize)
+          headers.removeAll(keepingCapacity: true)
+          for position in batchStart..<batchEnd { headers.append(corpus.headers[second(position)]) }
+          terms.removeAll(keepingCapacity: true)
+          leading.removeAll(keepingCapacity: true)
+          for (offset, header) in headers.enumerated() {
+            termStarts[offset] = terms.count
+            leadingStarts[offset] = leading.count
+            terms.append(contentsOf: allTerms[Int(header.termStart)..<Int(header.termEnd)])
+            let leadingStart = Int(header.leadingStart)
+            leading.append(contentsOf: allLeading[leadingStart..<(leadingStart + Int(header.leadingLength))])
+          }
+          termStarts[headers.count] = terms.count
+          leadingStarts[headers.count] = leading.count
+          terms.withUnsafeBufferPointer { terms in
+            leading.withUnsafeBufferPointer { leading in
+              for position in batchStart..<batchEnd {
+                let offset = position - batchStart
+                let operands = Operands(
+                  entries: allTerms, leadingTerms: allLeading, header: headers[offset],
+                  terms: UnsafeBufferPointer(rebasing: terms[termStarts[offset]..<termStarts[offset + 1]]),
+                  leading: UnsafeBufferPointer(
+                    rebasing: leading[leadingStarts[offset]..<leadingStarts[offset + 1]]))
+                body(position, operands)
+              }
+            }
+          }
+          batchStart = batchEnd
+        }
+      }
+    }
+  }
+
+  /// `score(a, b)` from the operands.
+  private func score(_ a: Int, _ b: Int, _ operands: Operands) -> PairScore {
+    let entries = operands.entries
+    let headerB = operands.header
+    let termsB = operands.terms
+    let leadingB = operands.leading
+    let idf = corpus.idf
+
+    let termsA = corpus.termRange(a)
+    var positionA = termsA.lowerBound
+    let endA = termsA.upperBound
+    var positionB = 0
+    let endB = termsB.count
     let countA = endA - positionA
-    let countB = endB - positionB
+    let countB = endB
 
     let conceptsA = corpus.conceptRange(a)
-    let conceptsB = corpus.conceptRange(b)
+    let conceptsB = Int(headerB.conceptStart)..<Int(headerB.conceptEnd)
     let overlap = conceptsA.isEmpty && conceptsB.isEmpty ? nil : conceptOverlap(a, b)
     let concepts = overlap?.cosine
 
@@ -62,10 +150,10 @@ struct PairScorer: Sendable {
       var first = positionA
       var second = positionB
       while first < endA && second < endB {
-        let termA = terms[first]
-        let termB = terms[second]
+        let termA = entries[first].term
+        let termB = termsB[second].term
         if termA == termB {
-          dot += unit[first] * unit[second]
+          dot += entries[first].weight * termsB[second].weight
           common += 1
           first += 1
           second += 1
@@ -94,28 +182,31 @@ struct PairScorer: Sendable {
         slotConflict: -1, compatible: false, verdict: .distinct)
     }
 
-    var tally = ObjectTally(leadingA: leadingA, leadingB: leadingB, leadingTerms: leadingTerms)
+    var tally = ObjectTally(
+      leadingA: UnsafeBufferPointer(rebasing: operands.leadingTerms[corpus.leadingRange(a)]),
+      leadingB: leadingB)
     while positionA < endA && positionB < endB {
-      let termA = terms[positionA]
-      let termB = terms[positionB]
-      if termA == termB {
-        tally.add(termA, counts[positionA], counts[positionB], weight: idf[Int(termA)])
+      let entryA = entries[positionA]
+      let entryB = termsB[positionB]
+      if entryA.term == entryB.term {
+        tally.add(entryA.term, entryA.count, entryB.count, weight: idf[Int(entryA.term)])
         positionA += 1
         positionB += 1
-      } else if termA < termB {
-        tally.add(termA, counts[positionA], 0, weight: idf[Int(termA)])
+      } else if entryA.term < entryB.term {
+        tally.add(entryA.term, entryA.count, 0, weight: idf[Int(entryA.term)])
         positionA += 1
       } else {
-        tally.add(termB, 0, counts[positionB], weight: idf[Int(termB)])
+        tally.add(entryB.term, 0, entryB.count, weight: idf[Int(entryB.term)])
         positionB += 1
       }
     }
     while positionA < endA {
-      tally.add(terms[positionA], counts[positionA], 0, weight: idf[Int(terms[positionA])])
+      tally.add(
+        entries[positionA].term, entries[positionA].count, 0, weight: idf[Int(entries[positionA].term)])
       positionA += 1
     }
     while positionB < endB {
-      tally.add(terms[positionB], 0, counts[positionB], weight: idf[Int(terms[positionB])])
+      tally.add(termsB[positionB].term, 0, termsB[positionB].count, weight: idf[Int(termsB[positionB].term)])
       positionB += 1
     }
     let (weights, words) = tally.totals()
@@ -160,10 +251,10 @@ struct PairScorer: Sendable {
   /// audited?") and keeps apart two statements that each name only their own action ("publish the
   /// framework" / "implement the framework").
   func sameAction(_ a: Int, _ b: Int) -> Bool {
-    let leadingA = corpus.leadingAction[a]
-    let leadingB = corpus.leadingAction[b]
-    let maskA = corpus.actionMask[a]
-    let maskB = corpus.actionMask[b]
+    let leadingA = corpus.leadingAction(a)
+    let leadingB = corpus.leadingAction(b)
+    let maskA = corpus.actionMask(a)
+    let maskB = corpus.actionMask(b)
     if leadingA == leadingB || maskA == maskB { return true }
     guard leadingA >= 0, leadingB >= 0 else { return false }
     return maskB & (1 << UInt64(leadingA)) != 0 || maskA & (1 << UInt64(leadingB)) != 0
@@ -171,6 +262,7 @@ struct PairScorer: Sendable {
 
   /// The first slot in which both statements name values but none in common, or -1.
   func slotConflict(_ a: Int, _ b: Int) -> Int8 {
+    guard corpus.headers[a].hasSlots && corpus.headers[b].hasSlots else { return -1 }
     let count = corpus.slotCount
     for slot in 0..<count {
       let bitsA = corpus.slotBits[a * count + slot]
@@ -211,62 +303,108 @@ struct PairScorer: Sendable {
 
   /// Why the pair got its verdict, in words a reviewer can check against the two texts.
   func explain(_ a: Int, _ b: Int, _ pair: PairScore) -> String {
-    var reasons: [String] = []
-    let actionA = actionName(corpus.leadingAction[a])
-    let actionB = actionName(corpus.leadingAction[b])
+    var text: [UInt8] = []
+    explain(a, b, pair, into: &text)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// `explain`, appended to `text` as UTF-8: `DeduplicationJSON` writes millions of these, and building each
+  /// as a string of parts joined took longer than scoring the pairs.
+  func explain(_ a: Int, _ b: Int, _ pair: PairScore, into text: inout [UInt8]) {
+    withOperands(b) { explain(a, b, pair, $0, into: &text) }
+  }
+
+  /// `explain` from the operands (see `forEachOperands`).
+  func explain(_ a: Int, _ b: Int, _ pair: PairScore, _ operands: Operands, into text: inout [UInt8]) {
     if pair.verdict == .merge {
-      let action =
-        corpus.actionMask[a] == 0 && corpus.actionMask[b] == 0
-        ? "no action word in either" : "same action (\(actionNames(a, b)))"
-      let object =
-        pair.object >= thresholds.object
-        ? "object \(Self.format(pair.object))"
-        : "object \(Self.format(pair.object)), concepts \(Self.format(pair.concepts ?? 0))"
-      return "\(action), same object (\(object))"
+      if corpus.actionMask(a) == 0 && corpus.actionMask(b) == 0 {
+        text.append(contentsOf: "no action word in either".utf8)
+      } else {
+        text.append(contentsOf: "same action (".utf8)
+        appendActionNames(a, b, to: &text)
+        text.append(UInt8(ascii: ")"))
+      }
+      text.append(contentsOf: ", same object (object ".utf8)
+      Self.format(pair.object, into: &text)
+      if pair.object < thresholds.object {
+        text.append(contentsOf: ", concepts ".utf8)
+        Self.format(pair.concepts ?? 0, into: &text)
+      }
+      text.append(UInt8(ascii: ")"))
+      return
+    }
+    let start = text.count
+    func startPart() {
+      if text.count > start { text.append(contentsOf: "; ".utf8) }
     }
     if pair.score < thresholds.merge {
-      reasons.append("score \(Self.format(pair.score)) below merge \(Self.format(thresholds.merge))")
+      text.append(contentsOf: "score ".utf8)
+      Self.format(pair.score, into: &text)
+      text.append(contentsOf: " below merge ".utf8)
+      Self.format(thresholds.merge, into: &text)
     }
     if !pair.sameAction {
-      reasons.append("different action (\(actionA) vs \(actionB))")
+      startPart()
+      text.append(contentsOf: "different action (".utf8)
+      text.append(contentsOf: actionName(corpus.leadingAction(a)).utf8)
+      text.append(contentsOf: " vs ".utf8)
+      text.append(contentsOf: actionName(corpus.leadingAction(b)).utf8)
+      text.append(UInt8(ascii: ")"))
     }
     if pair.slotConflict >= 0 {
       let slot = Int(pair.slotConflict)
       let count = corpus.slotCount
       let valuesA = slots.valueNames(slot: slot, bits: corpus.slotBits[a * count + slot])
       let valuesB = slots.valueNames(slot: slot, bits: corpus.slotBits[b * count + slot])
-      reasons.append(
-        "different \(slots.names[slot]) (\(valuesA.joined(separator: ", ")) vs \(valuesB.joined(separator: ", ")))"
-      )
+      startPart()
+      text.append(
+        contentsOf:
+          "different \(slots.names[slot]) (\(valuesA.joined(separator: ", ")) vs \(valuesB.joined(separator: ", ")))"
+          .utf8)
     }
     if pair.substitution {
-      let (onlyA, onlyB) = exclusiveObjectStems(a, b)
-      reasons.append(
-        "different object (\(onlyA.joined(separator: ", ")) vs \(onlyB.joined(separator: ", ")))")
+      let (onlyA, onlyB) = exclusiveObjectStems(a, operands)
+      startPart()
+      text.append(contentsOf: "different object (".utf8)
+      onlyA.append(to: &text, vocabulary: corpus.vocabulary)
+      text.append(contentsOf: " vs ".utf8)
+      onlyB.append(to: &text, vocabulary: corpus.vocabulary)
+      text.append(UInt8(ascii: ")"))
     } else if !pair.sameObject {
-      var reason = "object overlap \(Self.format(pair.object)) below \(Self.format(thresholds.object))"
+      startPart()
+      text.append(contentsOf: "object overlap ".utf8)
+      Self.format(pair.object, into: &text)
+      text.append(contentsOf: " below ".utf8)
+      Self.format(thresholds.object, into: &text)
       if let concepts = pair.concepts, pair.object >= thresholds.objectFloor {
-        reason += " and concepts \(Self.format(concepts)) below \(Self.format(thresholds.conceptObject))"
+        text.append(contentsOf: " and concepts ".utf8)
+        Self.format(concepts, into: &text)
+        text.append(contentsOf: " below ".utf8)
+        Self.format(thresholds.conceptObject, into: &text)
       }
-      reasons.append(reason)
     }
-    if reasons.isEmpty {
-      reasons.append("score \(Self.format(pair.score))")
+    if text.count == start {
+      text.append(contentsOf: "score ".utf8)
+      Self.format(pair.score, into: &text)
     }
-    return reasons.joined(separator: "; ")
   }
 
-  /// The kinds both statements name, leading kind first.
-  private func actionNames(_ a: Int, _ b: Int) -> String {
-    let shared = corpus.actionMask[a] & corpus.actionMask[b]
-    let leading = corpus.leadingAction[a]
-    var names: [String] = []
-    if leading >= 0 && shared & (1 << UInt64(leading)) != 0 { names.append(actionName(leading)) }
+  /// The kinds both statements name, leading kind first; the leading kind of `a` alone when they share none.
+  private func appendActionNames(_ a: Int, _ b: Int, to text: inout [UInt8]) {
+    let shared = corpus.actionMask(a) & corpus.actionMask(b)
+    let leading = corpus.leadingAction(a)
+    var first = true
+    if leading >= 0 && shared & (1 << UInt64(leading)) != 0 {
+      text.append(contentsOf: actionName(leading).utf8)
+      first = false
+    }
     for (index, name) in actionNames.enumerated()
     where shared & (1 << UInt64(index)) != 0 && index != Int(leading) {
-      names.append(name)
+      if !first { text.append(contentsOf: ", ".utf8) }
+      text.append(contentsOf: name.utf8)
+      first = false
     }
-    return names.isEmpty ? actionName(leading) : names.joined(separator: ", ")
+    if first { text.append(contentsOf: actionName(leading).utf8) }
   }
 
   private func actionName(_ index: Int8) -> String {
@@ -274,47 +412,92 @@ struct PairScorer: Sendable {
   }
 
   /// The object stems each side has and the other lacks (counted as `ObjectTally` counts them), heaviest
-  /// (rarest) first, at most four a side.
-  private func exclusiveObjectStems(_ a: Int, _ b: Int) -> ([String], [String]) {
-    func objectCount(_ statement: Int, _ position: Int) -> UInt32 {
-      let term = corpus.terms[position]
-      var count = corpus.counts[position]
-      for leading in corpus.leadingRange(statement) where corpus.leadingTerms[leading] == term && count > 0 {
+  /// (rarest) first, at most four a side. Term ids stand for the stems until they are written: ids follow
+  /// the sorted vocabulary, so the smaller id is the stem that sorts first.
+  private func exclusiveObjectStems(_ a: Int, _ operands: Operands) -> (HeaviestTerms, HeaviestTerms) {
+    let termsA = UnsafeBufferPointer(rebasing: operands.entries[corpus.termRange(a)])
+    let termsB = operands.terms
+    let leadingA = UnsafeBufferPointer(rebasing: operands.leadingTerms[corpus.leadingRange(a)])
+    let leadingB = operands.leading
+    func objectCount(_ entry: AnalysedCorpus.TermEntry, leading: UnsafeBufferPointer<UInt32>) -> UInt32 {
+      var count = entry.count
+      for word in leading where word == entry.term && count > 0 {
         count -= 1
       }
       return count
     }
-    var onlyA: [(stem: String, weight: Double)] = []
-    var onlyB: [(stem: String, weight: Double)] = []
-    var positionA = corpus.offsets[a]
-    var positionB = corpus.offsets[b]
-    let endA = corpus.offsets[a + 1]
-    let endB = corpus.offsets[b + 1]
-    while positionA < endA || positionB < endB {
-      let termA = positionA < endA ? corpus.terms[positionA] : UInt32.max
-      let termB = positionB < endB ? corpus.terms[positionB] : UInt32.max
+    var onlyA = HeaviestTerms()
+    var onlyB = HeaviestTerms()
+    var positionA = 0
+    var positionB = 0
+    while positionA < termsA.count || positionB < termsB.count {
+      let termA = positionA < termsA.count ? termsA[positionA].term : UInt32.max
+      let termB = positionB < termsB.count ? termsB[positionB].term : UInt32.max
       let term = min(termA, termB)
-      let countA = termA == term ? objectCount(a, positionA) : 0
-      let countB = termB == term ? objectCount(b, positionB) : 0
-      let entry = (stem: corpus.vocabulary[Int(term)], weight: corpus.idf[Int(term)])
-      if countA > countB { onlyA.append(entry) }
-      if countB > countA { onlyB.append(entry) }
+      let countA = termA == term ? objectCount(termsA[positionA], leading: leadingA) : 0
+      let countB = termB == term ? objectCount(termsB[positionB], leading: leadingB) : 0
+      if countA > countB { onlyA.offer(term, weight: corpus.idf[Int(term)]) }
+      if countB > countA { onlyB.offer(term, weight: corpus.idf[Int(term)]) }
       if termA == term { positionA += 1 }
       if termB == term { positionB += 1 }
     }
-    func top(_ entries: [(stem: String, weight: Double)]) -> [String] {
-      entries.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.stem < $1.stem }.prefix(4).map(
-        \.stem)
-    }
-    return (top(onlyA), top(onlyB))
+    return (onlyA, onlyB)
   }
 
   /// Two decimals, as "0.83"; written by hand because `String(format:)` is slow where millions are made.
   static func format(_ value: Double) -> String {
-    guard value.isFinite else { return "\(value)" }
+    var text: [UInt8] = []
+    format(value, into: &text)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  static func format(_ value: Double, into text: inout [UInt8]) {
+    guard value.isFinite else {
+      text.append(contentsOf: "\(value)".utf8)
+      return
+    }
     let hundredths = Int((abs(value) * 100).rounded())
+    if value < 0 && hundredths > 0 { text.append(UInt8(ascii: "-")) }
+    appendDigits(hundredths / 100, to: &text)
+    text.append(UInt8(ascii: "."))
     let fraction = hundredths % 100
-    return (value < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "")
-      + "\(fraction)"
+    text.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+    text.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+  }
+
+  private static func appendDigits(_ number: Int, to text: inout [UInt8]) {
+    if number >= 10 { appendDigits(number / 10, to: &text) }
+    text.append(UInt8(ascii: "0") + UInt8(number % 10))
+  }
+}
+
+/// The four heaviest terms offered, heaviest first and the smaller id first among equals, kept without
+/// allocating: the explanation of a substitution needs no more.
+private struct HeaviestTerms {
+  private var terms = InlineArray<4, UInt32>(repeating: 0)
+  private var weights = InlineArray<4, Double>(repeating: 0)
+  private var count = 0
+
+  /// Terms come in ascending id order, so a term that only ties the last kept one comes after it.
+  mutating func offer(_ term: UInt32, weight: Double) {
+    var slot = count
+    while slot > 0 && weights[slot - 1] < weight { slot -= 1 }
+    guard slot < 4 else { return }
+    var move = min(count, 3)
+    while move > slot {
+      terms[move] = terms[move - 1]
+      weights[move] = weights[move - 1]
+      move -= 1
+    }
+    terms[slot] = term
+    weights[slot] = weight
+    count = min(count + 1, 4)
+  }
+
+  func append(to text: inout [UInt8], vocabulary: [String]) {
+    for index in 0..<count {
+      if index > 0 { text.append(contentsOf: ", ".utf8) }
+      text.append(contentsOf: vocabulary[Int(terms[index])].utf8)
+    }
   }
 }

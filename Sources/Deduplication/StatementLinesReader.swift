@@ -6,8 +6,9 @@ import ScanModel
 /// strings). Other keys are ignored, so that files made for other tools (with a group label, say) can be
 /// passed as they are. Blank lines are skipped. Errors name the line.
 ///
-/// Each line is parsed by Foundation's `JSONSerialization` (which, unlike `JSONDecoder` on Linux, says where
-/// a malformed line goes wrong); the lines are split here and parsed on all cores.
+/// Lines of the usual shape are read by `StatementLineScanner`; any other line is parsed by Foundation's
+/// `JSONSerialization` (which, unlike `JSONDecoder` on Linux, says where a malformed line goes wrong). The
+/// lines are split here and parsed on all cores.
 public enum StatementLinesReader {
   public static func load(path: String) throws -> [DeduplicationInput] {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -83,6 +84,17 @@ public enum StatementLinesReader {
   }
 
   private static func decodeLine(_ bytes: Data, file: String, line: Int) throws -> DeduplicationInput {
+    let scanned = bytes.withUnsafeBytes { StatementLineScanner.fields($0.bindMemory(to: UInt8.self)) }
+    guard let fields = scanned else { return try parseLine(bytes, file: file, line: line) }
+    let (id, text) = try idAndText(fields.id, fields.text, file: file, line: line)
+    return DeduplicationInput(
+      id: id, framework: fields.framework, text: text, title: fields.title,
+      concepts: Array(Set(fields.concepts ?? [])).sorted(), primaryCode: fields.primaryCode)
+  }
+
+  /// A line `StatementLineScanner` leaves alone, by `JSONSerialization`, which says where bad JSON goes
+  /// wrong.
+  private static func parseLine(_ bytes: Data, file: String, line: Int) throws -> DeduplicationInput {
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: bytes)
@@ -101,12 +113,7 @@ public enum StatementLinesReader {
       default: throw InputError(file: file, line: line, element: key, "`\(key)` should be a string")
       }
     }
-    guard let rawID = try string("id"), let id = trimmedSpaces(rawID), !id.isEmpty else {
-      throw InputError(file: file, line: line, "the statement has no `id`; every line needs a non-empty `id`")
-    }
-    guard let text = try string("text"), text.utf8.contains(where: { !isSpace($0) }) else {
-      throw InputError(file: file, line: line, element: id, "statement `\(id)` has no `text`")
-    }
+    let (id, text) = try idAndText(string("id"), string("text"), file: file, line: line)
     var concepts: [String] = []
     switch fields["concepts"] {
     case .none, is NSNull: break
@@ -118,6 +125,21 @@ public enum StatementLinesReader {
     return DeduplicationInput(
       id: id, framework: try string("framework"), text: text, title: try string("title"), concepts: concepts,
       primaryCode: try string("primaryCode"))
+  }
+
+  /// The id without surrounding spaces and the text, or the error for a line without them. Autoclosures,
+  /// so that a wrong type of `text` is reported only after a missing `id`, as the fields are read.
+  private static func idAndText(
+    _ rawID: @autoclosure () throws -> String?, _ rawText: @autoclosure () throws -> String?, file: String,
+    line: Int
+  ) throws -> (id: String, text: String) {
+    guard let rawID = try rawID(), let id = trimmedSpaces(rawID), !id.isEmpty else {
+      throw InputError(file: file, line: line, "the statement has no `id`; every line needs a non-empty `id`")
+    }
+    guard let text = try rawText(), text.utf8.contains(where: { !isSpace($0) }) else {
+      throw InputError(file: file, line: line, element: id, "statement `\(id)` has no `text`")
+    }
+    return (id, text)
   }
 
   /// The parser's own words and the column they point at. Foundation says "Invalid value around character

@@ -1,4 +1,5 @@
 import Deduplication
+import Foundation
 import ScanModel
 import Testing
 
@@ -26,6 +27,51 @@ import Testing
       """#
     let inputs = try StatementLinesReader.parse(text, file: "in.jsonl")
     #expect(inputs.first?.text == "Café 😀 \"q\" a/b\n")
+  }
+
+  /// Lines of the usual shape are read without JSONSerialization; they must read as it reads them, escapes,
+  /// surrogate pairs, nulls, ignored keys and all.
+  @Test func usualLinesReadAsJSONSerializationReadsThem() throws {
+    let pieces = [
+      "plain", "é", "😀", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u00e9", "\\u00E9",
+      "\\ud83d\\ude00", "\\u2028", "\\u001f", "\\uffff", " ", "'", "/",
+    ]
+    var random = SeededGenerator(seed: 7)
+    func string() -> String {
+      "\"x"
+        + (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+        .joined() + "\""
+    }
+    func optional() -> String { Bool.random(using: &random) ? "null" : string() }
+    var lines: [String] = []
+    for number in 0..<400 {
+      var fields = ["\"id\": \"s\(number)\"", "\"text\":" + string()]
+      for key in ["framework", "title", "primaryCode"] where Bool.random(using: &random) {
+        fields.append("\"\(key)\":" + optional())
+      }
+      if Bool.random(using: &random) {
+        let concepts = (0..<Int.random(in: 0...3, using: &random)).map { _ in string() }
+        fields.append("\"concepts\" : [" + concepts.joined(separator: ", ") + "]")
+      }
+      let extras = [
+        "\"group\":\(number)", "\"n\":-0.25", "\"ok\":true", "\"no\":false", "\"z\":null",
+        "\"s\":" + string(),
+      ]
+      fields.append(contentsOf: extras.filter { _ in Bool.random(using: &random) })
+      fields.shuffle(using: &random)
+      lines.append("{" + fields.joined(separator: Bool.random(using: &random) ? "," : " ,\t") + "} ")
+    }
+    let inputs = try StatementLinesReader.parse(lines.joined(separator: "\n"), file: "in.jsonl")
+    #expect(inputs.count == lines.count)
+    for (line, input) in zip(lines, inputs) {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(input.id == object["id"] as? String)
+      #expect(input.text == object["text"] as? String, "\(line)")
+      #expect(input.framework == object["framework"] as? String)
+      #expect(input.title == object["title"] as? String)
+      #expect(input.primaryCode == object["primaryCode"] as? String)
+      #expect(input.concepts == Set(object["concepts"] as? [String] ?? []).sorted())
+    }
   }
 
   struct BadLines: Sendable, CustomTestStringConvertible {

@@ -43,12 +43,12 @@ struct DedupeCommand: ParsableCommand {
         settings = .default
       }
       let links = try decisions.map { try MergeDecisionsReader.load(path: $0) } ?? []
-      let result = try Deduplicator(configuration: settings).run(inputs: inputs, decisions: links)
+      let outcome = try Deduplicator(configuration: settings).deduplicate(inputs: inputs, decisions: links)
       if json.enabled {
-        DeduplicationJSON.write(result) { piece in FileHandle.standardOutput.write(Data(piece)) }
+        DeduplicationJSON.write(outcome) { piece in FileHandle.standardOutput.write(Data(piece)) }
         FileHandle.standardOutput.write(Data("\n".utf8))
       } else {
-        Console.print(ClusterReport.render(result, statements: inputs, includeSingletons: all))
+        Console.print(ClusterReport.render(outcome.result(), statements: inputs, includeSingletons: all))
       }
     }
   }
