@@ -14,6 +14,10 @@ struct AnalysedCorpus: Sendable {
   let count: Int
   /// Term id to stem, sorted.
   let vocabulary: [String]
+  /// The stems' UTF-8, one after another: term t is `stemBytes[stemOffsets[t]..<stemOffsets[t + 1]]`. The
+  /// reasons of millions of edges name stems, and copying bytes is cheaper than copying from strings.
+  let stemBytes: [UInt8]
+  let stemOffsets: [Int]
   /// Term id to its stable 64-bit hash, the MinHash input.
   let termHashes: [UInt64]
   /// Term id to the number of statements that contain it.
@@ -84,6 +88,15 @@ struct AnalysedCorpus: Sendable {
     termID.reserveCapacity(vocabulary.count)
     for (id, stem) in vocabulary.enumerated() { termID[stem] = UInt32(id) }
     self.vocabulary = vocabulary
+    var stemBytes: [UInt8] = []
+    var stemOffsets = [0]
+    stemOffsets.reserveCapacity(vocabulary.count + 1)
+    for stem in vocabulary {
+      stemBytes.append(contentsOf: stem.utf8)
+      stemOffsets.append(stemBytes.count)
+    }
+    self.stemBytes = stemBytes
+    self.stemOffsets = stemOffsets
     self.termHashes = vocabulary.map(StableHash.string)
 
     var singleClass = [Int8](repeating: -1, count: vocabulary.count)
@@ -301,6 +314,10 @@ struct AnalysedCorpus: Sendable {
       return found.firstIndex { $0.position >= Int(modalAt) } ?? 0
     }
     return found.firstIndex { followsBe($0.position) } ?? 0
+  }
+
+  func appendStem(_ term: UInt32, to text: inout [UInt8]) {
+    text.append(contentsOf: stemBytes[stemOffsets[Int(term)]..<stemOffsets[Int(term) + 1]])
   }
 
   func termRange(_ statement: Int) -> Range<Int> {

@@ -55,9 +55,9 @@ public enum DeduplicationJSON {
         membershipKeys: keys, mitigations: outcome.mitigations, into: &out
       ) { value in
         value.parallelArray(outcome.edges.count) { writer, range in
-          outcome.edges.forEachReason(in: range) { position, reason in
+          outcome.edges.forEachReason(in: range) { position, secondID, reason in
             writer.bytes.append(UInt8(ascii: ","))
-            writer.edge(outcome.edges, position, reason: reason)
+            writer.edge(outcome.edges, position, secondID: secondID, reason: reason)
           }
         }
       }
@@ -253,13 +253,24 @@ private struct JSONTextWriter {
 
   mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
-    // Runs of bytes that need no escape are copied whole.
+    // Runs of bytes that need no escape are copied whole; eight bytes at a time are checked for one that
+    // does, which millions of reasons make worth it.
     var runStart = 0
-    for index in 0..<utf8.count {
+    var index = 0
+    while index < utf8.count {
+      if index + 8 <= utf8.count,
+        let base = utf8.baseAddress,
+        !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
       let byte = utf8[index]
+      index += 1
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-      runStart = index + 1
+      let escaped = index - 1
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<escaped]))
+      runStart = index
       bytes.append(UInt8(ascii: "\\"))
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
@@ -277,6 +288,18 @@ private struct JSONTextWriter {
     }
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any of the eight bytes is a control character, a quote or a backslash; a false alarm only
+  /// costs a look at each byte. The checks for a zero byte (`(v - 0x01…) & ~v & 0x80…`) and a byte below
+  /// 0x20 are the usual word-at-a-time ones; bytes of 0x80 and above never count.
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below = (word &- ones &* 0x20) & ~word & highs
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    return below | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
   }
 
   mutating func decision(_ decision: LinkDecision) {
@@ -317,30 +340,32 @@ private struct JSONTextWriter {
   /// The same bytes as `edge(_: SimilarityEdge)` gives for `edges.edge(position)`, written from the scores
   /// with the keys spelled out in their sorted order (the components: concepts, lexical, object, tfidf), so
   /// that no dictionary or reason string is made for each of millions of edges.
-  mutating func edge(_ edges: ReportedEdges, _ position: Int, reason: UnsafeBufferPointer<UInt8>) {
-    let pair = edges.pairs[position]
+  mutating func edge(
+    _ edges: ReportedEdges, _ position: Int, secondID: String, reason: UnsafeBufferPointer<UInt8>
+  ) {
+    let pair = edges.pair(position)
     let score = pair.score
-    bytes.append(contentsOf: #"{"a":"#.utf8)
+    bytes.appendLiteral(#"{"a":"#)
     string(edges.statements[pair.i].id)
-    bytes.append(contentsOf: #","b":"#.utf8)
-    string(edges.statements[pair.j].id)
-    bytes.append(contentsOf: #","components":{"#.utf8)
+    bytes.appendLiteral(#","b":"#)
+    string(secondID)
+    bytes.appendLiteral(#","components":{"#)
     if let concepts = score.concepts {
-      bytes.append(contentsOf: #""concepts":"#.utf8)
+      bytes.appendLiteral(#""concepts":"#)
       roundedNumber(concepts)
       bytes.append(UInt8(ascii: ","))
     }
-    bytes.append(contentsOf: #""lexical":"#.utf8)
+    bytes.appendLiteral(#""lexical":"#)
     roundedNumber(score.lexical)
-    bytes.append(contentsOf: #","object":"#.utf8)
+    bytes.appendLiteral(#","object":"#)
     roundedNumber(score.object)
-    bytes.append(contentsOf: #","tfidf":"#.utf8)
+    bytes.appendLiteral(#","tfidf":"#)
     roundedNumber(score.tfidf)
-    bytes.append(contentsOf: #"},"reason":"#.utf8)
+    bytes.appendLiteral(#"},"reason":"#)
     string(utf8: reason)
-    bytes.append(contentsOf: #","score":"#.utf8)
+    bytes.appendLiteral(#","score":"#)
     roundedNumber(score.score)
-    bytes.append(contentsOf: #","verdict":"#.utf8)
+    bytes.appendLiteral(#","verdict":"#)
     string(edges.verdict(position).rawValue)
     bytes.append(UInt8(ascii: "}"))
   }

@@ -257,11 +257,13 @@ public struct Deduplicator: Sendable {
     _ kept: [KeptPair], clusterOf: [Int], statements: [DeduplicationInput], scorer: PairScorer,
     decisions: DecisionSet
   ) -> ReportedEdges {
+    precondition(kept.count <= Int(UInt32.max), "more scored pairs than 32-bit positions can index")
     let keepReview = reviewEdgesToKeep(kept, statementCount: statements.count)
     let pieces = Parallel.ranges(
       kept.count, pieces: Parallel.pieceCount(for: kept.count, minimumPieceSize: 4096))
-    let found = Parallel.map(pieces.count) { piece -> (pairs: [KeptPair], sources: [ReportedEdges.Source]) in
-      var pairs: [KeptPair] = []
+    let found = Parallel.map(pieces.count) {
+      piece -> (positions: [UInt32], sources: [ReportedEdges.Source]) in
+      var positions: [UInt32] = []
       var sources: [ReportedEdges.Source] = []
       for position in pieces[piece] {
         let pair = kept[position]
@@ -275,22 +277,14 @@ public struct Deduplicator: Sendable {
         } else {
           continue
         }
-        pairs.append(pair)
+        positions.append(UInt32(position))
         sources.append(source)
       }
-      return (pairs, sources)
-    }
-    var pairs: [KeptPair] = []
-    var sources: [ReportedEdges.Source] = []
-    let total = found.reduce(0) { $0 + $1.pairs.count }
-    pairs.reserveCapacity(total)
-    sources.reserveCapacity(total)
-    for piece in found {
-      pairs.append(contentsOf: piece.pairs)
-      sources.append(contentsOf: piece.sources)
+      return (positions, sources)
     }
     return ReportedEdges(
-      pairs: pairs, sources: sources, statements: statements, scorer: scorer, decisions: decisions)
+      kept: kept, positions: found.flatMap(\.positions), sources: found.flatMap(\.sources),
+      statements: statements, scorer: scorer, decisions: decisions)
   }
 
   /// Marks the review pairs to report: those among the `maxReviewEdgesPerStatement` best of at least one of
@@ -299,7 +293,6 @@ public struct Deduplicator: Sendable {
     let limit = configuration.candidates.maxReviewEdgesPerStatement
     var keep = [Bool](repeating: limit == 0, count: kept.count)
     guard limit > 0 else { return keep }
-    precondition(kept.count <= Int(UInt32.max), "more scored pairs than 32-bit positions can index")
     // Each statement's review pairs, grouped by a counting sort on the statement rather than by one sort of
     // them all: at a million statements there are millions, and most statements have no more than `limit`,
     // so they need no sorting at all. Within a statement the positions come in ascending order.

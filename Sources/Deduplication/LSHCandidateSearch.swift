@@ -95,7 +95,8 @@ struct LSHCandidateSearch: Sendable {
         let slice = UnsafeMutableBufferPointer(rebasing: all[(band * count)..<((band + 1) * count)])
         let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
         defer { scratch.deallocate() }
-        RadixSort.sort(slice, scratch: scratch)
+        // A band's keys are written in statement order, which is the order of their low (index) bits.
+        RadixSort.sort(slice, scratch: scratch, sortedLowBits: Int(indexBits))
         return bucketPairs(slice, indexMask: indexMask, signatureHashes: signatureHashes)
       }
     }

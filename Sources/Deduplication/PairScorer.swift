@@ -318,16 +318,16 @@ struct PairScorer: Sendable {
   func explain(_ a: Int, _ b: Int, _ pair: PairScore, _ operands: Operands, into text: inout [UInt8]) {
     if pair.verdict == .merge {
       if corpus.actionMask(a) == 0 && corpus.actionMask(b) == 0 {
-        text.append(contentsOf: "no action word in either".utf8)
+        text.appendLiteral("no action word in either")
       } else {
-        text.append(contentsOf: "same action (".utf8)
+        text.appendLiteral("same action (")
         appendActionNames(a, b, to: &text)
         text.append(UInt8(ascii: ")"))
       }
-      text.append(contentsOf: ", same object (object ".utf8)
+      text.appendLiteral(", same object (object ")
       Self.format(pair.object, into: &text)
       if pair.object < thresholds.object {
-        text.append(contentsOf: ", concepts ".utf8)
+        text.appendLiteral(", concepts ")
         Self.format(pair.concepts ?? 0, into: &text)
       }
       text.append(UInt8(ascii: ")"))
@@ -335,19 +335,19 @@ struct PairScorer: Sendable {
     }
     let start = text.count
     func startPart() {
-      if text.count > start { text.append(contentsOf: "; ".utf8) }
+      if text.count > start { text.appendLiteral("; ") }
     }
     if pair.score < thresholds.merge {
-      text.append(contentsOf: "score ".utf8)
+      text.appendLiteral("score ")
       Self.format(pair.score, into: &text)
-      text.append(contentsOf: " below merge ".utf8)
+      text.appendLiteral(" below merge ")
       Self.format(thresholds.merge, into: &text)
     }
     if !pair.sameAction {
       startPart()
-      text.append(contentsOf: "different action (".utf8)
+      text.appendLiteral("different action (")
       text.append(contentsOf: actionName(corpus.leadingAction(a)).utf8)
-      text.append(contentsOf: " vs ".utf8)
+      text.appendLiteral(" vs ")
       text.append(contentsOf: actionName(corpus.leadingAction(b)).utf8)
       text.append(UInt8(ascii: ")"))
     }
@@ -365,26 +365,26 @@ struct PairScorer: Sendable {
     if pair.substitution {
       let (onlyA, onlyB) = exclusiveObjectStems(a, operands)
       startPart()
-      text.append(contentsOf: "different object (".utf8)
-      onlyA.append(to: &text, vocabulary: corpus.vocabulary)
-      text.append(contentsOf: " vs ".utf8)
-      onlyB.append(to: &text, vocabulary: corpus.vocabulary)
+      text.appendLiteral("different object (")
+      onlyA.append(to: &text, corpus: corpus)
+      text.appendLiteral(" vs ")
+      onlyB.append(to: &text, corpus: corpus)
       text.append(UInt8(ascii: ")"))
     } else if !pair.sameObject {
       startPart()
-      text.append(contentsOf: "object overlap ".utf8)
+      text.appendLiteral("object overlap ")
       Self.format(pair.object, into: &text)
-      text.append(contentsOf: " below ".utf8)
+      text.appendLiteral(" below ")
       Self.format(thresholds.object, into: &text)
       if let concepts = pair.concepts, pair.object >= thresholds.objectFloor {
-        text.append(contentsOf: " and concepts ".utf8)
+        text.appendLiteral(" and concepts ")
         Self.format(concepts, into: &text)
-        text.append(contentsOf: " below ".utf8)
+        text.appendLiteral(" below ")
         Self.format(thresholds.conceptObject, into: &text)
       }
     }
     if text.count == start {
-      text.append(contentsOf: "score ".utf8)
+      text.appendLiteral("score ")
       Self.format(pair.score, into: &text)
     }
   }
@@ -400,7 +400,7 @@ struct PairScorer: Sendable {
     }
     for (index, name) in actionNames.enumerated()
     where shared & (1 << UInt64(index)) != 0 && index != Int(leading) {
-      if !first { text.append(contentsOf: ", ".utf8) }
+      if !first { text.appendLiteral(", ") }
       text.append(contentsOf: name.utf8)
       first = false
     }
@@ -494,10 +494,10 @@ private struct HeaviestTerms {
     count = min(count + 1, 4)
   }
 
-  func append(to text: inout [UInt8], vocabulary: [String]) {
+  func append(to text: inout [UInt8], corpus: AnalysedCorpus) {
     for index in 0..<count {
-      if index > 0 { text.append(contentsOf: ", ".utf8) }
-      text.append(contentsOf: vocabulary[Int(terms[index])].utf8)
+      if index > 0 { text.appendLiteral(", ") }
+      corpus.appendStem(terms[index], to: &text)
     }
   }
 }

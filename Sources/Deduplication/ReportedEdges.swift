@@ -17,18 +17,25 @@ struct ReportedEdges: Sendable {
     case decision
   }
 
-  /// Sorted by (i, j), which is the order of (a, b) since the statements are sorted by id.
-  let pairs: [Deduplicator.KeptPair]
+  /// Every pair the run kept, sorted by (i, j), which is the order of (a, b) since the statements are sorted
+  /// by id. The reported ones are `kept[positions[0]]`, `kept[positions[1]]` and so on: indices rather than
+  /// a copy, which at a million statements would be hundreds of megabytes more.
+  let kept: [Deduplicator.KeptPair]
+  let positions: [UInt32]
   let sources: [Source]
   let statements: [DeduplicationInput]
   let scorer: PairScorer
   let decisions: DecisionSet
 
-  var count: Int { pairs.count }
+  var count: Int { positions.count }
+
+  func pair(_ position: Int) -> Deduplicator.KeptPair {
+    kept[Int(positions[position])]
+  }
 
   func verdict(_ position: Int) -> SimilarityEdge.Verdict {
     switch sources[position] {
-    case .scores: pairs[position].score.verdict
+    case .scores: pair(position).score.verdict
     case .keptApart: .review
     case .decision: decision(position)?.kind == .mustLink ? .merge : .distinct
     }
@@ -43,32 +50,33 @@ struct ReportedEdges: Sendable {
   /// The reasons of the edges in `range`, in order, each handed to `body` as UTF-8. The second statements
   /// are read a batch at a time (`PairScorer.forEachOperands`): reading them one by one was most of the
   /// cost of explaining millions of pairs.
-  func forEachReason(in range: Range<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+  /// The id of each edge's second statement comes along, read for the whole range first for the same reason.
+  func forEachReason(in range: Range<Int>, _ body: (Int, String, UnsafeBufferPointer<UInt8>) -> Void) {
+    let secondIDs = range.map { statements[pair($0).j].id }
     var text: [UInt8] = []
     scorer.forEachOperands(range.count) {
-      pairs[range.lowerBound + $0].j
+      pair(range.lowerBound + $0).j
     } _: { offset, operands in
       let position = range.lowerBound + offset
       text.removeAll(keepingCapacity: true)
       reason(position, operands, into: &text)
-      text.withUnsafeBufferPointer { body(position, $0) }
+      text.withUnsafeBufferPointer { body(position, secondIDs[offset], $0) }
     }
   }
 
   private func reason(_ position: Int, into text: inout [UInt8]) {
-    scorer.withOperands(pairs[position].j) { reason(position, $0, into: &text) }
+    scorer.withOperands(pair(position).j) { reason(position, $0, into: &text) }
   }
 
   private func reason(_ position: Int, _ operands: PairScorer.Operands, into text: inout [UInt8]) {
-    let pair = pairs[position]
+    let pair = pair(position)
     switch sources[position] {
     case .scores:
       scorer.explain(pair.i, pair.j, pair.score, operands, into: &text)
     case .keptApart:
-      text.append(contentsOf: "scores as a merge (".utf8)
+      text.appendLiteral("scores as a merge (")
       scorer.explain(pair.i, pair.j, pair.score, operands, into: &text)
-      text.append(
-        contentsOf: ") but the cluster check kept them apart: one conflicts with the other's cluster".utf8)
+      text.appendLiteral(") but the cluster check kept them apart: one conflicts with the other's cluster")
     case .decision:
       guard let decision = decision(position) else { return }
       text.append(
@@ -79,7 +87,7 @@ struct ReportedEdges: Sendable {
   }
 
   func edge(_ position: Int) -> SimilarityEdge {
-    let pair = pairs[position]
+    let pair = pair(position)
     var components = [
       "tfidf": Deduplicator.rounded(pair.score.tfidf), "lexical": Deduplicator.rounded(pair.score.lexical),
       "object": Deduplicator.rounded(pair.score.object),
@@ -97,6 +105,6 @@ struct ReportedEdges: Sendable {
   }
 
   private func decision(_ position: Int) -> LinkDecision? {
-    decisions.byPair[DecisionSet.key(pairs[position].i, pairs[position].j)]
+    decisions.byPair[DecisionSet.key(pair(position).i, pair(position).j)]
   }
 }
