@@ -129,15 +129,7 @@ final class RelativeQuery {
           continue
         }
       }
-      var climbing: xmlNodePtr? = node
-      current = nil
-      while let candidate = climbing, candidate != root {
-        if let next = candidate.pointee.next {
-          current = next
-          break
-        }
-        climbing = candidate.pointee.parent
-      }
+      current = SubtreeWalk.next(after: node, within: root)
     }
     return .some(nil)
   }

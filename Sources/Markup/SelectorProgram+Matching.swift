@@ -269,16 +269,7 @@ extension SelectorProgram {
         current = child
         continue
       }
-      var climbing: xmlNodePtr? = node
-      current = nil
-      while let candidate = climbing, candidate != root {
-        if let next = candidate.pointee.next {
-          current = next
-          break
-        }
-        climbing = candidate.pointee.parent
-        if climbing == root { break }
-      }
+      current = SubtreeWalk.next(after: node, within: root)
     }
     return false
   }

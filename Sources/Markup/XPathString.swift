@@ -40,15 +40,7 @@ enum XPathString {
         current = child
         continue
       }
-      var climbing: xmlNodePtr? = node
-      current = nil
-      while let candidate = climbing, candidate != element {
-        if let next = candidate.pointee.next {
-          current = next
-          break
-        }
-        climbing = candidate.pointee.parent
-      }
+      current = SubtreeWalk.next(after: node, within: element)
     }
     return true
   }

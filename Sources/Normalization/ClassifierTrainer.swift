@@ -71,8 +71,7 @@ public struct ClassifierTrainer: Sendable {
     concepts += matcher.matches(in: example.text, tokens: tokens)
     var features: [String] = []
     for match in concepts {
-      features.append("@" + match.conceptID)
-      for code in matcher.concept(of: match)?.codes?["mitigation"] ?? [] { features.append("#" + code) }
+      if let concept = matcher.index(of: match) { features += matcher.featureNames(of: concept) }
     }
     return Terms(title: title, text: tokens.compactMap { $0.isStopWord ? nil : $0.stem }, concepts: features)
   }

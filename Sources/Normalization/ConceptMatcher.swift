@@ -68,10 +68,17 @@ public struct ConceptMatcher: Sendable {
     byID[id]
   }
 
-  /// The concept a match names: by its index when the match came from this matcher, else by id.
-  func concept(of match: ConceptMatch) -> ThesaurusConcept? {
+  /// The thesaurus position of the concept a match names: its index when the match came from this
+  /// matcher, else found by id.
+  func index(of match: ConceptMatch) -> Int? {
     match.conceptIndex >= 0 && match.conceptIndex < concepts.count
-      ? concepts[match.conceptIndex] : concept(match.conceptID)
+      ? match.conceptIndex : index(of: match.conceptID)
+  }
+
+  /// The classifier's feature names for a concept: `@concept`, and `#code` for each mitigation code it
+  /// points to. Training names them; coding looks them up once per concept.
+  func featureNames(of concept: Int) -> [String] {
+    ["@" + concepts[concept].id] + (concepts[concept].codes?["mitigation"] ?? []).map { "#" + $0 }
   }
 
   /// The mitigation codes a concept points to.
@@ -181,7 +188,7 @@ public struct ConceptMatcher: Sendable {
   }
 
   static func asciiLowercased(_ text: String) -> String {
-    String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    String(decoding: text.utf8.map(WordCache.lowercased), as: UTF8.self)
   }
 
   /// "LLMs" is the plural of the abbreviation LLM.

@@ -245,7 +245,7 @@ public struct Normalizer: Sendable {
     var reasons: [CodingReason] = []
     var seen: [Int] = []
     for match in analysis.concepts {
-      guard let concept = conceptIndex(of: match) else { continue }
+      guard let concept = matcher.index(of: match) else { continue }
       let codes = links.codes(of: concept, facet: 0)
       guard codes.contains(code) || codes.contains(category), !seen.contains(concept) else { continue }
       seen.append(concept)
@@ -270,7 +270,7 @@ public struct Normalizer: Sendable {
     var evidence: [(key: String, value: Double, because: [ConceptMatch])] = []
     var seen: [Int] = []
     for match in analysis.concepts {
-      guard let concept = conceptIndex(of: match), !seen.contains(concept) else { continue }
+      guard let concept = matcher.index(of: match), !seen.contains(concept) else { continue }
       seen.append(concept)
       for code in links.codes(of: concept, facet: position) {
         let weight = max(links.weights[concept] ?? 1, 0.5)
@@ -315,17 +315,11 @@ public struct Normalizer: Sendable {
     }
   }
 
-  /// The thesaurus index of a matched concept.
-  private func conceptIndex(of match: ConceptMatch) -> Int? {
-    match.conceptIndex >= 0 && match.conceptIndex < matcher.concepts.count
-      ? match.conceptIndex : matcher.index(of: match.conceptID)
-  }
-
   /// Each concept found once, in the order first found.
   private func distinctConcepts(_ analysis: StatementAnalysis) -> [Int] {
     var concepts: [Int] = []
     for match in analysis.concepts {
-      if let concept = conceptIndex(of: match), !concepts.contains(concept) { concepts.append(concept) }
+      if let concept = matcher.index(of: match), !concepts.contains(concept) { concepts.append(concept) }
     }
     return concepts
   }

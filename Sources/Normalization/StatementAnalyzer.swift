@@ -14,10 +14,8 @@ struct StatementAnalyzer: Sendable {
     self.analyzer = analyzer
     self.matcher = matcher
     self.space = space
-    conceptFeatures = matcher.concepts.map { concept in
-      guard let space else { return [] }
-      return (["@" + concept.id] + (concept.codes?["mitigation"] ?? []).map { "#" + $0 }).map(
-        space.conceptFeature)
+    conceptFeatures = matcher.concepts.indices.map { concept in
+      space.map { matcher.featureNames(of: concept).map($0.conceptFeature) } ?? []
     }
   }
 
@@ -54,8 +52,7 @@ struct StatementAnalyzer: Sendable {
         if isASCII {
           let word = UnsafeBufferPointer(rebasing: bytes[range])
           meaning = cache.meaning(of: word) {
-            let lowercased = String(
-              decoding: word.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let lowercased = String(decoding: word.map(WordCache.lowercased), as: UTF8.self)
             return describe(analyzer.token(bytes, range: range, isASCII: true), lowercased: lowercased)
           }
         } else {

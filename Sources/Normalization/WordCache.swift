@@ -39,7 +39,7 @@ final class WordCache: @unchecked Sendable {
     return hash
   }
 
-  fileprivate static func lowercased(_ byte: UInt8) -> UInt8 {
+  static func lowercased(_ byte: UInt8) -> UInt8 {
     byte &- 0x41 < 26 ? byte | 0x20 : byte
   }
 
