@@ -55,9 +55,11 @@ struct StatementBuilder {
     let keepers = Self.duplicateKeepers(drafts)
     var statements: [Statement] = []
     var dropped: [DroppedUnit] = []
-    var usedIDs: Set<String> = []
-    usedIDs.reserveCapacity(drafts.count)
-    var idOfDraft: [Int: String] = [:]
+    // Keys after the framework's prefix, which every id shares.
+    var usedKeys: Set<String> = []
+    usedKeys.reserveCapacity(drafts.count)
+    let idPrefix = framework + ":"
+    var idOfDraft = [String?](repeating: nil, count: drafts.count)
     var pendingDuplicates: [(draft: Int, keeper: Int)] = []
     for (index, draft) in drafts.enumerated() {
       func drop(_ reason: DroppedUnit.Reason, _ detail: String) {
@@ -76,7 +78,7 @@ struct StatementBuilder {
         continue
       }
       // Sources are tried in order and computed only when needed: a locator's digest costs more than a label.
-      var firstCandidate: String?
+      var firstCandidate: String?  // a key, made an id only for the message
       var chosen: String?
       for source in recipe.identity {
         let key: String?
@@ -89,18 +91,17 @@ struct StatementBuilder {
           key = "loc-" + SHA256Digest.hex(draft.locator, digits: 12)
         }
         guard let key else { continue }
-        let candidate = "\(framework):\(key)"
-        if firstCandidate == nil { firstCandidate = candidate }
-        if !usedIDs.contains(candidate) {
-          chosen = candidate
+        if firstCandidate == nil { firstCandidate = key }
+        if usedKeys.insert(key).inserted {
+          chosen = idPrefix + key
           break
         }
       }
       guard let id = chosen else {
-        drop(.duplicateID, "id \(firstCandidate ?? "(none)") is taken by an earlier unit")
+        drop(
+          .duplicateID, "id \(firstCandidate.map { idPrefix + $0 } ?? "(none)") is taken by an earlier unit")
         continue
       }
-      usedIDs.insert(id)
       idOfDraft[index] = id
       statements.append(
         Statement(
@@ -125,8 +126,23 @@ struct StatementBuilder {
 
   /// For units with the same text (a summary repeating the body), the one to keep: the copy with a title or
   /// label and the deeper section path says more about where the practice stands; ties go to the first.
-  private static func duplicateKeepers(_ drafts: [Draft]) -> [Int: Int] {
-    // Each text's first unit; the lists of units, only for texts that repeat (few, if any).
+  private static func duplicateKeepers(_ drafts: [Draft]) -> [Int?] {
+    let groups = asciiDuplicateGroups(drafts) ?? duplicateGroups(drafts)
+    var keepers = [Int?](repeating: nil, count: drafts.count)
+    for members in groups.values {
+      func rank(_ index: Int) -> (Int, Int, Int) {
+        let draft = drafts[index]
+        return ((draft.title != nil ? 1 : 0) + (draft.label != nil ? 1 : 0), draft.sectionPath.count, -index)
+      }
+      let keeper = members.max { rank($0) < rank($1) } ?? members[0]
+      for member in members { keepers[member] = keeper }
+    }
+    return keepers
+  }
+
+  /// Units whose texts are equal up to case, keyed by the first of them; only texts that repeat (few, if
+  /// any) have a group.
+  private static func duplicateGroups(_ drafts: [Draft]) -> [Int: [Int]] {
     var first: [String: Int] = [:]
     first.reserveCapacity(drafts.count)
     var groups: [Int: [Int]] = [:]
@@ -138,16 +154,27 @@ struct StatementBuilder {
         first[key] = index
       }
     }
-    var keepers: [Int: Int] = [:]
-    for members in groups.values {
-      func rank(_ index: Int) -> (Int, Int, Int) {
-        let draft = drafts[index]
-        return ((draft.title != nil ? 1 : 0) + (draft.label != nil ? 1 : 0), draft.sectionPath.count, -index)
+    return groups
+  }
+
+  /// The same groups when every text is ASCII (nil otherwise), found by hashes of the texts folded to
+  /// lower case: lower-casing and hashing each whole text as a String cost more than the rest of building
+  /// its statement.
+  private static func asciiDuplicateGroups(_ drafts: [Draft]) -> [Int: [Int]]? {
+    var first: [UInt64: Int] = [:]
+    first.reserveCapacity(drafts.count)
+    var groups: [Int: [Int]] = [:]
+    for (index, draft) in drafts.enumerated() where draft.dropReason == nil {
+      guard let hash = StatementText.asciiFoldedHash(draft.text) else { return nil }
+      if let earlier = first[hash] {
+        // Two different texts with one hash: too rare to plan for, so the String way decides.
+        guard StatementText.equalFoldingASCII(drafts[earlier].text, draft.text) else { return nil }
+        groups[earlier, default: [earlier]].append(index)
+      } else {
+        first[hash] = index
       }
-      let keeper = members.max { rank($0) < rank($1) } ?? members[0]
-      for member in members { keepers[member] = keeper }
     }
-    return keepers
+    return groups
   }
 
   private func makeDrafts() throws -> [Draft] {

@@ -8,13 +8,22 @@ enum StatementText {
   static func tidiedPunctuation(_ text: String) -> String {
     var copy = text
     return copy.withUTF8 { bytes in
-      // Up to the first change the output is the input, so only the rest needs rebuilding.
-      var first = 1
-      while first < bytes.count
-        && !(isClosing(bytes[first]) && bytes[first - 1] == 0x20)
-        && !(bytes[first] == 0x20 && isOpening(bytes[first - 1]))
-      {
-        first += 1
+      // Up to the first change the output is the input, so only the rest needs rebuilding. Every change
+      // is at a space (one after an opening bracket) or just after one (closing punctuation).
+      var first = bytes.count
+      var space = 0
+      while space < bytes.count {
+        if bytes[space] == 0x20 {
+          if space > 0 && isOpening(bytes[space - 1]) {
+            first = space
+            break
+          }
+          if space + 1 < bytes.count && isClosing(bytes[space + 1]) {
+            first = space + 1
+            break
+          }
+        }
+        space += 1
       }
       guard first < bytes.count else { return text }
       var output = Array(bytes[0..<first])
@@ -207,6 +216,71 @@ enum StatementText {
         index = end + width
       }
       return String(decoding: output, as: UTF8.self)
+    }
+  }
+
+  /// A hash of `lowercased(text)` when the text is all ASCII, nil otherwise: equal texts up to ASCII case
+  /// get equal hashes without building the lower-cased copy, eight bytes at a time. (Only for ASCII: a
+  /// String compares other scalars by canonical equivalence, which bytes cannot see.)
+  static func asciiFoldedHash(_ text: String) -> UInt64? {
+    var copy = text
+    return copy.withUTF8 { bytes -> UInt64? in
+      guard let base = bytes.baseAddress else { return 0 }
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+      var seen: UInt64 = 0
+      var index = 0
+      while index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        seen |= word
+        hash = (hash ^ foldedASCII(word)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
+        index += 8
+      }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < bytes.count {
+        tail |= UInt64(bytes[index]) << shift
+        shift += 8
+        index += 1
+      }
+      seen |= tail
+      guard seen & 0x8080_8080_8080_8080 == 0 else { return nil }
+      hash = (hash ^ foldedASCII(tail)) &* 0x9E37_79B9_7F4A_7C15
+      return hash ^ (hash >> 32)
+    }
+  }
+
+  /// Eight ASCII bytes with A to Z lowered: a byte b < 0x80 is upper case when b + 0x3F reaches 0x80 and
+  /// b + 0x25 does not; no sum carries into the next byte.
+  @inline(__always)
+  private static func foldedASCII(_ word: UInt64) -> UInt64 {
+    let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+    let pastZ = word &+ 0x2525_2525_2525_2525
+    return word | (((atLeastA & ~pastZ) & 0x8080_8080_8080_8080) >> 2)
+  }
+
+  /// `lowercased(a) == lowercased(b)` for two all-ASCII texts.
+  static func equalFoldingASCII(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var (first, second) = (a, b)
+    return first.withUTF8 { x in
+      second.withUTF8 { y in
+        guard let left = x.baseAddress, let right = y.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= x.count {
+          let one = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+          let other = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+          if one != other && foldedASCII(one) != foldedASCII(other) { return false }
+          index += 8
+        }
+        while index < x.count {
+          if x[index] != y[index] && foldedASCII(UInt64(x[index])) != foldedASCII(UInt64(y[index])) {
+            return false
+          }
+          index += 1
+        }
+        return true
+      }
     }
   }
 

@@ -75,6 +75,46 @@ struct StatementTextTests {
     }
   }
 
+  /// The rule `tidiedPunctuation` implements, one byte at a time.
+  static func tidiedByRule(_ text: String) -> String {
+    var output: [UInt8] = []
+    for byte in text.utf8 {
+      if Array(".,;:)]!?".utf8).contains(byte) {
+        if output.last == 0x20 { output.removeLast() }
+      } else if byte == 0x20, let last = output.last, last == 0x28 || last == 0x5B {
+        continue
+      }
+      output.append(byte)
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  @Test(arguments: texts + [" .", ". ", "( ", " ( .", "a  .", "x (  y", "[ ]", "  ", "end .", "é ."])
+  func tidiedPunctuationFollowsTheRule(_ text: String) {
+    #expect(StatementText.tidiedPunctuation(text) == Self.tidiedByRule(text))
+  }
+
+  @Test func foldedHashGroupsTextsEqualUpToCase() {
+    let ascii =
+      Self.texts.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + [
+        "ABC", "abc", "aBc", "abd", "The Same Text Eight+", "the same text eight+", "[@`{", "{`@[",
+        String(repeating: "Z", count: 40), String(repeating: "z", count: 40), "Z\u{7F}", "z\u{7F}",
+      ]
+    for first in ascii {
+      for second in ascii {
+        let equal = first.lowercased() == second.lowercased()
+        #expect(StatementText.equalFoldingASCII(first, second) == equal, "\(first) / \(second)")
+        if equal {
+          #expect(StatementText.asciiFoldedHash(first) == StatementText.asciiFoldedHash(second))
+        }
+      }
+      #expect(StatementText.asciiFoldedHash(first) != nil)
+    }
+    for text in ["é", "naïve café", "K\u{212A}", "日本"] {
+      #expect(StatementText.asciiFoldedHash(text) == nil, "\(text)")
+    }
+  }
+
   @Test func tidiedPunctuationRemovesSpacesBeforeClosingAndAfterOpening() {
     #expect(StatementText.tidiedPunctuation("limitations [12] .") == "limitations [12].")
     #expect(StatementText.tidiedPunctuation("( a ) [ b ] end !") == "(a) [b] end!")
