@@ -21,6 +21,7 @@ struct RecipePattern {
       // As `Range(_:in:)` does for NSRegularExpression's ranges: a bound inside a Character (between a
       // letter and its accent) gives no capture.
       guard let range else { return nil }
+      if let captured = StatementText.asciiBounded(text, range) { return captured }
       let utf8 = text.utf8
       let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
       guard let start = String.Index(lower, within: text),

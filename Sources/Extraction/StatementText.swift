@@ -1,3 +1,5 @@
+import Foundation
+
 /// The string work statement building repeats for every unit. Swift's Character operations (count,
 /// hasPrefix, dropFirst, lowercased) walk grapheme clusters, which cost more than the rest of building a
 /// statement; each function here works on UTF-8 bytes where that provably gives the same answer, and
@@ -59,7 +61,7 @@ enum StatementText {
   static func removingLead(_ prefix: String, from text: String) -> String? {
     let bytes = text.utf8
     let lead = prefix.utf8
-    if let last = lead.last, bytes.count >= lead.count, bytes.starts(with: lead) {
+    if let last = lead.last, bytes.count >= lead.count, startsWithBytes(text, prefix) {
       if bytes.count == lead.count { return nil }
       let boundary = bytes.index(bytes.startIndex, offsetBy: lead.count)
       let next = bytes[boundary]
@@ -71,6 +73,35 @@ enum StatementText {
     }
     guard text.hasPrefix(prefix) && text.count > prefix.count else { return nil }
     return trimmedLead(text.dropFirst(prefix.count))
+  }
+
+  /// The bytes `range` of `text` as a String when both ends fall between two ASCII scalars other than
+  /// CR LF (or at an end of the text), where a Character always ends; nil otherwise, for the caller to
+  /// check the bounds the slow way.
+  static func asciiBounded(_ text: String, _ range: Range<Int>) -> String? {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      func isBoundary(_ index: Int) -> Bool {
+        if index == 0 || index == bytes.count { return true }
+        let (before, after) = (bytes[index - 1], bytes[index])
+        return before < 0x80 && after < 0x80 && !(before == 0x0D && after == 0x0A)
+      }
+      guard range.lowerBound >= 0, range.upperBound <= bytes.count, isBoundary(range.lowerBound),
+        isBoundary(range.upperBound)
+      else { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+  }
+
+  /// Whether the UTF-8 of `text` starts with that of `prefix`, compared as memory.
+  private static func startsWithBytes(_ text: String, _ prefix: String) -> Bool {
+    var (whole, lead) = (text, prefix)
+    return whole.withUTF8 { bytes in
+      lead.withUTF8 { start in
+        start.count <= bytes.count
+          && (start.isEmpty || memcmp(bytes.baseAddress!, start.baseAddress!, start.count) == 0)
+      }
+    }
   }
 
   /// The text without leading punctuation, dashes and spaces.
@@ -304,30 +335,35 @@ enum StatementText {
 
   /// `Measure II.4.3` becomes `measure-ii-4-3`: lower case letters and digits joined by hyphens.
   static func slug(_ label: String) -> String {
-    var output: [UInt8] = []
-    var pendingHyphen = false
-    var isASCII = true
-    for byte in label.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
+    guard !label.utf8.contains(where: { $0 >= 0x80 }) else { return unicodeSlug(label) }
+    // A hyphen stands for at least one byte that wrote nothing, so the slug is never longer than the label.
+    return String(unsafeUninitializedCapacity: label.utf8.count) { output in
+      var count = 0
+      var pendingHyphen = false
+      for byte in label.utf8 {
+        let lowered: UInt8
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+          lowered = byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+          lowered = byte + 32
+        default:
+          pendingHyphen = true
+          continue
+        }
+        if pendingHyphen && count > 0 {
+          output[count] = UInt8(ascii: "-")
+          count += 1
+        }
         pendingHyphen = false
-        output.append(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
-        pendingHyphen = false
-        output.append(byte + 32)
-      case 0x80...:
-        isASCII = false
-      default:
-        pendingHyphen = true
+        output[count] = lowered
+        count += 1
       }
+      return count
     }
-    guard isASCII else { return unicodeSlug(label) }
-    return String(decoding: output, as: UTF8.self)
   }
 
-  private static func unicodeSlug(_ label: String) -> String {
+  static func unicodeSlug(_ label: String) -> String {
     var output = ""
     var pendingHyphen = false
     for character in label.lowercased() {

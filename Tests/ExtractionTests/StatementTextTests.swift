@@ -94,6 +94,17 @@ struct StatementTextTests {
     #expect(StatementText.tidiedPunctuation(text) == Self.tidiedByRule(text))
   }
 
+  @Test(arguments: texts + ["Measure II.4.3", "GV-1.1-001", "(b)", "--a--", "A1 b2", "...", "Z9"])
+  func slugMatchesCharacterSlug(_ label: String) {
+    #expect(StatementText.slug(label) == StatementText.unicodeSlug(label))
+  }
+
+  @Test func slugJoinsLettersAndDigitsWithHyphens() {
+    #expect(StatementText.slug("Measure II.4.3") == "measure-ii-4-3")
+    #expect(StatementText.slug(" (b) ") == "b")
+    #expect(StatementText.slug("Naïve 2") == "naïve-2")
+  }
+
   @Test func foldedHashGroupsTextsEqualUpToCase() {
     let ascii =
       Self.texts.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + [
