@@ -33,14 +33,17 @@ extension Document {
     var failed: Set<Int> = []
     if batch.program.hasDelegates || batch.program.comparesSiblings { ensureOrdered() }
     let context = batch.program.hasDelegates ? xpathContext(node: nil, namespaces: batch.namespaces) : nil
-    let state = batch.program.makeWalkState(context: context)
+    let state = batch.program.makeWalkState(context: context, forOneDocument: true)
+    var depth = 0
     var current: xmlNodePtr? = pointer.pointee.children
     while let node = current {
       if node.pointee.type == XML_ELEMENT_NODE {
-        state.enter(node)
+        state.enter(node, depth: depth)
         if let name = node.pointee.name, let named = batch.entriesByName.value(for: name) {
-          for entry in named {
-            test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
+          for index in named {
+            test(
+              batch, entry: batch.namedEntries[index], node: node, state: state, into: &matches,
+              failed: &failed)
           }
         }
         // Most elements fail every selector of any name on their class alone: the memo's bits for the
@@ -57,11 +60,12 @@ extension Document {
           }
           test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
         }
-      }
-      // Depth first, in document order, without recursion.
-      if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
-        current = child
-        continue
+        // Depth first, in document order, without recursion.
+        if let child = node.pointee.children {
+          current = child
+          depth += 1
+          continue
+        }
       }
       var climbing: xmlNodePtr? = node
       current = nil
@@ -71,6 +75,7 @@ extension Document {
           break
         }
         climbing = candidate.pointee.parent
+        depth -= 1
         if let parent = climbing, UnsafeMutableRawPointer(parent) == documentNode { break }
       }
     }

@@ -8,46 +8,106 @@ extension SelectorProgram {
     {
       return false
     }
-    let range = selectors[selector]
-    return matches(node, first: range.lowerBound, step: range.upperBound - 1, state: state)
+    return matches(node, step: selectors[selector].upperBound - 1, depth: state.depth, state: state)
   }
 
-  private func matches(_ node: xmlNodePtr, first: Int, step index: Int, state: SelectorWalkState) -> Bool {
+  /// Whether step `index` matches `node`, at `depth` of the walk's stack, and the steps before it match
+  /// its ancestors.
+  private func matches(_ node: xmlNodePtr, step index: Int, depth: Int, state: SelectorWalkState) -> Bool {
     let step = steps[index]
-    guard matches(node, name: step.name) else { return false }
+    // Ancestors already known to fail settle the answer before any test of the node's own.
+    if step.previous >= 0 {
+      guard depth > 0 else { return false }
+      let known =
+        step.descendant
+        ? state.holdsWithin(step.previous, at: depth - 1) : state.holds(step.previous, at: depth - 1)
+      if known == false { return false }
+    }
+    guard matches(node, name: step.name, state: state) else { return false }
     // The conditions are all conjunctive and none depends on position, so their order is free: libxml2's
     // evaluations, the dearest, come last, after the ancestors.
     for entry in step.tests where tests[testLists[entry]].operation != .delegated {
       if !passes(node, testLists[entry], state: state) { return false }
     }
-    guard ancestorsMatch(node, first: first, step: index, state: state) else { return false }
+    guard ancestorsMatch(node, step, depth: depth, state: state) else { return false }
     for entry in step.tests where tests[testLists[entry]].operation == .delegated {
       if !passes(node, testLists[entry], state: state) { return false }
     }
     return true
   }
 
-  /// Whether the steps before `index` match the ancestors of `node`, which step `index` matches.
-  private func ancestorsMatch(_ node: xmlNodePtr, first: Int, step index: Int, state: SelectorWalkState)
+  /// Whether the steps before `step` match the ancestors of `node`, which `step` matches.
+  private func ancestorsMatch(_ node: xmlNodePtr, _ step: Step, depth: Int, state: SelectorWalkState)
     -> Bool
   {
-    let step = steps[index]
-    let parent = node.pointee.parent
-    let parentIsDocument = parent == nil || parent?.pointee.type != XML_ELEMENT_NODE
-    if index == first {
-      return step.descendant || parentIsDocument
+    guard step.previous >= 0 else {
+      if step.descendant { return true }
+      // By its parent, not its depth: `RelativeQuery` walks without tracking depth.
+      let parent = node.pointee.parent
+      return parent == nil || parent?.pointee.type != XML_ELEMENT_NODE
     }
-    if !step.descendant {
-      guard !parentIsDocument, let parent else { return false }
-      return matches(parent, first: first, step: index - 1, state: state)
+    guard depth > 0 else { return false }
+    return step.descendant
+      ? prefixHoldsWithin(step.previous, depth: depth - 1, state: state)
+      : prefixHolds(step.previous, depth: depth - 1, state: state)
+  }
+
+  /// Whether the element at `depth` of the walk's stack holds prefix `prefix` (see `prefixSteps`).
+  private func prefixHolds(_ prefix: Int, depth: Int, state: SelectorWalkState) -> Bool {
+    if let known = state.holds(prefix, at: depth) { return known }
+    // An answer reached through a test libxml2 must make is not kept: the selectors that share the
+    // prefix must each learn that they need libxml2.
+    let earlier = state.needsLibxml2
+    state.needsLibxml2 = false
+    let result = matches(state.ancestor(at: depth), step: prefixSteps[prefix], depth: depth, state: state)
+    if !state.needsLibxml2 { state.setHolds(prefix, at: depth, result) }
+    state.needsLibxml2 = state.needsLibxml2 || earlier
+    return result
+  }
+
+  /// Whether the element at `depth` or one of its ancestors holds prefix `prefix`: the nearest first,
+  /// as far up as needed.
+  private func prefixHoldsWithin(_ prefix: Int, depth: Int, state: SelectorWalkState) -> Bool {
+    if let known = state.holdsWithin(prefix, at: depth) { return known }
+    let earlier = state.needsLibxml2
+    state.needsLibxml2 = false
+    var level = depth
+    var result = false
+    while level >= 0 {
+      if let known = state.holdsWithin(prefix, at: level) {
+        result = known
+        break
+      }
+      if prefixHolds(prefix, depth: level, state: state) {
+        result = true
+        break
+      }
+      level -= 1
     }
-    var ancestor = parentIsDocument ? nil : parent
-    while let current = ancestor {
-      if matches(current, first: first, step: index - 1, state: state) { return true }
-      let next = current.pointee.parent
-      ancestor = next?.pointee.type == XML_ELEMENT_NODE ? next : nil
+    if !state.needsLibxml2 {
+      // Every element between holds the same answer: none of them holds the prefix itself.
+      for between in max(level, 0)...depth { state.setHoldsWithin(prefix, at: between, result) }
     }
-    return false
+    state.needsLibxml2 = state.needsLibxml2 || earlier
+    return result
+  }
+
+  /// `matches(_:name:)`, sparing the comparison of a namespace URI when the walk has seen the namespace.
+  private func matches(_ node: xmlNodePtr, name index: Int, state: SelectorWalkState) -> Bool {
+    guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+    let name = names[index]
+    guard name.namespace == .uri, state.remembersNamespaces else { return matches(node, name: index) }
+    if name.isSpecific {
+      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.packed.low),
+        PackedName(actual) == name.packed
+      else { return false }
+      if !name.packed.isComplete && !ByteString.equal(actual, bytes(name.bytes)) { return false }
+    }
+    guard let ns = node.pointee.ns else { return false }
+    if state.namespaces[name.namespaceID] == ns { return true }
+    guard let href = ns.pointee.href, ByteString.equal(href, bytes(name.namespaceURI)) else { return false }
+    state.namespaces[name.namespaceID] = ns
+    return true
   }
 
   func matches(_ node: xmlNodePtr, name index: Int) -> Bool {
@@ -85,13 +145,13 @@ extension SelectorProgram {
       return (memoResults(test.memo, state: state) >> UInt64(test.bit)) & 1 == 1
         ? !test.negated : test.negated
     }
-    return holds(node, test, index, state: state) != test.negated
+    return holds(node, test, state: state) != test.negated
   }
 
   /// The results of memo `memo`'s tests on the current element, from the memo when its attribute's value
   /// has been seen before.
   func memoResults(_ memo: Int, state: SelectorWalkState) -> UInt64 {
-    if state.known[memo] { return state.results[memo] }
+    if state.isKnown(memo) { return state.results[memo] }
     var results: UInt64 = 0
     if let node = state.node, let attribute = attribute(node, memoAttributes[memo]) {
       results = Self.withValue(of: attribute) { value in
@@ -104,7 +164,7 @@ extension SelectorProgram {
         }
       }
     }
-    state.known[memo] = true
+    state.setKnown(memo)
     state.results[memo] = results
     return results
   }
@@ -122,32 +182,32 @@ extension SelectorProgram {
   }
 
   /// The test's own answer, before its negation.
-  private func holds(_ node: xmlNodePtr, _ test: Test, _ index: Int, state: SelectorWalkState) -> Bool {
+  private func holds(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
     switch test.operation {
     case .hasAttribute, .attributeEquals, .attributeContains, .attributeStartsWith, .classToken:
       guard let attribute = attribute(node, test.attribute) else { return false }
       return test.operation == .hasAttribute || Self.withValue(of: attribute) { valuePasses($0, test) }
     case .textStartsWith:
-      guard let starts = Self.normalizedStringValueStarts(node, with: bytes(test.literal)) else {
-        state.needsLibxml2 = true
-        return false
-      }
-      return starts
+      let literal = bytes(test.literal)
+      guard normalizeText(of: node, atLeast: literal.count, state: state) else { return false }
+      return ByteString.hasPrefix(state.normalized.text.bytes, literal)
     case .selfIsOneOf:
-      return test.names.contains { matches(node, name: $0) }
+      return test.names.contains { matches(node, name: $0, state: state) }
     case .hasChild:
       var child = node.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound) && allPass(current, test.list, state: state) {
+        if matches(current, name: test.names.lowerBound, state: state)
+          && allPass(current, test.list, state: state)
+        {
           return true
         }
         child = current.pointee.next
       }
       return false
     case .hasDescendant:
-      return hasDescendant(node, name: test.names.lowerBound)
+      return hasDescendant(node, name: test.names.lowerBound, state: state)
     case .hasSibling:
-      return hasSibling(node, test, index, state: state)
+      return hasSibling(node, test, state: state)
     case .stringEquals, .stringStartsWith, .stringContains:
       return stringTest(node, test, state: state)
     case .all:
@@ -165,22 +225,37 @@ extension SelectorProgram {
 
   /// Sibling axes through the matching siblings of each parent, found in one pass over its children: a
   /// paragraph asking for a preceding heading must not walk back over all the paragraphs before it.
-  private func hasSibling(_ node: xmlNodePtr, _ test: Test, _ index: Int, state: SelectorWalkState) -> Bool {
+  private func hasSibling(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
     guard let parent = node.pointee.parent else { return false }
+    let slot = test.sibling
     let match: xmlNodePtr?
-    if let known = state.siblingMatches[index][parent] {
-      match = known
+    if state.lastSiblingParents[slot] == parent {
+      match = state.lastSiblingMatches[slot]
+    } else if let known = state.siblingMatches[slot].value(for: parent) {
+      match = xmlNodePtr(bitPattern: known)
+      state.lastSiblingParents[slot] = parent
+      state.lastSiblingMatches[slot] = match
     } else {
+      let earlier = state.needsLibxml2
+      state.needsLibxml2 = false
       var found: xmlNodePtr?
       var child = parent.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound) && allPass(current, test.list, state: state) {
+        if matches(current, name: test.names.lowerBound, state: state)
+          && allPass(current, test.list, state: state)
+        {
           found = current
           if test.preceding { break }
         }
         child = current.pointee.next
       }
-      state.siblingMatches[index][parent] = .some(found)
+      // Kept only when reached without libxml2: each selector sharing the test must learn it needs it.
+      if !state.needsLibxml2 {
+        state.siblingMatches[slot].set(UInt(bitPattern: found), for: parent)
+        state.lastSiblingParents[slot] = parent
+        state.lastSiblingMatches[slot] = found
+      }
+      state.needsLibxml2 = state.needsLibxml2 || earlier
       match = found
     }
     guard let match, match != node else { return false }
@@ -205,7 +280,7 @@ extension SelectorProgram {
       var child = node.pointee.children
       while let current = child {
         child = current.pointee.next
-        guard matches(current, name: test.names.lowerBound) else { continue }
+        guard matches(current, name: test.names.lowerBound, state: state) else { continue }
         let holds: Bool?
         if test.source == .childAttributes {
           guard let attribute = attribute(current, test.attribute) else { continue }
@@ -223,12 +298,38 @@ extension SelectorProgram {
       }
       return existential ? false : compare(UnsafeBufferPointer(start: nil, count: 0))
     default:
-      guard normalizeText(of: node, state: state) else { return false }
-      let normalized = state.normalizedText.bytes
+      // Only as much of the normalised value as decides: a length more than the literal's for `=`, the
+      // literal's for `starts-with`, the characters a substring ends with; the last character from the
+      // end. The rest when that does not settle it.
+      var needed = Int.max
+      switch (test.operation, test.source) {
+      case (_, .normalizedTextLastCharacter):
+        if let last = XPathString.lastNormalizedCharacter(of: node) { return compare(last) }
+      case (.stringEquals, .normalizedText):
+        needed = literal.count + 1
+      case (.stringStartsWith, .normalizedText):
+        needed = literal.count
+      case (_, .normalizedTextSubstring):
+        if let length = test.length {
+          // A character has at most four bytes.
+          needed = 4 * max(0, min(test.start, 1 << 20) + min(length, 1 << 20) - 1) + 1
+        }
+      default:
+        break
+      }
+      guard normalizeText(of: node, atLeast: needed, state: state) else { return false }
+      var normalized = state.normalized.text.bytes
       let range: Range<Int>
       switch test.source {
       case .normalizedTextSubstring:
-        range = XPathString.substring(normalized, start: test.start, length: test.length)
+        var found = XPathString.substring(normalized, start: test.start, length: test.length)
+        // Reaching the end of a prefix leaves the substring open.
+        if found.upperBound == normalized.count && !state.normalized.isComplete {
+          guard normalizeText(of: node, atLeast: Int.max, state: state) else { return false }
+          normalized = state.normalized.text.bytes
+          found = XPathString.substring(normalized, start: test.start, length: test.length)
+        }
+        range = found
       case .normalizedTextLastCharacter:
         range = XPathString.lastCharacter(normalized)
       default:
@@ -238,33 +339,32 @@ extension SelectorProgram {
     }
   }
 
-  /// Puts `normalize-space(.)` of `node` in `state.normalizedText`, unless it is there already; false
-  /// when libxml2 must answer.
-  private func normalizeText(of node: xmlNodePtr, state: SelectorWalkState) -> Bool {
-    if state.normalizedNode == node { return true }
-    state.normalizedNode = nil
-    guard XPathString.normalizedValue(of: node, into: state.normalizedText) else {
+  /// Puts at least `count` bytes of `normalize-space(.)` of `node` (all of them if it has fewer) in
+  /// `state.normalized`, reusing what is there for the node; false when libxml2 must answer.
+  private func normalizeText(of node: xmlNodePtr, atLeast count: Int, state: SelectorWalkState) -> Bool {
+    if state.normalized.node != node { state.normalized.start(node) }
+    guard state.normalized.extend(to: count) else {
+      state.normalized.clear()
       state.needsLibxml2 = true
       return false
     }
-    state.normalizedNode = node
     return true
   }
 
   private func delegatedHolds(_ node: xmlNodePtr, _ index: Int, state: SelectorWalkState) -> Bool {
-    if let known = state.delegatedResults[index][node] { return known }
+    if let known = state.delegatedResults[index].value(for: node) { return known == 1 }
     guard let context = state.context, let holds = delegates[index].holds(for: node, in: context) else {
       state.needsLibxml2 = true
       return false
     }
-    state.delegatedResults[index][node] = holds
+    state.delegatedResults[index].set(holds ? 1 : 0, for: node)
     return holds
   }
 
-  private func hasDescendant(_ root: xmlNodePtr, name: Int) -> Bool {
+  private func hasDescendant(_ root: xmlNodePtr, name: Int, state: SelectorWalkState) -> Bool {
     var current = root.pointee.children
     while let node = current {
-      if matches(node, name: name) { return true }
+      if matches(node, name: name, state: state) { return true }
       if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
         current = child
         continue
@@ -317,56 +417,6 @@ extension SelectorProgram {
       start = end
     }
     return false
-  }
-
-  /// Whether XPath's `normalize-space(.)` (the text nodes below, concatenated, XML white space collapsed
-  /// and trimmed) starts with `literal`; only as many bytes as the literal has are ever built. Nil when an
-  /// entity reference comes first (see `XPathString.value`).
-  private static func normalizedStringValueStarts(
-    _ root: xmlNodePtr, with literal: UnsafeBufferPointer<UInt8>
-  )
-    -> Bool?
-  {
-    let atLeast = literal.count
-    var output: [UInt8] = []
-    var pendingSpace = false
-    var current: xmlNodePtr? = root
-    var descending = true
-    while let node = current, output.count <= atLeast {
-      if descending {
-        if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE,
-          let content = node.pointee.content
-        {
-          var index = 0
-          while content[index] != 0 && output.count <= atLeast {
-            let byte = content[index]
-            if isXMLSpace(byte) {
-              pendingSpace = true
-            } else {
-              if pendingSpace && !output.isEmpty { output.append(0x20) }
-              pendingSpace = false
-              output.append(byte)
-            }
-            index += 1
-          }
-        } else if node.pointee.type == XML_ENTITY_REF_NODE {
-          return nil
-        } else if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
-          current = child
-          continue
-        }
-      }
-      if node == root { break }
-      if let next = node.pointee.next {
-        current = next
-        descending = true
-      } else {
-        current = node.pointee.parent
-        descending = false
-        if current == root { break }
-      }
-    }
-    return output.starts(with: literal)
   }
 
   private static func isXMLSpace(_ byte: UInt8) -> Bool {

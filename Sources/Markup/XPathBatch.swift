@@ -10,8 +10,10 @@ public final class XPathBatch {
   let program: SelectorProgram
   /// The expressions left to libxml2.
   let others: [Int]
-  /// For an element name, the entries whose selector requires exactly that name.
-  let entriesByName: PackedNameTable<[Int]>
+  /// For an element name, the entries whose selector requires exactly that name: a range of
+  /// `namedEntries`, which holds no references for a walk to retain and release.
+  let entriesByName: PackedNameTable<Range<Int>>
+  let namedEntries: UnsafeMutableBufferPointer<Int>
   /// Entries whose selector matches elements of any name.
   let entriesForAnyName: [Int]
 
@@ -44,8 +46,20 @@ public final class XPathBatch {
         anyName.append(index)
       }
     }
-    entriesByName = PackedNameTable(byName.map { ($0.key, $0.value) })
+    var flat: [Int] = []
+    var ranges: [(name: [UInt8], value: Range<Int>)] = []
+    for (name, named) in byName {
+      ranges.append((name, flat.count..<(flat.count + named.count)))
+      flat += named
+    }
+    entriesByName = PackedNameTable(ranges)
+    namedEntries = .allocate(capacity: max(flat.count, 1))
+    _ = namedEntries.initialize(from: flat)
     entriesForAnyName = anyName
+  }
+
+  deinit {
+    namedEntries.deallocate()
   }
 
   /// Compiles the predicates of `union` that libxml2 is to evaluate; false when one cannot be delegated.
