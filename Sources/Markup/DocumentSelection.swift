@@ -39,7 +39,17 @@ extension Document {
     while let node = current {
       if node.pointee.type == XML_ELEMENT_NODE {
         state.enter(node, depth: depth)
-        if let name = node.pointee.name, let named = batch.entriesByName.value(for: name) {
+        if let name = node.pointee.name {
+          let address = UInt(bitPattern: name)
+          let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+          let named: Range<Int>
+          if state.nameAddresses[slot] == address {
+            named = state.nameEntries[slot]
+          } else {
+            named = batch.entriesByName.value(for: name) ?? 0..<0
+            state.nameAddresses[slot] = address
+            state.nameEntries[slot] = named
+          }
           for index in named {
             test(
               batch, entry: batch.namedEntries[index], node: node, state: state, into: &matches,
@@ -50,15 +60,15 @@ extension Document {
         // element, fetched once, reject them without a call per selector.
         var memo = -1
         var bits: UInt64 = 0
-        for entry in batch.entriesForAnyName {
-          if let quick = batch.program.quickTests[entry] {
-            if quick.memo != memo {
-              memo = quick.memo
+        for candidate in batch.entriesForAnyName {
+          if candidate.memo >= 0 {
+            if candidate.memo != memo {
+              memo = candidate.memo
               bits = batch.program.memoResults(memo, state: state)
             }
-            if bits & quick.mask != quick.expected { continue }
+            if bits & candidate.mask != candidate.expected { continue }
           }
-          test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
+          test(batch, entry: candidate.entry, node: node, state: state, into: &matches, failed: &failed)
         }
         // Depth first, in document order, without recursion.
         if let child = node.pointee.children {

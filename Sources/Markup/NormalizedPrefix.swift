@@ -58,16 +58,22 @@ final class NormalizedPrefix {
     var index = offset
     var stopped = false
     var pending = pendingSpace
-    let length = ByteString.length(content)
-    text.reserve(length - index + 1)
+    // Room for what is wanted (a space and a byte may take it one past), without measuring a long text
+    // node to read a few bytes of it; for all of it, measured.
+    if count - text.count <= 4096 {
+      text.reserve(count - text.count + 2)
+    } else {
+      text.reserve(ByteString.length(content + index) + 1)
+    }
     text.write { base, written in
       var output = written
-      while index < length {
+      while true {
+        let byte = content[index]
+        if byte == 0 { break }
         if output >= count {
           stopped = true
           break
         }
-        let byte = content[index]
         index += 1
         if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
           pending = true

@@ -1,5 +1,9 @@
 import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension SelectorProgram {
   /// Whether selector number `selector` selects `node`; `state` must have entered `node`.
   func matches(_ node: xmlNodePtr, selector: Int, state: SelectorWalkState) -> Bool {
@@ -24,14 +28,15 @@ extension SelectorProgram {
       if known == false { return false }
     }
     guard matches(node, name: step.name, state: state) else { return false }
-    // The conditions are all conjunctive and none depends on position, so their order is free: libxml2's
-    // evaluations, the dearest, come last, after the ancestors.
-    for entry in step.tests where tests[testLists[entry]].operation != .delegated {
+    var entry = step.tests.lowerBound
+    while entry < step.firstDelegated {
       if !passes(node, testLists[entry], state: state) { return false }
+      entry += 1
     }
     guard ancestorsMatch(node, step, depth: depth, state: state) else { return false }
-    for entry in step.tests where tests[testLists[entry]].operation == .delegated {
+    while entry < step.tests.upperBound {
       if !passes(node, testLists[entry], state: state) { return false }
+      entry += 1
     }
     return true
   }
@@ -95,38 +100,44 @@ extension SelectorProgram {
   /// `matches(_:name:)`, sparing the comparison of a namespace URI when the walk has seen the namespace.
   private func matches(_ node: xmlNodePtr, name index: Int, state: SelectorWalkState) -> Bool {
     guard node.pointee.type == XML_ELEMENT_NODE else { return false }
-    let name = names[index]
-    guard name.namespace == .uri, state.remembersNamespaces else { return matches(node, name: index) }
-    if name.isSpecific {
-      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.packed.low),
-        PackedName(actual) == name.packed
+    let name = names.baseAddress! + index
+    guard name.pointee.namespace == .uri, state.remembersNamespaces else { return matches(node, name: index) }
+    if name.pointee.isSpecific {
+      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
+        PackedName(actual) == name.pointee.packed
       else { return false }
-      if !name.packed.isComplete && !ByteString.equal(actual, bytes(name.bytes)) { return false }
+      if !name.pointee.packed.isComplete && !ByteString.equal(actual, bytes(name.pointee.bytes)) {
+        return false
+      }
     }
     guard let ns = node.pointee.ns else { return false }
-    if state.namespaces[name.namespaceID] == ns { return true }
-    guard let href = ns.pointee.href, ByteString.equal(href, bytes(name.namespaceURI)) else { return false }
-    state.namespaces[name.namespaceID] = ns
+    if state.namespaces[name.pointee.namespaceID] == ns { return true }
+    guard let href = ns.pointee.href, ByteString.equal(href, bytes(name.pointee.namespaceURI)) else {
+      return false
+    }
+    state.namespaces[name.pointee.namespaceID] = ns
     return true
   }
 
   func matches(_ node: xmlNodePtr, name index: Int) -> Bool {
     guard node.pointee.type == XML_ELEMENT_NODE else { return false }
-    let name = names[index]
-    if name.isSpecific {
-      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.packed.low),
-        PackedName(actual) == name.packed
+    let name = names.baseAddress! + index
+    if name.pointee.isSpecific {
+      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
+        PackedName(actual) == name.pointee.packed
       else { return false }
-      if !name.packed.isComplete && !ByteString.equal(actual, bytes(name.bytes)) { return false }
+      if !name.pointee.packed.isComplete && !ByteString.equal(actual, bytes(name.pointee.bytes)) {
+        return false
+      }
     }
-    switch name.namespace {
+    switch name.pointee.namespace {
     case .any:
       return true
     case .none:
       return node.pointee.ns == nil
     case .uri:
       guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
-      return ByteString.equal(href, bytes(name.namespaceURI))
+      return ByteString.equal(href, bytes(name.pointee.namespaceURI))
     }
   }
 
@@ -140,12 +151,13 @@ extension SelectorProgram {
 
   /// Whether test number `index` holds for `node`.
   private func passes(_ node: xmlNodePtr, _ index: Int, state: SelectorWalkState) -> Bool {
-    let test = tests[index]
-    if test.memo >= 0 && node == state.node {
-      return (memoResults(test.memo, state: state) >> UInt64(test.bit)) & 1 == 1
-        ? !test.negated : test.negated
+    // Through a pointer: a copy of the whole test costs more than most tests.
+    let test = tests.baseAddress! + index
+    if test.pointee.memo >= 0 && node == state.node {
+      return (memoResults(test.pointee.memo, state: state) >> UInt64(test.pointee.bit)) & 1 == 1
+        ? !test.pointee.negated : test.pointee.negated
     }
-    return holds(node, test, state: state) != test.negated
+    return holds(node, test, state: state) != test.pointee.negated
   }
 
   /// The results of memo `memo`'s tests on the current element, from the memo when its attribute's value
@@ -157,7 +169,8 @@ extension SelectorProgram {
       results = Self.withValue(of: attribute) { value in
         state.memos[memo].results(for: value) {
           var bits: UInt64 = 0
-          for (bit, test) in memoTests[memo].enumerated() where valuePasses(value, tests[test]) {
+          for (bit, test) in memoTests[memo].enumerated() where valuePasses(value, tests.baseAddress! + test)
+          {
             bits |= 1 << UInt64(bit)
           }
           return bits
@@ -170,34 +183,36 @@ extension SelectorProgram {
   }
 
   /// An attribute-value test on a value that is present.
-  private func valuePasses(_ value: UnsafeBufferPointer<UInt8>, _ test: Test) -> Bool {
-    switch test.operation {
+  private func valuePasses(_ value: UnsafeBufferPointer<UInt8>, _ test: UnsafeMutablePointer<Test>) -> Bool {
+    switch test.pointee.operation {
     case .hasAttribute: true
-    case .attributeEquals: ByteString.equal(value, bytes(test.literal))
-    case .attributeContains: ByteString.contains(value, bytes(test.literal))
-    case .attributeStartsWith: ByteString.hasPrefix(value, bytes(test.literal))
-    case .classToken: Self.hasToken(value, bytes(test.literal))
+    case .attributeEquals: ByteString.equal(value, bytes(test.pointee.literal))
+    case .attributeContains: ByteString.contains(value, bytes(test.pointee.literal))
+    case .attributeStartsWith: ByteString.hasPrefix(value, bytes(test.pointee.literal))
+    case .classToken: Self.hasToken(value, bytes(test.pointee.literal))
     default: false
     }
   }
 
   /// The test's own answer, before its negation.
-  private func holds(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
-    switch test.operation {
+  private func holds(_ node: xmlNodePtr, _ test: UnsafeMutablePointer<Test>, state: SelectorWalkState) -> Bool
+  {
+    switch test.pointee.operation {
     case .hasAttribute, .attributeEquals, .attributeContains, .attributeStartsWith, .classToken:
-      guard let attribute = attribute(node, test.attribute) else { return false }
-      return test.operation == .hasAttribute || Self.withValue(of: attribute) { valuePasses($0, test) }
+      guard let attribute = attribute(node, test.pointee.attribute) else { return false }
+      return test.pointee.operation == .hasAttribute
+        || Self.withValue(of: attribute) { valuePasses($0, test) }
     case .textStartsWith:
-      let literal = bytes(test.literal)
+      let literal = bytes(test.pointee.literal)
       guard normalizeText(of: node, atLeast: literal.count, state: state) else { return false }
       return ByteString.hasPrefix(state.normalized.text.bytes, literal)
     case .selfIsOneOf:
-      return test.names.contains { matches(node, name: $0, state: state) }
+      return test.pointee.names.contains { matches(node, name: $0, state: state) }
     case .hasChild:
       var child = node.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound, state: state)
-          && allPass(current, test.list, state: state)
+        if matches(current, name: test.pointee.names.lowerBound, state: state)
+          && allPass(current, test.pointee.list, state: state)
         {
           return true
         }
@@ -205,17 +220,17 @@ extension SelectorProgram {
       }
       return false
     case .hasDescendant:
-      return hasDescendant(node, name: test.names.lowerBound, state: state)
+      return hasDescendant(node, name: test.pointee.names.lowerBound, state: state)
     case .hasSibling:
       return hasSibling(node, test, state: state)
     case .stringEquals, .stringStartsWith, .stringContains:
       return stringTest(node, test, state: state)
     case .all:
-      return allPass(node, test.list, state: state)
+      return allPass(node, test.pointee.list, state: state)
     case .any:
-      return test.list.contains { passes(node, testLists[$0], state: state) }
+      return test.pointee.list.contains { passes(node, testLists[$0], state: state) }
     case .delegated:
-      return delegatedHolds(node, test.delegate, state: state)
+      return delegatedHolds(node, test.pointee.delegate, state: state)
     }
   }
 
@@ -225,9 +240,11 @@ extension SelectorProgram {
 
   /// Sibling axes through the matching siblings of each parent, found in one pass over its children: a
   /// paragraph asking for a preceding heading must not walk back over all the paragraphs before it.
-  private func hasSibling(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
+  private func hasSibling(_ node: xmlNodePtr, _ test: UnsafeMutablePointer<Test>, state: SelectorWalkState)
+    -> Bool
+  {
     guard let parent = node.pointee.parent else { return false }
-    let slot = test.sibling
+    let slot = test.pointee.sibling
     let match: xmlNodePtr?
     if state.lastSiblingParents[slot] == parent {
       match = state.lastSiblingMatches[slot]
@@ -241,11 +258,11 @@ extension SelectorProgram {
       var found: xmlNodePtr?
       var child = parent.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound, state: state)
-          && allPass(current, test.list, state: state)
+        if matches(current, name: test.pointee.names.lowerBound, state: state)
+          && allPass(current, test.pointee.list, state: state)
         {
           found = current
-          if test.preceding { break }
+          if test.pointee.preceding { break }
         }
         child = current.pointee.next
       }
@@ -260,32 +277,34 @@ extension SelectorProgram {
     }
     guard let match, match != node else { return false }
     // xmlXPathCmpNodes is 1 when its first node comes first in the document.
-    return test.preceding ? xmlXPathCmpNodes(match, node) == 1 : xmlXPathCmpNodes(node, match) == 1
+    return test.pointee.preceding ? xmlXPathCmpNodes(match, node) == 1 : xmlXPathCmpNodes(node, match) == 1
   }
 
-  private func stringTest(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
-    let literal = bytes(test.literal)
+  private func stringTest(_ node: xmlNodePtr, _ test: UnsafeMutablePointer<Test>, state: SelectorWalkState)
+    -> Bool
+  {
+    let literal = bytes(test.pointee.literal)
     func compare(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-      switch test.operation {
+      switch test.pointee.operation {
       case .stringEquals: ByteString.equal(value, literal)
       case .stringStartsWith: ByteString.hasPrefix(value, literal)
       default: ByteString.contains(value, literal)
       }
     }
-    switch test.source {
+    switch test.pointee.source {
     case .children, .childAttributes:
       // A node-set: `=` holds when one node's value does; a function reads the first node's value, and
       // an empty set's, "".
-      let existential = test.operation == .stringEquals
+      let existential = test.pointee.operation == .stringEquals
       var child = node.pointee.children
       while let current = child {
         child = current.pointee.next
-        guard matches(current, name: test.names.lowerBound, state: state) else { continue }
+        guard matches(current, name: test.pointee.names.lowerBound, state: state) else { continue }
         let holds: Bool?
-        if test.source == .childAttributes {
-          guard let attribute = attribute(current, test.attribute) else { continue }
+        if test.pointee.source == .childAttributes {
+          guard let attribute = attribute(current, test.pointee.attribute) else { continue }
           holds = Self.withValue(of: attribute, compare)
-        } else if test.operation == .stringContains {
+        } else if test.pointee.operation == .stringContains {
           holds = XPathString.value(of: current).map { value in value.withUnsafeBufferPointer(compare) }
         } else {
           holds = XPathString.value(of: current, matches: literal, starting: !existential)
@@ -302,7 +321,7 @@ extension SelectorProgram {
       // literal's for `starts-with`, the characters a substring ends with; the last character from the
       // end. The rest when that does not settle it.
       var needed = Int.max
-      switch (test.operation, test.source) {
+      switch (test.pointee.operation, test.pointee.source) {
       case (_, .normalizedTextLastCharacter):
         if let last = XPathString.lastNormalizedCharacter(of: node) { return compare(last) }
       case (.stringEquals, .normalizedText):
@@ -310,9 +329,9 @@ extension SelectorProgram {
       case (.stringStartsWith, .normalizedText):
         needed = literal.count
       case (_, .normalizedTextSubstring):
-        if let length = test.length {
-          // A character has at most four bytes.
-          needed = 4 * max(0, min(test.start, 1 << 20) + min(length, 1 << 20) - 1) + 1
+        // As many bytes as characters, for text that is ASCII, up to the one after the substring.
+        if let length = test.pointee.length {
+          needed = max(0, min(test.pointee.start, 1 << 20) + min(length, 1 << 20))
         }
       default:
         break
@@ -320,14 +339,17 @@ extension SelectorProgram {
       guard normalizeText(of: node, atLeast: needed, state: state) else { return false }
       var normalized = state.normalized.text.bytes
       let range: Range<Int>
-      switch test.source {
+      switch test.pointee.source {
       case .normalizedTextSubstring:
-        var found = XPathString.substring(normalized, start: test.start, length: test.length)
-        // Reaching the end of a prefix leaves the substring open.
-        if found.upperBound == normalized.count && !state.normalized.isComplete {
-          guard normalizeText(of: node, atLeast: Int.max, state: state) else { return false }
+        var found = XPathString.substring(normalized, start: test.pointee.start, length: test.pointee.length)
+        // Reaching the end of a prefix leaves the substring open: then four bytes a character (the most
+        // UTF-8 takes), then all.
+        var more = needed == Int.max ? Int.max : 4 * needed
+        while found.upperBound == normalized.count && !state.normalized.isComplete {
+          guard normalizeText(of: node, atLeast: more, state: state) else { return false }
           normalized = state.normalized.text.bytes
-          found = XPathString.substring(normalized, start: test.start, length: test.length)
+          found = XPathString.substring(normalized, start: test.pointee.start, length: test.pointee.length)
+          more = Int.max
         }
         range = found
       case .normalizedTextLastCharacter:
@@ -402,19 +424,29 @@ extension SelectorProgram {
     return body(UnsafeBufferPointer(start: copy, count: ByteString.length(copy)))
   }
 
-  /// Whether the white-space separated tokens of `value` include `token`.
+  /// Whether the white-space separated tokens of `value` include `token`: each place the token's bytes
+  /// occur (found by `memchr` and `memcmp`), bounded by white space or the ends.
   private static func hasToken(_ value: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
+    // An empty token is no token, and one with white space in it cannot be one whole.
+    guard let tokenBase = token.baseAddress, token.count > 0, !token.contains(where: isXMLSpace) else {
+      return false
+    }
+    guard let base = value.baseAddress, value.count >= token.count else { return false }
+    let first = Int32(tokenBase[0])
+    let last = value.count - token.count
     var start = 0
-    while start < value.count {
-      while start < value.count && isXMLSpace(value[start]) { start += 1 }
-      var end = start
-      while end < value.count && !isXMLSpace(value[end]) { end += 1 }
-      if end > start && ByteString.equal(UnsafeBufferPointer(rebasing: value[start..<end]), token) {
+    while start <= last {
+      guard let found = memchr(base + start, first, last - start + 1) else { return false }
+      start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      let end = start + token.count
+      if (start == 0 || isXMLSpace(base[start - 1])) && (end == value.count || isXMLSpace(base[end]))
+        && memcmp(base + start, tokenBase, token.count) == 0
+      {
         return true
       }
-      start = end
+      start += 1
     }
     return false
   }

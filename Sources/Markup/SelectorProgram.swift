@@ -91,6 +91,8 @@ final class SelectorProgram {
     var tests: Range<Int>
     /// The prefix (into `prefixSteps`) that ends with the step before this one; -1 for a first step.
     var previous: Int
+    /// Where in `tests` the delegated ones begin: they come after the others (see `stepTests`).
+    var firstDelegated: Int
   }
 
   /// A test of a selector's last step that can reject an element before any other work: the bits the
@@ -196,8 +198,11 @@ final class SelectorProgram {
       var previous = -1
       for (position, step) in selector.steps.enumerated() {
         let name = add(step.name)
+        let (tests, firstDelegated) = add(stepTests: step.tests)
         steps.append(
-          Step(descendant: step.axis == .descendant, name: name, tests: add(step.tests), previous: previous))
+          Step(
+            descendant: step.axis == .descendant, name: name, tests: tests, previous: previous,
+            firstDelegated: firstDelegated))
         guard position < selector.steps.count - 1 else { break }
         let key = PrefixKey(previous: previous, step: step)
         if let known = prefixes[key] {
@@ -212,6 +217,18 @@ final class SelectorProgram {
     }
 
     /// The tests of a list first (with theirs), then the list's row of indices.
+    /// A step's tests, the delegated ones last, in their order: the conditions are all conjunctive and
+    /// none depends on position, so their order is free, and libxml2's evaluations, the dearest, come
+    /// after the ancestors.
+    private mutating func add(stepTests list: [SimpleSelector.Test]) -> (Range<Int>, Int) {
+      let indices = list.map { add($0, negated: false) }
+      let own = indices.filter { tests[$0].operation != .delegated }
+      let start = testLists.count
+      testLists += own
+      testLists += indices.filter { tests[$0].operation == .delegated }
+      return (start..<testLists.count, start + own.count)
+    }
+
     private mutating func add(_ list: [SimpleSelector.Test]) -> Range<Int> {
       let indices = list.map { add($0, negated: false) }
       let start = testLists.count

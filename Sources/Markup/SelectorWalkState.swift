@@ -51,6 +51,12 @@ final class SelectorWalkState {
   let namespaces: UnsafeMutableBufferPointer<xmlNsPtr?>
   let remembersNamespaces: Bool
 
+  /// The entries a walk found for element names, by the name's address (0 for an empty slot): the XML
+  /// parser takes names from one dictionary, so a document's few names come back at the same
+  /// addresses, and the address settles what the bytes would. Only for one walk.
+  let nameAddresses: UnsafeMutableBufferPointer<UInt>
+  let nameEntries: UnsafeMutableBufferPointer<Range<Int>>
+
   init(
     memos count: Int, delegates: Int, siblingTests: Int, prefixes: Int, namespaces: Int,
     context: xmlXPathContextPtr?, remembersNamespaces: Bool = false
@@ -74,6 +80,10 @@ final class SelectorWalkState {
     self.namespaces = .allocate(capacity: max(namespaces, 1))
     self.namespaces.initialize(repeating: nil)
     self.remembersNamespaces = remembersNamespaces
+    nameAddresses = .allocate(capacity: 64)
+    nameAddresses.initialize(repeating: 0)
+    nameEntries = .allocate(capacity: 64)
+    nameEntries.initialize(repeating: 0..<0)
   }
 
   deinit {
@@ -86,6 +96,8 @@ final class SelectorWalkState {
     ancestors.deallocate()
     prefixBits.deallocate()
     namespaces.deallocate()
+    nameAddresses.deallocate()
+    nameEntries.deallocate()
   }
 
   /// Makes `element` the current one, for a walk that does not track depth (only selectors of one

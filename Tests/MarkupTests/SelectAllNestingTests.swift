@@ -17,7 +17,10 @@ struct SelectAllNestingTests {
     "//section//div//div//span", "//section/div/div/span | //section//div/span", "/div//p", "//html//html",
     "//div[starts-with(normalize-space(.),'Text')]//span", "//div[p[@class='b']]//div[p]//span",
     "//*[self::div or self::section]//*[self::p or self::span]", "//li[preceding-sibling::li]//li",
-    "//div[.//span]//p", "//body/*//ul//li[not(li)]",
+    "//div[.//span]//p", "//body/*//ul//li[not(li)]", "//*[not(self::div or self::p)][@id='a']",
+    "//*[self::div or self::*][@class='b']", "//*[self::li or self::h2] | //li",
+    "//*[@id='a'][self::p or self::ul]",
+    "//section//*[self::h2 or self::li][contains(@class,'x')]",
   ]
 
   /// A seeded generator, so that each case is the same document every run.
