@@ -33,35 +33,49 @@ extension Document {
     var failed: Set<Int> = []
     if batch.program.hasDelegates || batch.program.comparesSiblings { ensureOrdered() }
     let context = batch.program.hasDelegates ? xpathContext(node: nil, namespaces: batch.namespaces) : nil
-    let state = batch.program.makeWalkState(context: context)
+    let state = batch.program.makeWalkState(context: context, forOneDocument: true)
+    var depth = 0
     var current: xmlNodePtr? = pointer.pointee.children
     while let node = current {
       if node.pointee.type == XML_ELEMENT_NODE {
-        state.enter(node)
-        if let name = node.pointee.name, let named = batch.entriesByName.value(for: name) {
-          for entry in named {
-            test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
+        state.enter(node, depth: depth)
+        if let name = node.pointee.name {
+          let address = UInt(bitPattern: name)
+          let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+          let named: Range<Int>
+          if state.nameAddresses[slot] == address {
+            named = state.nameEntries[slot]
+          } else {
+            named = batch.entriesByName.value(for: name) ?? 0..<0
+            state.nameAddresses[slot] = address
+            state.nameEntries[slot] = named
+          }
+          for index in named {
+            test(
+              batch, entry: batch.namedEntries[index], node: node, state: state, into: &matches,
+              failed: &failed)
           }
         }
         // Most elements fail every selector of any name on their class alone: the memo's bits for the
         // element, fetched once, reject them without a call per selector.
         var memo = -1
         var bits: UInt64 = 0
-        for entry in batch.entriesForAnyName {
-          if let quick = batch.program.quickTests[entry] {
-            if quick.memo != memo {
-              memo = quick.memo
+        for candidate in batch.entriesForAnyName {
+          if candidate.memo >= 0 {
+            if candidate.memo != memo {
+              memo = candidate.memo
               bits = batch.program.memoResults(memo, state: state)
             }
-            if bits & quick.mask != quick.expected { continue }
+            if bits & candidate.mask != candidate.expected { continue }
           }
-          test(batch, entry: entry, node: node, state: state, into: &matches, failed: &failed)
+          test(batch, entry: candidate.entry, node: node, state: state, into: &matches, failed: &failed)
         }
-      }
-      // Depth first, in document order, without recursion.
-      if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
-        current = child
-        continue
+        // Depth first, in document order, without recursion.
+        if let child = node.pointee.children {
+          current = child
+          depth += 1
+          continue
+        }
       }
       var climbing: xmlNodePtr? = node
       current = nil
@@ -71,6 +85,7 @@ extension Document {
           break
         }
         climbing = candidate.pointee.parent
+        depth -= 1
         if let parent = climbing, UnsafeMutableRawPointer(parent) == documentNode { break }
       }
     }

@@ -113,7 +113,7 @@ final class RelativeQuery {
     let key = ObjectIdentifier(program)
     let state = states[key] ?? program.makeWalkState(context: nil)
     states[key] = state
-    state.normalizedNode = nil
+    state.normalized.clear()
     var current = root.pointee.children
     while let node = current {
       if node.pointee.type == XML_ELEMENT_NODE {

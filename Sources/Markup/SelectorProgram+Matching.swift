@@ -1,5 +1,9 @@
 import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension SelectorProgram {
   /// Whether selector number `selector` selects `node`; `state` must have entered `node`.
   func matches(_ node: xmlNodePtr, selector: Int, state: SelectorWalkState) -> Bool {
@@ -8,65 +12,132 @@ extension SelectorProgram {
     {
       return false
     }
-    let range = selectors[selector]
-    return matches(node, first: range.lowerBound, step: range.upperBound - 1, state: state)
+    return matches(node, step: selectors[selector].upperBound - 1, depth: state.depth, state: state)
   }
 
-  private func matches(_ node: xmlNodePtr, first: Int, step index: Int, state: SelectorWalkState) -> Bool {
+  /// Whether step `index` matches `node`, at `depth` of the walk's stack, and the steps before it match
+  /// its ancestors.
+  private func matches(_ node: xmlNodePtr, step index: Int, depth: Int, state: SelectorWalkState) -> Bool {
     let step = steps[index]
-    guard matches(node, name: step.name) else { return false }
-    // The conditions are all conjunctive and none depends on position, so their order is free: libxml2's
-    // evaluations, the dearest, come last, after the ancestors.
-    for entry in step.tests where tests[testLists[entry]].operation != .delegated {
-      if !passes(node, testLists[entry], state: state) { return false }
+    // Ancestors already known to fail settle the answer before any test of the node's own.
+    if step.previous >= 0 {
+      guard depth > 0 else { return false }
+      let known =
+        step.descendant
+        ? state.holdsWithin(step.previous, at: depth - 1) : state.holds(step.previous, at: depth - 1)
+      if known == false { return false }
     }
-    guard ancestorsMatch(node, first: first, step: index, state: state) else { return false }
-    for entry in step.tests where tests[testLists[entry]].operation == .delegated {
+    guard matches(node, name: step.name, state: state) else { return false }
+    var entry = step.tests.lowerBound
+    while entry < step.firstDelegated {
       if !passes(node, testLists[entry], state: state) { return false }
+      entry += 1
+    }
+    guard ancestorsMatch(node, step, depth: depth, state: state) else { return false }
+    while entry < step.tests.upperBound {
+      if !passes(node, testLists[entry], state: state) { return false }
+      entry += 1
     }
     return true
   }
 
-  /// Whether the steps before `index` match the ancestors of `node`, which step `index` matches.
-  private func ancestorsMatch(_ node: xmlNodePtr, first: Int, step index: Int, state: SelectorWalkState)
+  /// Whether the steps before `step` match the ancestors of `node`, which `step` matches.
+  private func ancestorsMatch(_ node: xmlNodePtr, _ step: Step, depth: Int, state: SelectorWalkState)
     -> Bool
   {
-    let step = steps[index]
-    let parent = node.pointee.parent
-    let parentIsDocument = parent == nil || parent?.pointee.type != XML_ELEMENT_NODE
-    if index == first {
-      return step.descendant || parentIsDocument
+    guard step.previous >= 0 else {
+      if step.descendant { return true }
+      // By its parent, not its depth: `RelativeQuery` walks without tracking depth.
+      let parent = node.pointee.parent
+      return parent == nil || parent?.pointee.type != XML_ELEMENT_NODE
     }
-    if !step.descendant {
-      guard !parentIsDocument, let parent else { return false }
-      return matches(parent, first: first, step: index - 1, state: state)
+    guard depth > 0 else { return false }
+    return step.descendant
+      ? prefixHoldsWithin(step.previous, depth: depth - 1, state: state)
+      : prefixHolds(step.previous, depth: depth - 1, state: state)
+  }
+
+  /// Whether the element at `depth` of the walk's stack holds prefix `prefix` (see `prefixSteps`).
+  private func prefixHolds(_ prefix: Int, depth: Int, state: SelectorWalkState) -> Bool {
+    if let known = state.holds(prefix, at: depth) { return known }
+    // An answer reached through a test libxml2 must make is not kept: the selectors that share the
+    // prefix must each learn that they need libxml2.
+    let earlier = state.needsLibxml2
+    state.needsLibxml2 = false
+    let result = matches(state.ancestor(at: depth), step: prefixSteps[prefix], depth: depth, state: state)
+    if !state.needsLibxml2 { state.setHolds(prefix, at: depth, result) }
+    state.needsLibxml2 = state.needsLibxml2 || earlier
+    return result
+  }
+
+  /// Whether the element at `depth` or one of its ancestors holds prefix `prefix`: the nearest first,
+  /// as far up as needed.
+  private func prefixHoldsWithin(_ prefix: Int, depth: Int, state: SelectorWalkState) -> Bool {
+    if let known = state.holdsWithin(prefix, at: depth) { return known }
+    let earlier = state.needsLibxml2
+    state.needsLibxml2 = false
+    var level = depth
+    var result = false
+    while level >= 0 {
+      if let known = state.holdsWithin(prefix, at: level) {
+        result = known
+        break
+      }
+      if prefixHolds(prefix, depth: level, state: state) {
+        result = true
+        break
+      }
+      level -= 1
     }
-    var ancestor = parentIsDocument ? nil : parent
-    while let current = ancestor {
-      if matches(current, first: first, step: index - 1, state: state) { return true }
-      let next = current.pointee.parent
-      ancestor = next?.pointee.type == XML_ELEMENT_NODE ? next : nil
+    if !state.needsLibxml2 {
+      // Every element between holds the same answer: none of them holds the prefix itself.
+      for between in max(level, 0)...depth { state.setHoldsWithin(prefix, at: between, result) }
     }
-    return false
+    state.needsLibxml2 = state.needsLibxml2 || earlier
+    return result
+  }
+
+  /// `matches(_:name:)`, sparing the comparison of a namespace URI when the walk has seen the namespace.
+  private func matches(_ node: xmlNodePtr, name index: Int, state: SelectorWalkState) -> Bool {
+    guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+    let name = names.baseAddress! + index
+    guard name.pointee.namespace == .uri, state.remembersNamespaces else { return matches(node, name: index) }
+    if name.pointee.isSpecific {
+      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
+        PackedName(actual) == name.pointee.packed
+      else { return false }
+      if !name.pointee.packed.isComplete && !ByteString.equal(actual, bytes(name.pointee.bytes)) {
+        return false
+      }
+    }
+    guard let ns = node.pointee.ns else { return false }
+    if state.namespaces[name.pointee.namespaceID] == ns { return true }
+    guard let href = ns.pointee.href, ByteString.equal(href, bytes(name.pointee.namespaceURI)) else {
+      return false
+    }
+    state.namespaces[name.pointee.namespaceID] = ns
+    return true
   }
 
   func matches(_ node: xmlNodePtr, name index: Int) -> Bool {
     guard node.pointee.type == XML_ELEMENT_NODE else { return false }
-    let name = names[index]
-    if name.isSpecific {
-      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.packed.low),
-        PackedName(actual) == name.packed
+    let name = names.baseAddress! + index
+    if name.pointee.isSpecific {
+      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
+        PackedName(actual) == name.pointee.packed
       else { return false }
-      if !name.packed.isComplete && !ByteString.equal(actual, bytes(name.bytes)) { return false }
+      if !name.pointee.packed.isComplete && !ByteString.equal(actual, bytes(name.pointee.bytes)) {
+        return false
+      }
     }
-    switch name.namespace {
+    switch name.pointee.namespace {
     case .any:
       return true
     case .none:
       return node.pointee.ns == nil
     case .uri:
       guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
-      return ByteString.equal(href, bytes(name.namespaceURI))
+      return ByteString.equal(href, bytes(name.pointee.namespaceURI))
     }
   }
 
@@ -80,82 +151,86 @@ extension SelectorProgram {
 
   /// Whether test number `index` holds for `node`.
   private func passes(_ node: xmlNodePtr, _ index: Int, state: SelectorWalkState) -> Bool {
-    let test = tests[index]
-    if test.memo >= 0 && node == state.node {
-      return (memoResults(test.memo, state: state) >> UInt64(test.bit)) & 1 == 1
-        ? !test.negated : test.negated
+    // Through a pointer: a copy of the whole test costs more than most tests.
+    let test = tests.baseAddress! + index
+    if test.pointee.memo >= 0 && node == state.node {
+      return (memoResults(test.pointee.memo, state: state) >> UInt64(test.pointee.bit)) & 1 == 1
+        ? !test.pointee.negated : test.pointee.negated
     }
-    return holds(node, test, index, state: state) != test.negated
+    return holds(node, test, state: state) != test.pointee.negated
   }
 
   /// The results of memo `memo`'s tests on the current element, from the memo when its attribute's value
   /// has been seen before.
   func memoResults(_ memo: Int, state: SelectorWalkState) -> UInt64 {
-    if state.known[memo] { return state.results[memo] }
+    if state.isKnown(memo) { return state.results[memo] }
     var results: UInt64 = 0
     if let node = state.node, let attribute = attribute(node, memoAttributes[memo]) {
       results = Self.withValue(of: attribute) { value in
         state.memos[memo].results(for: value) {
           var bits: UInt64 = 0
-          for (bit, test) in memoTests[memo].enumerated() where valuePasses(value, tests[test]) {
+          for (bit, test) in memoTests[memo].enumerated() where valuePasses(value, tests.baseAddress! + test)
+          {
             bits |= 1 << UInt64(bit)
           }
           return bits
         }
       }
     }
-    state.known[memo] = true
+    state.setKnown(memo)
     state.results[memo] = results
     return results
   }
 
   /// An attribute-value test on a value that is present.
-  private func valuePasses(_ value: UnsafeBufferPointer<UInt8>, _ test: Test) -> Bool {
-    switch test.operation {
+  private func valuePasses(_ value: UnsafeBufferPointer<UInt8>, _ test: UnsafeMutablePointer<Test>) -> Bool {
+    switch test.pointee.operation {
     case .hasAttribute: true
-    case .attributeEquals: ByteString.equal(value, bytes(test.literal))
-    case .attributeContains: ByteString.contains(value, bytes(test.literal))
-    case .attributeStartsWith: ByteString.hasPrefix(value, bytes(test.literal))
-    case .classToken: Self.hasToken(value, bytes(test.literal))
+    case .attributeEquals: ByteString.equal(value, bytes(test.pointee.literal))
+    case .attributeContains: ByteString.contains(value, bytes(test.pointee.literal))
+    case .attributeStartsWith: ByteString.hasPrefix(value, bytes(test.pointee.literal))
+    case .classToken: Self.hasToken(value, bytes(test.pointee.literal))
     default: false
     }
   }
 
   /// The test's own answer, before its negation.
-  private func holds(_ node: xmlNodePtr, _ test: Test, _ index: Int, state: SelectorWalkState) -> Bool {
-    switch test.operation {
+  private func holds(_ node: xmlNodePtr, _ test: UnsafeMutablePointer<Test>, state: SelectorWalkState) -> Bool
+  {
+    switch test.pointee.operation {
     case .hasAttribute, .attributeEquals, .attributeContains, .attributeStartsWith, .classToken:
-      guard let attribute = attribute(node, test.attribute) else { return false }
-      return test.operation == .hasAttribute || Self.withValue(of: attribute) { valuePasses($0, test) }
+      guard let attribute = attribute(node, test.pointee.attribute) else { return false }
+      return test.pointee.operation == .hasAttribute
+        || Self.withValue(of: attribute) { valuePasses($0, test) }
     case .textStartsWith:
-      guard let starts = Self.normalizedStringValueStarts(node, with: bytes(test.literal)) else {
-        state.needsLibxml2 = true
-        return false
-      }
-      return starts
+      let literal = bytes(test.pointee.literal)
+      guard normalizeText(of: node, atLeast: literal.count, state: state) else { return false }
+      return ByteString.hasPrefix(state.normalized.text.bytes, literal)
     case .selfIsOneOf:
-      return test.names.contains { matches(node, name: $0) }
+      return test.pointee.names.contains { matches(node, name: $0, state: state) }
     case .hasChild:
       var child = node.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound) && allPass(current, test.list, state: state) {
+        if matches(current, name: test.pointee.names.lowerBound, state: state)
+          && allPass(current, test.pointee.list, state: state)
+        {
           return true
         }
         child = current.pointee.next
       }
       return false
     case .hasDescendant:
-      return hasDescendant(node, name: test.names.lowerBound)
+      return hasDescendant(node, name: test.pointee.names.lowerBound, state: state)
     case .hasSibling:
-      return hasSibling(node, test, index, state: state)
+      return hasSibling(node, test, state: state)
     case .stringEquals, .stringStartsWith, .stringContains:
       return stringTest(node, test, state: state)
     case .all:
-      return allPass(node, test.list, state: state)
+      return allPass(node, test.pointee.list, state: state)
     case .any:
-      return test.list.contains { passes(node, testLists[$0], state: state) }
+      return test.pointee.list.contains { passes(node, testLists[$0], state: state) }
     case .delegated:
-      return delegatedHolds(node, test.delegate, state: state)
+      return delegatedHolds(node, test.pointee.delegate, state: state)
     }
   }
 
@@ -165,52 +240,71 @@ extension SelectorProgram {
 
   /// Sibling axes through the matching siblings of each parent, found in one pass over its children: a
   /// paragraph asking for a preceding heading must not walk back over all the paragraphs before it.
-  private func hasSibling(_ node: xmlNodePtr, _ test: Test, _ index: Int, state: SelectorWalkState) -> Bool {
+  private func hasSibling(_ node: xmlNodePtr, _ test: UnsafeMutablePointer<Test>, state: SelectorWalkState)
+    -> Bool
+  {
     guard let parent = node.pointee.parent else { return false }
+    let slot = test.pointee.sibling
     let match: xmlNodePtr?
-    if let known = state.siblingMatches[index][parent] {
-      match = known
+    if state.lastSiblingParents[slot] == parent {
+      match = state.lastSiblingMatches[slot]
+    } else if let known = state.siblingMatches[slot].value(for: parent) {
+      match = xmlNodePtr(bitPattern: known)
+      state.lastSiblingParents[slot] = parent
+      state.lastSiblingMatches[slot] = match
     } else {
+      let earlier = state.needsLibxml2
+      state.needsLibxml2 = false
       var found: xmlNodePtr?
       var child = parent.pointee.children
       while let current = child {
-        if matches(current, name: test.names.lowerBound) && allPass(current, test.list, state: state) {
+        if matches(current, name: test.pointee.names.lowerBound, state: state)
+          && allPass(current, test.pointee.list, state: state)
+        {
           found = current
-          if test.preceding { break }
+          if test.pointee.preceding { break }
         }
         child = current.pointee.next
       }
-      state.siblingMatches[index][parent] = .some(found)
+      // Kept only when reached without libxml2: each selector sharing the test must learn it needs it.
+      if !state.needsLibxml2 {
+        state.siblingMatches[slot].set(UInt(bitPattern: found), for: parent)
+        state.lastSiblingParents[slot] = parent
+        state.lastSiblingMatches[slot] = found
+      }
+      state.needsLibxml2 = state.needsLibxml2 || earlier
       match = found
     }
     guard let match, match != node else { return false }
     // xmlXPathCmpNodes is 1 when its first node comes first in the document.
-    return test.preceding ? xmlXPathCmpNodes(match, node) == 1 : xmlXPathCmpNodes(node, match) == 1
+    return test.pointee.preceding ? xmlXPathCmpNodes(match, node) == 1 : xmlXPathCmpNodes(node, match) == 1
   }
 
-  private func stringTest(_ node: xmlNodePtr, _ test: Test, state: SelectorWalkState) -> Bool {
-    let literal = bytes(test.literal)
+  private func stringTest(_ node: xmlNodePtr, _ test: UnsafeMutablePointer<Test>, state: SelectorWalkState)
+    -> Bool
+  {
+    let literal = bytes(test.pointee.literal)
     func compare(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-      switch test.operation {
+      switch test.pointee.operation {
       case .stringEquals: ByteString.equal(value, literal)
       case .stringStartsWith: ByteString.hasPrefix(value, literal)
       default: ByteString.contains(value, literal)
       }
     }
-    switch test.source {
+    switch test.pointee.source {
     case .children, .childAttributes:
       // A node-set: `=` holds when one node's value does; a function reads the first node's value, and
       // an empty set's, "".
-      let existential = test.operation == .stringEquals
+      let existential = test.pointee.operation == .stringEquals
       var child = node.pointee.children
       while let current = child {
         child = current.pointee.next
-        guard matches(current, name: test.names.lowerBound) else { continue }
+        guard matches(current, name: test.pointee.names.lowerBound, state: state) else { continue }
         let holds: Bool?
-        if test.source == .childAttributes {
-          guard let attribute = attribute(current, test.attribute) else { continue }
+        if test.pointee.source == .childAttributes {
+          guard let attribute = attribute(current, test.pointee.attribute) else { continue }
           holds = Self.withValue(of: attribute, compare)
-        } else if test.operation == .stringContains {
+        } else if test.pointee.operation == .stringContains {
           holds = XPathString.value(of: current).map { value in value.withUnsafeBufferPointer(compare) }
         } else {
           holds = XPathString.value(of: current, matches: literal, starting: !existential)
@@ -223,12 +317,41 @@ extension SelectorProgram {
       }
       return existential ? false : compare(UnsafeBufferPointer(start: nil, count: 0))
     default:
-      guard normalizeText(of: node, state: state) else { return false }
-      let normalized = state.normalizedText.bytes
+      // Only as much of the normalised value as decides: a length more than the literal's for `=`, the
+      // literal's for `starts-with`, the characters a substring ends with; the last character from the
+      // end. The rest when that does not settle it.
+      var needed = Int.max
+      switch (test.pointee.operation, test.pointee.source) {
+      case (_, .normalizedTextLastCharacter):
+        if let last = XPathString.lastNormalizedCharacter(of: node) { return compare(last) }
+      case (.stringEquals, .normalizedText):
+        needed = literal.count + 1
+      case (.stringStartsWith, .normalizedText):
+        needed = literal.count
+      case (_, .normalizedTextSubstring):
+        // As many bytes as characters, for text that is ASCII, up to the one after the substring.
+        if let length = test.pointee.length {
+          needed = max(0, min(test.pointee.start, 1 << 20) + min(length, 1 << 20))
+        }
+      default:
+        break
+      }
+      guard normalizeText(of: node, atLeast: needed, state: state) else { return false }
+      var normalized = state.normalized.text.bytes
       let range: Range<Int>
-      switch test.source {
+      switch test.pointee.source {
       case .normalizedTextSubstring:
-        range = XPathString.substring(normalized, start: test.start, length: test.length)
+        var found = XPathString.substring(normalized, start: test.pointee.start, length: test.pointee.length)
+        // Reaching the end of a prefix leaves the substring open: then four bytes a character (the most
+        // UTF-8 takes), then all.
+        var more = needed == Int.max ? Int.max : 4 * needed
+        while found.upperBound == normalized.count && !state.normalized.isComplete {
+          guard normalizeText(of: node, atLeast: more, state: state) else { return false }
+          normalized = state.normalized.text.bytes
+          found = XPathString.substring(normalized, start: test.pointee.start, length: test.pointee.length)
+          more = Int.max
+        }
+        range = found
       case .normalizedTextLastCharacter:
         range = XPathString.lastCharacter(normalized)
       default:
@@ -238,33 +361,32 @@ extension SelectorProgram {
     }
   }
 
-  /// Puts `normalize-space(.)` of `node` in `state.normalizedText`, unless it is there already; false
-  /// when libxml2 must answer.
-  private func normalizeText(of node: xmlNodePtr, state: SelectorWalkState) -> Bool {
-    if state.normalizedNode == node { return true }
-    state.normalizedNode = nil
-    guard XPathString.normalizedValue(of: node, into: state.normalizedText) else {
+  /// Puts at least `count` bytes of `normalize-space(.)` of `node` (all of them if it has fewer) in
+  /// `state.normalized`, reusing what is there for the node; false when libxml2 must answer.
+  private func normalizeText(of node: xmlNodePtr, atLeast count: Int, state: SelectorWalkState) -> Bool {
+    if state.normalized.node != node { state.normalized.start(node) }
+    guard state.normalized.extend(to: count) else {
+      state.normalized.clear()
       state.needsLibxml2 = true
       return false
     }
-    state.normalizedNode = node
     return true
   }
 
   private func delegatedHolds(_ node: xmlNodePtr, _ index: Int, state: SelectorWalkState) -> Bool {
-    if let known = state.delegatedResults[index][node] { return known }
+    if let known = state.delegatedResults[index].value(for: node) { return known == 1 }
     guard let context = state.context, let holds = delegates[index].holds(for: node, in: context) else {
       state.needsLibxml2 = true
       return false
     }
-    state.delegatedResults[index][node] = holds
+    state.delegatedResults[index].set(holds ? 1 : 0, for: node)
     return holds
   }
 
-  private func hasDescendant(_ root: xmlNodePtr, name: Int) -> Bool {
+  private func hasDescendant(_ root: xmlNodePtr, name: Int, state: SelectorWalkState) -> Bool {
     var current = root.pointee.children
     while let node = current {
-      if matches(node, name: name) { return true }
+      if matches(node, name: name, state: state) { return true }
       if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
         current = child
         continue
@@ -302,71 +424,31 @@ extension SelectorProgram {
     return body(UnsafeBufferPointer(start: copy, count: ByteString.length(copy)))
   }
 
-  /// Whether the white-space separated tokens of `value` include `token`.
+  /// Whether the white-space separated tokens of `value` include `token`: each place the token's bytes
+  /// occur (found by `memchr` and `memcmp`), bounded by white space or the ends.
   private static func hasToken(_ value: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
+    // An empty token is no token, and one with white space in it cannot be one whole.
+    guard let tokenBase = token.baseAddress, token.count > 0, !token.contains(where: isXMLSpace) else {
+      return false
+    }
+    guard let base = value.baseAddress, value.count >= token.count else { return false }
+    let first = Int32(tokenBase[0])
+    let last = value.count - token.count
     var start = 0
-    while start < value.count {
-      while start < value.count && isXMLSpace(value[start]) { start += 1 }
-      var end = start
-      while end < value.count && !isXMLSpace(value[end]) { end += 1 }
-      if end > start && ByteString.equal(UnsafeBufferPointer(rebasing: value[start..<end]), token) {
+    while start <= last {
+      guard let found = memchr(base + start, first, last - start + 1) else { return false }
+      start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      let end = start + token.count
+      if (start == 0 || isXMLSpace(base[start - 1])) && (end == value.count || isXMLSpace(base[end]))
+        && memcmp(base + start, tokenBase, token.count) == 0
+      {
         return true
       }
-      start = end
+      start += 1
     }
     return false
-  }
-
-  /// Whether XPath's `normalize-space(.)` (the text nodes below, concatenated, XML white space collapsed
-  /// and trimmed) starts with `literal`; only as many bytes as the literal has are ever built. Nil when an
-  /// entity reference comes first (see `XPathString.value`).
-  private static func normalizedStringValueStarts(
-    _ root: xmlNodePtr, with literal: UnsafeBufferPointer<UInt8>
-  )
-    -> Bool?
-  {
-    let atLeast = literal.count
-    var output: [UInt8] = []
-    var pendingSpace = false
-    var current: xmlNodePtr? = root
-    var descending = true
-    while let node = current, output.count <= atLeast {
-      if descending {
-        if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE,
-          let content = node.pointee.content
-        {
-          var index = 0
-          while content[index] != 0 && output.count <= atLeast {
-            let byte = content[index]
-            if isXMLSpace(byte) {
-              pendingSpace = true
-            } else {
-              if pendingSpace && !output.isEmpty { output.append(0x20) }
-              pendingSpace = false
-              output.append(byte)
-            }
-            index += 1
-          }
-        } else if node.pointee.type == XML_ENTITY_REF_NODE {
-          return nil
-        } else if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
-          current = child
-          continue
-        }
-      }
-      if node == root { break }
-      if let next = node.pointee.next {
-        current = next
-        descending = true
-      } else {
-        current = node.pointee.parent
-        descending = false
-        if current == root { break }
-      }
-    }
-    return output.starts(with: literal)
   }
 
   private static func isXMLSpace(_ byte: UInt8) -> Bool {

@@ -18,6 +18,8 @@ final class SelectorProgram {
     var bytes: Bytes
     var namespace: NamespaceRule
     var namespaceURI: Bytes
+    /// The same for names with the same URI (see `SelectorWalkState.namespaces`).
+    var namespaceID = 0
   }
 
   enum NamespaceRule {
@@ -71,6 +73,8 @@ final class SelectorProgram {
     var preceding = false
     /// Into `delegates`.
     var delegate = 0
+    /// A sibling test's own number among them (see `SelectorWalkState.siblingMatches`).
+    var sibling = 0
     /// For a test of an attribute's value: which `AttributeValueMemo` remembers it, and its bit there.
     var memo = -1
     var bit = 0
@@ -85,6 +89,10 @@ final class SelectorProgram {
     var name: Int
     /// Into `testLists`.
     var tests: Range<Int>
+    /// The prefix (into `prefixSteps`) that ends with the step before this one; -1 for a first step.
+    var previous: Int
+    /// Where in `tests` the delegated ones begin: they come after the others (see `stepTests`).
+    var firstDelegated: Int
   }
 
   /// A test of a selector's last step that can reject an element before any other work: the bits the
@@ -102,6 +110,13 @@ final class SelectorProgram {
   let steps: UnsafeMutableBufferPointer<Step>
   /// Each selector's steps, first to last.
   let selectors: [Range<Int>]
+  /// The prefixes of the selectors: the steps before a last one, numbered once however many selectors
+  /// begin with the same steps, as a walk remembers which elements hold each. Here, the step that
+  /// ends each (its `previous` is the prefix before).
+  let prefixSteps: [Int]
+  /// How many sibling tests and distinct namespace URIs there are.
+  let siblingTestCount: Int
+  let namespaceCount: Int
   /// For each memo, the attribute it is about and the tests (by index) whose results it holds.
   let memoAttributes: [Bytes]
   let memoTests: [[Int]]
@@ -120,7 +135,10 @@ final class SelectorProgram {
     memoAttributes = builder.memoAttributes
     memoTests = builder.memoTests
     quickTests = selectors.map { builder.quickTest($0) }
-    comparesSiblings = builder.tests.contains { $0.operation == .hasSibling }
+    comparesSiblings = builder.siblingTestCount > 0
+    prefixSteps = builder.prefixSteps
+    siblingTestCount = builder.siblingTestCount
+    namespaceCount = builder.namespaceIDs.count
     pool = Self.copy(builder.pool)
     names = Self.copy(builder.names)
     tests = Self.copy(builder.tests)
@@ -143,10 +161,13 @@ final class SelectorProgram {
   }
 
   /// - Parameter context: an XPath context of the document to walk, for the delegated predicates.
-  func makeWalkState(context: xmlXPathContextPtr?) -> SelectorWalkState {
+  /// - Parameter forOneDocument: whether the state serves one walk of one document only, and may
+  ///   remember things that are only valid while that document lives.
+  func makeWalkState(context: xmlXPathContextPtr?, forOneDocument: Bool = false) -> SelectorWalkState {
     SelectorWalkState(
-      memos: memoTests.count, delegates: delegates.count, tests: comparesSiblings ? tests.count : 0,
-      context: context)
+      memos: memoTests.count, delegates: delegates.count, siblingTests: siblingTestCount,
+      prefixes: prefixSteps.count, namespaces: namespaceCount, context: context,
+      remembersNamespaces: forOneDocument)
   }
 
   var hasDelegates: Bool { !delegates.isEmpty }
@@ -161,17 +182,53 @@ final class SelectorProgram {
     var steps: [Step] = []
     var memoAttributes: [Bytes] = []
     var memoTests: [[Int]] = []
+    var prefixSteps: [Int] = []
+    var siblingTestCount = 0
+    var namespaceIDs: [[UInt8]: Int] = [:]
+
+    struct PrefixKey: Hashable {
+      var previous: Int
+      var step: SimpleSelector.Step
+    }
+
+    var prefixes: [PrefixKey: Int] = [:]
 
     mutating func add(_ selector: SimpleSelector) -> Range<Int> {
       let first = steps.count
-      for step in selector.steps {
+      var previous = -1
+      for (position, step) in selector.steps.enumerated() {
         let name = add(step.name)
-        steps.append(Step(descendant: step.axis == .descendant, name: name, tests: add(step.tests)))
+        let (tests, firstDelegated) = add(stepTests: step.tests)
+        steps.append(
+          Step(
+            descendant: step.axis == .descendant, name: name, tests: tests, previous: previous,
+            firstDelegated: firstDelegated))
+        guard position < selector.steps.count - 1 else { break }
+        let key = PrefixKey(previous: previous, step: step)
+        if let known = prefixes[key] {
+          previous = known
+        } else {
+          prefixSteps.append(steps.count - 1)
+          previous = prefixSteps.count - 1
+          prefixes[key] = previous
+        }
       }
       return first..<steps.count
     }
 
     /// The tests of a list first (with theirs), then the list's row of indices.
+    /// A step's tests, the delegated ones last, in their order: the conditions are all conjunctive and
+    /// none depends on position, so their order is free, and libxml2's evaluations, the dearest, come
+    /// after the ancestors.
+    private mutating func add(stepTests list: [SimpleSelector.Test]) -> (Range<Int>, Int) {
+      let indices = list.map { add($0, negated: false) }
+      let own = indices.filter { tests[$0].operation != .delegated }
+      let start = testLists.count
+      testLists += own
+      testLists += indices.filter { tests[$0].operation == .delegated }
+      return (start..<testLists.count, start + own.count)
+    }
+
     private mutating func add(_ list: [SimpleSelector.Test]) -> Range<Int> {
       let indices = list.map { add($0, negated: false) }
       let start = testLists.count
@@ -186,10 +243,15 @@ final class SelectorProgram {
 
     private mutating func add(_ name: SimpleSelector.NameTest) -> Int {
       let rule: NamespaceRule = name.anyNamespace ? .any : name.namespaceURI == nil ? .none : .uri
-      names.append(
-        Name(
-          isSpecific: name.name != nil, packed: PackedName(name.name ?? []), bytes: add(name.name ?? []),
-          namespace: rule, namespaceURI: add(name.namespaceURI ?? [])))
+      var compiled = Name(
+        isSpecific: name.name != nil, packed: PackedName(name.name ?? []), bytes: add(name.name ?? []),
+        namespace: rule, namespaceURI: add(name.namespaceURI ?? []))
+      if rule == .uri, let uri = name.namespaceURI {
+        let id = namespaceIDs[uri] ?? namespaceIDs.count
+        namespaceIDs[uri] = id
+        compiled.namespaceID = id
+      }
+      names.append(compiled)
       return names.count - 1
     }
 
@@ -242,6 +304,8 @@ final class SelectorProgram {
         compiled.list = add(predicates)
         compiled.names = add(names: [name])
         compiled.preceding = axis == .preceding
+        compiled.sibling = siblingTestCount
+        siblingTestCount += 1
       case .stringEquals(let source, let literal):
         compiled = Test(.stringEquals)
         set(source, of: &compiled)

@@ -11,12 +11,12 @@
 /// `contains(substring(normalize-space(.),i,n),'v')`. Any other predicate is delegated to libxml2 (see
 /// `DelegatedPredicate`); unions with `|`. Paths outside all this are left to libxml2 whole.
 struct SimpleSelector {
-  enum Axis {
+  enum Axis: Hashable {
     case child
     case descendant
   }
 
-  struct NameTest {
+  struct NameTest: Hashable {
     /// nil matches any element.
     var name: [UInt8]?
     /// The namespace URI a prefixed name stands for; nil means no namespace (unprefixed names).
@@ -25,7 +25,7 @@ struct SimpleSelector {
   }
 
   /// Where a string comes from, relative to the candidate.
-  enum StringSource {
+  enum StringSource: Hashable {
     /// `normalize-space(.)`.
     case normalizedText
     /// The child elements `name`: a node-set, so `=` holds when one of them matches, and a function
@@ -39,12 +39,12 @@ struct SimpleSelector {
     case normalizedTextLastCharacter
   }
 
-  enum SiblingAxis {
+  enum SiblingAxis: Hashable {
     case preceding
     case following
   }
 
-  indirect enum Test {
+  indirect enum Test: Hashable {
     case hasAttribute([UInt8])
     case attributeEquals([UInt8], [UInt8])
     case attributeContains([UInt8], [UInt8])
@@ -65,7 +65,8 @@ struct SimpleSelector {
     case delegated(String)
   }
 
-  struct Step {
+  /// Hashable so that selectors sharing their first steps can share what a walk learns about them.
+  struct Step: Hashable {
     var axis: Axis
     var name: NameTest
     var tests: [Test]

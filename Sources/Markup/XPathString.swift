@@ -74,34 +74,6 @@ enum XPathString {
     return completed && matched == literal.count
   }
 
-  /// `normalize-space` of `element`'s string value, written over `output`; false when an entity
-  /// reference comes first (see `value(of:)`).
-  static func normalizedValue(of element: xmlNodePtr, into output: TextBuffer) -> Bool {
-    output.removeAll()
-    var pendingSpace = false
-    return forEachText(of: element) { text in
-      output.reserve(text.count + 1)
-      output.write { base, written in
-        var count = written
-        for byte in text {
-          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-            pendingSpace = true
-          } else {
-            if pendingSpace && count > 0 {
-              base[count] = 0x20
-              count += 1
-            }
-            pendingSpace = false
-            base[count] = byte
-            count += 1
-          }
-        }
-        written = count
-      }
-      return true
-    } != nil
-  }
-
   /// The bytes of `substring(value, start, length)` for whole numbers: the characters at 1-based
   /// positions p with start <= p < start + length (to the end without a length).
   static func substring(_ value: UnsafeBufferPointer<UInt8>, start: Int, length: Int?) -> Range<Int> {
@@ -122,6 +94,47 @@ enum XPathString {
     guard var start = value.indices.last else { return 0..<0 }
     while start > 0 && value[start] & 0xC0 == 0x80 { start -= 1 }
     return start..<value.count
+  }
+
+  /// `lastCharacter` of `normalize-space` of `element`'s string value, read from its end without
+  /// normalising the rest: the last bytes that are not white space, back to the start of their
+  /// character. Nil when only the whole value can tell: an entity reference comes first from the end, or
+  /// the bytes there are not a character whole within one text node.
+  static func lastNormalizedCharacter(of element: xmlNodePtr) -> UnsafeBufferPointer<UInt8>? {
+    func deepestLast(_ node: xmlNodePtr) -> xmlNodePtr {
+      var current = node
+      while current.pointee.type == XML_ELEMENT_NODE, let last = current.pointee.last { current = last }
+      return current
+    }
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    var current: xmlNodePtr? = deepestLast(element)
+    while let node = current {
+      switch node.pointee.type {
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if let content = node.pointee.content {
+          var end = ByteString.length(content)
+          while end > 0 && isSpace(content[end - 1]) { end -= 1 }
+          if end > 0 {
+            var start = end - 1
+            while start > 0 && content[start] & 0xC0 == 0x80 { start -= 1 }
+            if content[start] & 0xC0 == 0x80 || isSpace(content[start]) { return nil }
+            return UnsafeBufferPointer(start: content + start, count: end - start)
+          }
+        }
+      case XML_ENTITY_REF_NODE:
+        return nil
+      default:
+        break
+      }
+      if node == element { break }
+      if let previous = node.pointee.prev {
+        current = deepestLast(previous)
+      } else {
+        let parent = node.pointee.parent
+        current = parent == element ? nil : parent
+      }
+    }
+    return UnsafeBufferPointer(start: nil, count: 0)
   }
 
   static func contains(_ value: [UInt8], _ part: [UInt8]) -> Bool {
