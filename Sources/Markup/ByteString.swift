@@ -24,8 +24,9 @@ enum ByteString {
     left == right || xmlStrEqual(left, right) != 0
   }
 
+  /// The C library's strlen, which reads a word or more at a time, not libxml2's byte by byte.
   static func length(_ string: UnsafePointer<xmlChar>) -> Int {
-    Int(xmlStrlen(string))
+    strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self))
   }
 
   static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -126,7 +126,7 @@ public struct Node {
   }
 
   static func segment(
-    _ node: xmlNodePtr, prefixes: [String: String], place: (position: Int, hasFollowing: Bool)
+    _ node: xmlNodePtr, prefixes: [String: String], place: SiblingNumbering.Place
   ) -> String {
     let name = LibXML2.string(node.pointee.name) ?? ""
     let uri = node.pointee.ns.flatMap { LibXML2.string($0.pointee.href) }
@@ -140,7 +140,7 @@ public struct Node {
         step = "*[local-name()='\(name)']"
       }
     }
-    return place.position > 1 || place.hasFollowing ? "\(step)[\(place.position)]" : step
+    return place.position > 1 || place.following != nil ? "\(step)[\(place.position)]" : step
   }
 
   /// True when `self` lies inside `other` (or is it).

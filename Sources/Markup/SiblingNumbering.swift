@@ -4,7 +4,9 @@ import CLibXML2
 /// "the same" when XPath's name test says so: equal names, and equal namespaces (both absent, or the
 /// same URI).
 enum SiblingNumbering {
-  typealias Place = (position: Int, hasFollowing: Bool)
+  /// The position counts from 1; the following sibling of the same name is kept, not just whether there
+  /// is one, because the next node located is often that one.
+  typealias Place = (position: Int, following: xmlNodePtr?)
 
   /// The place of one node, by walking its siblings.
   static func walk(_ node: xmlNodePtr) -> Place {
@@ -14,13 +16,17 @@ enum SiblingNumbering {
       if sameName(candidate, node) { position += 1 }
       sibling = candidate.pointee.prev
     }
-    var hasFollowing = false
-    sibling = node.pointee.next
-    while let candidate = sibling, !hasFollowing {
-      hasFollowing = sameName(candidate, node)
+    return (position, following(node))
+  }
+
+  /// The next sibling of the same name as `node`, if any.
+  static func following(_ node: xmlNodePtr) -> xmlNodePtr? {
+    var sibling = node.pointee.next
+    while let candidate = sibling {
+      if sameName(candidate, node) { return candidate }
       sibling = candidate.pointee.next
     }
-    return (position, hasFollowing)
+    return nil
   }
 
   /// The places of all element children of `parent`, in two passes over them: locating every item of a
@@ -45,19 +51,21 @@ enum SiblingNumbering {
       }
       child = current.pointee.next
     }
-    var seen = [Int](repeating: 0, count: names.count)
-    child = parent.pointee.children
+    // Backwards, so that each child's following namesake has been seen already.
+    var following = [xmlNodePtr?](repeating: nil, count: names.count)
+    child = parent.pointee.last
     while let current = child {
       if current.pointee.type == XML_ELEMENT_NODE {
         let index = nameIndex(current)
-        seen[index] += 1
-        places[current] = (seen[index], seen[index] < names[index].count)
+        places[current] = (names[index].count, following[index])
+        names[index].count -= 1
+        following[index] = current
       }
-      child = current.pointee.next
+      child = current.pointee.prev
     }
   }
 
-  private static func sameName(_ other: xmlNodePtr, _ node: xmlNodePtr) -> Bool {
+  static func sameName(_ other: xmlNodePtr, _ node: xmlNodePtr) -> Bool {
     guard other.pointee.type == XML_ELEMENT_NODE, ByteString.equal(other.pointee.name, node.pointee.name)
     else {
       return false

@@ -33,6 +33,24 @@ final class TextBuffer {
     capacity = grown
   }
 
+  /// Keeps only the first `length` bytes.
+  func removeLast(keeping length: Int) {
+    count = min(count, length)
+  }
+
+  func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
   /// Lets `body` write bytes there is room for (see `reserve`) after the first `count`, through the
   /// base pointer, and set the new count.
   @inline(__always)

@@ -22,10 +22,6 @@ enum TextFlattener {
     ].map { (Array($0.utf8), Category.block) }
       + ["script", "style", "template", "noscript"].map { (Array($0.utf8), Category.hidden) })
 
-  private static func category(_ name: UnsafePointer<xmlChar>?) -> Category? {
-    name.flatMap { categories.value(for: $0) }
-  }
-
   /// The text of the subtree at `root`, built in `output` (emptied first; the caller's, so that one
   /// buffer serves many texts).
   static func flatten(_ root: xmlNodePtr, skipping: NodeSet, output: TextBuffer) -> String {
@@ -39,12 +35,19 @@ enum TextFlattener {
   static func append(
     _ root: xmlNodePtr, skipping: NodeSet, to output: TextBuffer, pendingSpace startsWithSpace: Bool
   ) {
+    // Once per text, not once per element: each access to the static goes through its lazy initialiser.
+    let categories = Self.categories
     var pendingSpace = startsWithSpace
+    // Whether each element entered is a block, one bit per level for the top 64 levels, so that leaving
+    // it needs no second look-up of its name (deeper levels look it up again).
+    var blocks: UInt64 = 0
+    var level = 0
     var current: xmlNodePtr? = root
     var descending = true
     while let node = current {
       if descending {
         var enterChildren = false
+        var isBlock = false
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
           if node == root || !skipping.contains(node), let content = node.pointee.content {
@@ -59,9 +62,12 @@ enum TextFlattener {
             text.withUTF8 { TextNormalizer.append($0, to: output, pendingSpace: &pendingSpace) }
           }
         case XML_ELEMENT_NODE:
-          let kind = category(node.pointee.name)
+          let kind = node.pointee.name.flatMap { categories.value(for: $0) }
           if kind != .hidden && (node == root || !skipping.contains(node)) {
-            if kind == .block { pendingSpace = true }
+            if kind == .block {
+              pendingSpace = true
+              isBlock = true
+            }
             enterChildren = node.pointee.children != nil
           }
         case XML_ATTRIBUTE_NODE:
@@ -71,11 +77,22 @@ enum TextFlattener {
           break
         }
         if enterChildren {
+          if level < 64 {
+            let bit: UInt64 = 1 << UInt64(level)
+            blocks = isBlock ? blocks | bit : blocks & ~bit
+          }
+          level += 1
           current = node.pointee.children
           continue
         }
-      } else if node.pointee.type == XML_ELEMENT_NODE, category(node.pointee.name) == .block {
-        pendingSpace = true
+      } else {
+        level -= 1
+        let isBlock =
+          level < 64
+          ? blocks & (1 << UInt64(level)) != 0
+          : node.pointee.type == XML_ELEMENT_NODE
+            && node.pointee.name.flatMap { categories.value(for: $0) } == .block
+        if isBlock { pendingSpace = true }
       }
       if node == root { break }
       if let next = node.pointee.next {

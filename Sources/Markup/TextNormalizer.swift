@@ -4,8 +4,10 @@ public enum TextNormalizer {
   /// Unicode spaces) into one space and dropping soft hyphens and zero-width characters.
   /// `pendingSpace` carries a whitespace run across calls, so that text split over nodes folds as one.
   static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: TextBuffer, pendingSpace: inout Bool) {
-    // Every byte yields at most one byte, and a pending space at most one more.
-    output.reserve(bytes.count + 1)
+    guard let source = bytes.baseAddress else { return }
+    // Every byte yields at most one byte, and a pending space at most one more; the runs below store
+    // eight bytes at a time, and up to seven of them past what is kept.
+    output.reserve(bytes.count + 1 + 8)
     output.write { base, written in
       // The count and pending space stay in locals: through the buffer object each byte would load and
       // store them again.
@@ -14,6 +16,36 @@ public enum TextNormalizer {
       var index = 0
       let total = bytes.count
       while index < total {
+        // Printable ASCII is copied as it is, eight bytes at a time: the bytes before the first one that
+        // is not (whitespace, a control or part of a multi-byte character) are kept, and that one goes
+        // through the checks below; so are eight bytes of words with single spaces between them, which
+        // fold to themselves. Most of a text is such runs.
+        if index + 8 <= total {
+          let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+          // A byte's top bit set: 0x80 or above, or (counting only up to the first such byte, before
+          // which no borrow arises) below 0x21.
+          let stops = (word | ((word &- 0x2121_2121_2121_2121) & ~word)) & 0x8080_8080_8080_8080
+          var run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+          if run < 8 && (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & 0x8080_8080_8080_8080 == 0 {
+            // All of 0x20 ... 0x7F; the top bit of each byte that is a space (exact, with no borrow):
+            let other = word ^ 0x2020_2020_2020_2020
+            let spaces =
+              ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & 0x8080_8080_8080_8080
+            // None first, none last (either may join a run of whitespace beyond) and no two together.
+            if spaces & (spaces << 8 | 0x8000_0000_0000_0080) == 0 { run = 8 }
+          }
+          if run > 0 {
+            if pending && count > 0 {
+              base[count] = 0x20
+              count += 1
+            }
+            pending = false
+            UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
+            count += run
+            index += run
+            continue
+          }
+        }
         let byte = bytes[index]
         if byte < 0x80 {
           if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
