@@ -54,13 +54,21 @@ struct FastPattern {
 
   /// The first match in `text`, as `NSRegularExpression.firstMatch` would find it.
   func firstMatch(in text: String) -> Outcome {
+    // Most label patterns backtrack a few steps; a stack small enough for the machine stack serves them
+    // without a heap block, and only a search that outgrows it runs again with the deep one.
+    let shallow = firstMatch(in: text, stackLimit: Self.shallowStackLimit)
+    return shallow == .undecided ? firstMatch(in: text, stackLimit: Self.stackLimit) : shallow
+  }
+
+  private func firstMatch(in text: String, stackLimit: Int) -> Outcome {
     var copy = text
     return copy.withUTF8 { bytes in
-      // Capture slots and the backtracking stack live on the machine stack: a label is read per unit,
-      // and two heap arrays a read cost more than the matching. A search that needs a deeper stack is
-      // left to ICU.
+      // Capture slots and the backtracking stack live on the machine stack when they fit: a label is read
+      // per unit, and two heap arrays a read cost more than the matching (a heap block of a kilobyte or
+      // more also makes malloc sweep its recently freed small blocks). A search that needs a deeper
+      // stack is left to ICU.
       withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (captureCount + 1)) { slots in
-        withUnsafeTemporaryAllocation(of: Backtrack.self, capacity: Self.stackLimit) { stack in
+        withUnsafeTemporaryAllocation(of: Backtrack.self, capacity: stackLimit) { stack in
           var steps = 0
           var start = 0
           while start <= bytes.count {
@@ -81,6 +89,8 @@ struct FastPattern {
 
   /// Backtracking entries a search may hold before it is left to ICU.
   private static let stackLimit = 256
+  /// Entries that fit in under a kilobyte, which Swift keeps on the machine stack.
+  private static let shallowStackLimit = 1000 / MemoryLayout<Backtrack>.stride
 
   private enum Backtrack {
     case branch(pc: Int, position: Int)

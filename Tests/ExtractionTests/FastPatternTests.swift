@@ -50,6 +50,16 @@ struct FastPatternTests {
     }
   }
 
+  /// Depths past the shallow stack (about forty entries) but within the deep one are still decided here.
+  @Test(arguments: [10, 40, 41, 42, 60, 200, 300])
+  func deepBacktrackingIsDecidedWithoutICU(repeats: Int) {
+    let text = String(repeating: "a", count: repeats) + "b"
+    let outcome = FastPattern(#"^(a+)b"#)?.firstMatch(in: text)
+    // Each `a` leaves one branch; past the deep stack's 256 the search is ICU's.
+    #expect(outcome == (repeats < 250 ? .match(0..<repeats) : .undecided), "\(repeats)")
+    #expect(FastPattern(#"^(a+)c"#)?.firstMatch(in: text) == (repeats < 250 ? .noMatch : .undecided))
+  }
+
   @Test func unicodeClassesAreLeftToICU() {
     let pattern = FastPattern(#"\d"#)
     #expect(pattern?.firstMatch(in: "٣") == .undecided)
