@@ -50,7 +50,12 @@ enum ByteString {
     while start <= last {
       guard let found = memchr(base + start, first, last - start + 1) else { return false }
       start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + start, needleBase, needle.count) == 0 { return true }
+      // The last byte first: most places the first byte occurs are not the needle.
+      if base[start + needle.count - 1] == needleBase[needle.count - 1]
+        && memcmp(base + start, needleBase, needle.count) == 0
+      {
+        return true
+      }
       start += 1
     }
     return false

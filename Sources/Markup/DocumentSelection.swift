@@ -99,7 +99,12 @@ extension Document {
     let query = batch.entries[entry]
     // A union's selectors may all match one node; it is selected once.
     if matches[query].last == node { return }
-    if batch.program.matches(node, selector: entry, state: state) { matches[query].append(node) }
+    if batch.program.matches(node, selector: entry, state: state) {
+      // Room for a few at once: growing each expression's array from one by doubling was a tenth of a
+      // small document's walk.
+      if matches[query].isEmpty { matches[query].reserveCapacity(16) }
+      matches[query].append(node)
+    }
     if state.needsLibxml2 {
       failed.insert(query)
       state.needsLibxml2 = false

@@ -15,18 +15,33 @@ struct PackedName: Hashable, Sendable {
   var isComplete: Bool { length <= Self.capacity }
 
   init(_ name: UnsafePointer<xmlChar>) {
+    // A word at a time, each byte shifted into place; every element of a walk comes through here.
+    var word: UInt64 = 0
     var index = 0
-    while index <= Self.capacity {
+    while index < 8 {
       let byte = name[index]
-      if byte == 0 { break }
-      if index < 8 {
-        low |= UInt64(byte) << (8 * UInt64(index))
-      } else if index < Self.capacity {
-        high |= UInt64(byte) << (8 * UInt64(index - 8))
+      if byte == 0 {
+        low = word
+        length = index
+        return
       }
+      word |= UInt64(byte) &<< (UInt64(index) &* 8)
       index += 1
     }
-    length = index
+    low = word
+    word = 0
+    while index < Self.capacity {
+      let byte = name[index]
+      if byte == 0 {
+        high = word
+        length = index
+        return
+      }
+      word |= UInt64(byte) &<< (UInt64(index - 8) &* 8)
+      index += 1
+    }
+    high = word
+    length = name[Self.capacity] == 0 ? Self.capacity : Self.capacity + 1
   }
 
   init(_ bytes: [UInt8]) {

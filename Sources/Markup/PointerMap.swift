@@ -5,12 +5,14 @@ import CLibXML2
 /// one, which was most of a small document's walk when each sibling test and delegated predicate had
 /// its own.
 struct PointerMap {
-  /// Addresses, or 0 for an empty slot; the count is a power of two, at most half full.
-  private var keys: [UInt] = Array(repeating: 0, count: 8)
-  private var values: [UInt] = Array(repeating: 0, count: 8)
+  /// Addresses, or 0 for an empty slot; the count is a power of two, at most half full. None until
+  /// the first is set: most maps of a walk stay empty.
+  private var keys: [UInt] = []
+  private var values: [UInt] = []
   private var count = 0
 
   func value(for pointer: xmlNodePtr) -> UInt? {
+    guard !keys.isEmpty else { return nil }
     let address = UInt(bitPattern: pointer)
     return keys.withUnsafeBufferPointer { keys in
       let mask = keys.count - 1
@@ -44,8 +46,8 @@ struct PointerMap {
   private mutating func grow() {
     let oldKeys = keys
     let oldValues = values
-    keys = Array(repeating: 0, count: oldKeys.count * 2)
-    values = Array(repeating: 0, count: oldKeys.count * 2)
+    keys = Array(repeating: 0, count: max(oldKeys.count * 2, 16))
+    values = Array(repeating: 0, count: keys.count)
     let mask = keys.count - 1
     for (index, address) in oldKeys.enumerated() where address != 0 {
       var slot = Self.slot(address, mask: mask)

@@ -186,6 +186,12 @@ final class SelectorProgram {
     var siblingTestCount = 0
     var namespaceIDs: [[UInt8]: Int] = [:]
 
+    struct MemoTestKey: Hashable {
+      var attribute: [UInt8]
+      var operation: Operation
+      var literal: [UInt8]
+    }
+
     struct PrefixKey: Hashable {
       var previous: Int
       var step: SimpleSelector.Step
@@ -369,13 +375,25 @@ final class SelectorProgram {
     }
 
     /// Groups the tests of attribute values by attribute, 64 to a memo (the bits of its results).
+    /// The same test of the same attribute, in several selectors (which share first steps, say), is one
+    /// bit: each new value of the attribute is tested once for it.
     mutating func assignMemos() {
       var memoOfAttribute: [[UInt8]: Int] = [:]
+      var bitOfTest: [MemoTestKey: (memo: Int, bit: Int)] = [:]
       for index in tests.indices {
         switch tests[index].operation {
         case .hasAttribute, .attributeEquals, .attributeContains, .attributeStartsWith, .classToken:
           let run = tests[index].attribute
           let name = Array(pool[run.start..<(run.start + run.count)])
+          let literal = tests[index].literal
+          let key = MemoTestKey(
+            attribute: name, operation: tests[index].operation,
+            literal: Array(pool[literal.start..<(literal.start + literal.count)]))
+          if let known = bitOfTest[key] {
+            tests[index].memo = known.memo
+            tests[index].bit = known.bit
+            continue
+          }
           var memo = memoOfAttribute[name] ?? -1
           if memo < 0 || memoTests[memo].count == 64 {
             memo = memoTests.count
@@ -385,6 +403,7 @@ final class SelectorProgram {
           }
           tests[index].memo = memo
           tests[index].bit = memoTests[memo].count
+          bitOfTest[key] = (memo, memoTests[memo].count)
           memoTests[memo].append(index)
         default:
           break

@@ -145,36 +145,44 @@ final class SelectorWalkState {
     capacity = grown
   }
 
+  @inline(__always)
   func ancestor(at depth: Int) -> xmlNodePtr {
     ancestors[depth]!
   }
 
+  @inline(__always)
   func isKnown(_ memo: Int) -> Bool {
     known[memo] == visit
   }
 
+  @inline(__always)
   func setKnown(_ memo: Int) {
     known[memo] = visit
   }
 
   /// Whether the element at `depth` holds prefix `prefix`, if known.
+  @inline(__always)
   func holds(_ prefix: Int, at depth: Int) -> Bool? {
     bit(prefix, depth: depth, row: 0)
   }
 
+  @inline(__always)
   func setHolds(_ prefix: Int, at depth: Int, _ value: Bool) {
     setBit(prefix, depth: depth, row: 0, value)
   }
 
   /// Whether the element at `depth` or one of its ancestors holds prefix `prefix`, if known.
+  @inline(__always)
   func holdsWithin(_ prefix: Int, at depth: Int) -> Bool? {
     bit(prefix, depth: depth, row: 2)
   }
 
+  @inline(__always)
   func setHoldsWithin(_ prefix: Int, at depth: Int, _ value: Bool) {
     setBit(prefix, depth: depth, row: 2, value)
   }
 
+  @inline(__always)
   private func bit(_ prefix: Int, depth: Int, row: Int) -> Bool? {
     let base = prefixBits + (depth * 4 + row) * words + (prefix >> 6)
     let mask: UInt64 = 1 << UInt64(prefix & 63)
@@ -182,6 +190,7 @@ final class SelectorWalkState {
     return base[words] & mask != 0
   }
 
+  @inline(__always)
   private func setBit(_ prefix: Int, depth: Int, row: Int, _ value: Bool) {
     let base = prefixBits + (depth * 4 + row) * words + (prefix >> 6)
     let mask: UInt64 = 1 << UInt64(prefix & 63)

@@ -21,6 +21,12 @@ struct SelectAllNestingTests {
     "//*[self::div or self::*][@class='b']", "//*[self::li or self::h2] | //li",
     "//*[@id='a'][self::p or self::ul]",
     "//section//*[self::h2 or self::li][contains(@class,'x')]",
+    // The same attribute tests in several expressions, and against themselves.
+    "//*[contains(@class,'b')][not(contains(@class,'b'))]",
+    "//p[contains(@class,'x')] | //span[contains(@class,'x')][not(@id)]",
+    "//*[@class='b'][@class='b']",
+    "//div[contains(concat(' ',normalize-space(@class),' '),' x ')]//span[@class='b']",
+    "//li[contains(concat(' ',normalize-space(@class),' '),' x ')][not(contains(concat(' ',normalize-space(@class),' '),' y '))]",
   ]
 
   /// A seeded generator, so that each case is the same document every run.
