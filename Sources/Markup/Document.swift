@@ -56,6 +56,8 @@ public final class Document {
   /// Where text is flattened, one text at a time; reused so that each text costs one string, not a buffer
   /// grown from nothing.
   let textBuffer = TextBuffer()
+  /// `TextFlattener.categories`, read once per document rather than once per text (see `TextFlattener.append`).
+  let textCategories = TextFlattener.categories
 
   /// Numbers every element once, on first need, so that document-order comparisons (ours and XPath's
   /// sorting of node sets) are constant time; a parse that is never queried does not pay for it.

@@ -2,8 +2,8 @@ import CLibXML2
 
 /// Locators of many nodes of one document, each built from the one before: units come in document order
 /// and share their ancestors, so the previous path is cut back to the deepest element both share and only
-/// the steps below it are written. A unit's place among its siblings is counted on from the previous
-/// unit's when they are siblings of one name, the common case of the items of a list.
+/// the steps below it are written. A unit's place among its siblings is counted on from the last located
+/// sibling of the same name: the items of a list, or the headings and paragraphs of a section.
 /// Paths are built as bytes; appending the pieces of a path to a String one by one cost more than
 /// finding them.
 struct LocatorIndex {
@@ -12,10 +12,24 @@ struct LocatorIndex {
     var node: xmlNodePtr
     /// Where the step ends in `path`.
     var end: Int
+    /// How many of the node's children have been placed by walking their siblings.
+    var walks = 0
+  }
+
+  /// A located element of the current path's levels, whose namesakes after it are numbered on from its
+  /// place.
+  private struct Namesake {
+    /// Its level in the path: its parent is the path's step above.
+    var level: Int
+    var node: xmlNodePtr
     var position: Int
-    /// The next sibling of the same name, which the next unit usually is.
+    /// The next sibling of the same name, which the next one located usually is.
     var following: xmlNodePtr?
   }
+
+  /// How many times the siblings of one parent are walked before they are all numbered at once: once
+  /// for each name among the located children, which few documents mix more of.
+  private static let walkLimit = 16
 
   private let prefixes: [String: String]
   /// The path of the last located node, and its steps from the top.
@@ -24,18 +38,24 @@ struct LocatorIndex {
   private var steps: [Step] = []
   /// How many of `steps` are the current path's.
   private var stepCount = 0
-  /// Places of the children of parents asked about out of order; rarely used, so a dictionary is fine.
+  /// One for each name among the located children of each step of the path (at most `walkLimit`), in
+  /// the order of their levels: those of a level are dropped when the path leaves their parent, and one
+  /// is added at a level only after all deeper ones were dropped.
+  private var namesakes: [Namesake] = []
+  /// Parents whose children have been walked: walking is linear in the siblings, so a parent whose
+  /// children are walked too often (see `Step.walks`), or again after the path left it, has its children
+  /// numbered all at once.
+  private var walkedParents = PointerSet(capacity: 32)
+  /// Places of the children of parents numbered all at once; rarely used, so a dictionary is fine.
   private var places: [xmlNodePtr: SiblingNumbering.Place] = [:]
   private var numberedParents = PointerSet()
-  /// Parents asked about once, whose children are numbered all together when asked again out of order.
-  private var askedParents = PointerSet()
   /// How each namespace's elements are written (see `Node.segment`), worked out once for each distinct
   /// URI and prefix, with the first declaration that had them; a document declares few. Plain values,
   /// their prefixes kept together in `prefixBytes`: entries holding arrays were retained and released at
   /// every look-up.
   private var namespaceForms: [NamespaceForm] = []
   private var prefixBytes: [UInt8] = []
-  /// The form last asked for: runs of elements share one declaration.
+  /// The form last asked for.
   private var lastForm: NamespaceForm?
 
   private struct NamespaceForm {
@@ -53,6 +73,7 @@ struct LocatorIndex {
 
   init(prefixes: [String: String]) {
     self.prefixes = prefixes
+    namesakes.reserveCapacity(Self.walkLimit)
   }
 
   /// The same string as `Node.locator(namespaces:)`.
@@ -67,58 +88,75 @@ struct LocatorIndex {
       current = element.pointee.parent
     }
     if steps.count < depth {
-      let filler = Step(node: node, end: 0, position: 0, following: nil)
-      steps.append(contentsOf: repeatElement(filler, count: depth - steps.count))
+      steps.append(contentsOf: repeatElement(Step(node: node, end: 0), count: depth - steps.count))
     }
     // The node and its ancestors go into `steps` from the bottom up, until one that the previous path has
-    // at the same level: from there up the two paths are the same. Only the previous path's step at the
-    // first differing level can be a sibling of this path's.
-    var previous: Step?
+    // at the same level: from there up the two paths are the same.
     var shared = depth
     var ancestor = node
     while shared > 0 {
       let level = shared - 1
-      if level < stepCount {
-        if steps[level].node == ancestor { break }
-        previous = steps[level]
-      }
-      steps[level].node = ancestor
+      if level < stepCount && steps[level].node == ancestor { break }
+      steps[level] = Step(node: ancestor, end: 0)
       shared = level
       ancestor = ancestor.pointee.parent ?? ancestor
     }
     stepCount = depth
+    while let last = namesakes.last, last.level > shared { namesakes.removeLast() }
     path.removeLast(keeping: shared > 0 ? steps[shared - 1].end : 0)
     for level in shared..<depth {
       let element = steps[level].node
-      let place = place(of: element, after: level == shared ? previous : nil)
-      appendSegment(of: element, place: place)
-      steps[level] = Step(
-        node: element, end: path.count, position: place.position, following: place.following)
+      appendSegment(of: element, place: place(of: element, level: level))
+      steps[level].end = path.count
     }
     return path.string
   }
 
-  /// The place of `node` among its siblings; `previous` is the step of an earlier unit's path at the same
-  /// level, when there is one.
-  private mutating func place(of node: xmlNodePtr, after previous: Step?) -> SiblingNumbering.Place {
+  /// The place of `node`, at `level` of the current path, among its siblings.
+  private mutating func place(of node: xmlNodePtr, level: Int) -> SiblingNumbering.Place {
     guard let parent = node.pointee.parent else { return SiblingNumbering.walk(node) }
     if numberedParents.contains(parent) { return places[node] ?? SiblingNumbering.walk(node) }
-    if let previous, let next = previous.following, SiblingNumbering.sameName(previous.node, node) {
-      var position = previous.position
-      var sibling: xmlNodePtr? = next
-      while let candidate = sibling {
-        if SiblingNumbering.sameName(candidate, node) {
-          position += 1
-          if candidate == node { return (position, SiblingNumbering.following(node)) }
-        }
-        sibling = candidate.pointee.next
-      }
-      // Not after the previous unit: the nodes are out of document order, which numbering copes with.
-      return numbered(node, parent: parent)
+    // The namesakes at this level come last: the deeper ones were dropped.
+    var index = namesakes.count - 1
+    while index >= 0 && namesakes[index].level == level
+      && !SiblingNumbering.sameName(namesakes[index].node, node)
+    {
+      index -= 1
     }
-    // An ancestor is usually the only one of its siblings asked about; walking its siblings once is cheaper
-    // than numbering them all, which pays only when the siblings are asked about in no useful order.
-    if askedParents.insert(parent) { return SiblingNumbering.walk(node) }
+    guard index >= 0 && namesakes[index].level == level else {
+      // The first of its name located among these siblings: walking them once is cheaper than numbering
+      // them all. (The document's children, the top element, have no step above them, and few siblings.)
+      if level > 0 {
+        let walks = steps[level - 1].walks
+        let firstHere = walks == 0
+        guard walks < Self.walkLimit, walkedParents.insert(parent) || !firstHere else {
+          return numbered(node, parent: parent)
+        }
+        steps[level - 1].walks = walks + 1
+      }
+      let place = SiblingNumbering.walk(node)
+      namesakes.append(
+        Namesake(level: level, node: node, position: place.position, following: place.following))
+      return place
+    }
+    let known = namesakes[index]
+    if known.node == node { return (known.position, known.following) }
+    // Not after the namesake (which has no following one, or a walk on does not find the node): the nodes
+    // come out of document order, which numbering copes with.
+    guard let next = known.following else { return numbered(node, parent: parent) }
+    var position = known.position
+    var sibling: xmlNodePtr? = next
+    while let candidate = sibling {
+      if SiblingNumbering.sameName(candidate, node) {
+        position += 1
+        if candidate == node {
+          let following = SiblingNumbering.following(node)
+          namesakes[index] = Namesake(level: level, node: node, position: position, following: following)
+          return (position, following)
+        }
+      }
+      sibling = candidate.pointee.next
+    }
     return numbered(node, parent: parent)
   }
 
@@ -133,7 +171,15 @@ struct LocatorIndex {
   private mutating func appendSegment(of node: xmlNodePtr, place: SiblingNumbering.Place) {
     let name = node.pointee.name.map { UnsafeBufferPointer(start: $0, count: ByteString.length($0)) }
     path.append(UInt8(ascii: "/"))
-    let form = node.pointee.ns.map { namespaceForm($0) }
+    var form: NamespaceForm?
+    if let namespace = node.pointee.ns {
+      // Runs of elements share one declaration.
+      if let last = lastForm, last.namespace == namespace {
+        form = last
+      } else {
+        form = namespaceForm(namespace)
+      }
+    }
     switch form?.kind ?? .plain {
     case .plain:
       if let name { path.append(name) }
@@ -174,7 +220,6 @@ struct LocatorIndex {
   private static let localNameEnd: StaticString = "']"
 
   private mutating func namespaceForm(_ namespace: xmlNsPtr) -> NamespaceForm {
-    if let last = lastForm, last.namespace == namespace { return last }
     // A document may declare one namespace again and again (on every element that uses it, in some
     // exports); each declaration is its own pointer, but one whose URI and prefix match an earlier one's is
     // written the same, which two byte comparisons tell more cheaply than working the form out again.

@@ -157,7 +157,8 @@ public struct Node {
   /// whitespace collapsed and invisible characters folded. Subtrees below this node that are in
   /// `skipping` are left out (the node itself always counts).
   public func text(skipping: NodeSet = NodeSet()) -> String {
-    TextFlattener.flatten(pointer, skipping: skipping, output: document.textBuffer)
+    TextFlattener.flatten(
+      pointer, skipping: skipping, output: document.textBuffer, categories: document.textCategories)
   }
 
   /// The texts of `nodes` (as `text(skipping:)` gives each) that are not empty, joined by single spaces:
@@ -168,7 +169,9 @@ public struct Node {
     output.removeAll()
     for node in nodes {
       precondition(node.document === first.document, "the nodes must belong to one document")
-      TextFlattener.append(node.pointer, skipping: skipping, to: output, pendingSpace: true)
+      TextFlattener.append(
+        node.pointer, skipping: skipping, to: output, pendingSpace: true,
+        categories: first.document.textCategories)
     }
     return output.string
   }

@@ -39,8 +39,21 @@ public struct NodeSet {
   /// The same for an array, which the extractor passes: a generic sequence is iterated through its
   /// witness table, a call per node, from another module.
   public mutating func formUnion(_ nodes: [Node]) {
+    guard let first = nodes.first else { return }
     pointers.reserve(pointers.count + nodes.count)
-    for node in nodes { insert(node) }
+    // Through the buffer, so that reading a node's pointer does not retain and release its document; the
+    // nodes almost always share one document, kept once rather than looked for once per node.
+    var others = false
+    nodes.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices {
+        pointers.insert(buffer[index].pointer)
+        others = others || buffer[index].document !== first.document
+      }
+    }
+    keep(first.document)
+    if others {
+      for node in nodes { keep(node.document) }
+    }
   }
 
   private mutating func keep(_ document: Document) {

@@ -8,6 +8,13 @@ struct PointerSet {
   private var slots: [UInt] = Array(repeating: 0, count: 8)
   private(set) var count = 0
 
+  init() {}
+
+  /// A set that holds `capacity` addresses before it grows.
+  init(capacity: Int) {
+    reserve(capacity)
+  }
+
   var isEmpty: Bool { count == 0 }
 
   func contains(_ pointer: xmlNodePtr) -> Bool {
@@ -40,14 +47,21 @@ struct PointerSet {
     return true
   }
 
-  /// Makes room for `total` addresses without growing again.
+  /// Makes room for `total` addresses without growing again, in one step rather than a doubling (and
+  /// moving every address) at a time.
   mutating func reserve(_ total: Int) {
-    while total * 2 > slots.count { grow() }
+    var size = slots.count
+    while total * 2 > size { size *= 2 }
+    if size > slots.count { grow(to: size) }
   }
 
   private mutating func grow() {
+    grow(to: slots.count * 2)
+  }
+
+  private mutating func grow(to size: Int) {
     let old = slots
-    slots = Array(repeating: 0, count: old.count * 2)
+    slots = Array(repeating: 0, count: size)
     let mask = slots.count - 1
     for address in old where address != 0 {
       var slot = Self.slot(address, mask: mask)

@@ -66,9 +66,15 @@ enum SiblingNumbering {
   }
 
   static func sameName(_ other: xmlNodePtr, _ node: xmlNodePtr) -> Bool {
-    guard other.pointee.type == XML_ELEMENT_NODE, ByteString.equal(other.pointee.name, node.pointee.name)
-    else {
-      return false
+    guard other.pointee.type == XML_ELEMENT_NODE else { return false }
+    let theirName = other.pointee.name
+    let myName = node.pointee.name
+    // The XML parser shares one copy of each name, the HTML parser does not; a first byte tells most
+    // different names apart without a call.
+    if theirName != myName {
+      guard let theirName, let myName, theirName[0] == myName[0], ByteString.equal(theirName, myName) else {
+        return false
+      }
     }
     let mine = node.pointee.ns
     let theirs = other.pointee.ns

@@ -22,10 +22,14 @@ final class TextBuffer {
   }
 
   /// Makes room for `extra` more bytes; writes up to that many need no further check.
+  @inline(__always)
   func reserve(_ extra: Int) {
-    guard count + extra > capacity else { return }
+    if count + extra > capacity { grow(toHold: count + extra) }
+  }
+
+  private func grow(toHold total: Int) {
     var grown = capacity * 2
-    while grown < count + extra { grown *= 2 }
+    while grown < total { grown *= 2 }
     let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
     larger.update(from: base, count: count)
     base.deallocate()
@@ -38,12 +42,14 @@ final class TextBuffer {
     count = min(count, length)
   }
 
+  @inline(__always)
   func append(_ byte: UInt8) {
     reserve(1)
     base[count] = byte
     count += 1
   }
 
+  @inline(__always)
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress else { return }
     reserve(bytes.count)

@@ -4,14 +4,14 @@ import CLibXML2
 /// (Static functions taking the set as a parameter: a struct holding it retained and released its
 /// storage for every text.)
 enum TextFlattener {
-  private enum Category: Sendable {
+  enum Category: Sendable {
     case block
     case hidden
   }
 
   /// Elements whose edges separate words, and elements that are never text a reader sees; every other
   /// element (a, em, sup, span ...) is inline and joins its text directly.
-  private static let categories = PackedNameTable<Category>(
+  static let categories = PackedNameTable<Category>(
     [
       "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
       "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
@@ -24,19 +24,22 @@ enum TextFlattener {
 
   /// The text of the subtree at `root`, built in `output` (emptied first; the caller's, so that one
   /// buffer serves many texts).
-  static func flatten(_ root: xmlNodePtr, skipping: NodeSet, output: TextBuffer) -> String {
+  static func flatten(
+    _ root: xmlNodePtr, skipping: NodeSet, output: TextBuffer, categories: PackedNameTable<Category>
+  ) -> String {
     output.removeAll()
-    append(root, skipping: skipping, to: output, pendingSpace: false)
+    append(root, skipping: skipping, to: output, pendingSpace: false, categories: categories)
     return output.string
   }
 
   /// Adds the subtree's text to what `output` holds; with `pendingSpace`, a space comes before it if
   /// it has any text and `output` already had some.
+  /// `categories` is `Self.categories`, which the caller's document holds: each access to the static goes
+  /// through its lazy initialiser, a call into the runtime that cost more than the look-ups of a short text.
   static func append(
-    _ root: xmlNodePtr, skipping: NodeSet, to output: TextBuffer, pendingSpace startsWithSpace: Bool
+    _ root: xmlNodePtr, skipping: NodeSet, to output: TextBuffer, pendingSpace startsWithSpace: Bool,
+    categories: PackedNameTable<Category>
   ) {
-    // Once per text, not once per element: each access to the static goes through its lazy initialiser.
-    let categories = Self.categories
     var pendingSpace = startsWithSpace
     // Whether each element entered is a block, one bit per level for the top 64 levels, so that leaving
     // it needs no second look-up of its name (deeper levels look it up again).

@@ -16,32 +16,30 @@ public enum TextNormalizer {
       var index = 0
       let total = bytes.count
       while index < total {
-        // Printable ASCII is copied as it is, eight bytes at a time: the bytes before the first one that
-        // is not (whitespace, a control or part of a multi-byte character) are kept, and that one goes
-        // through the checks below; so are eight bytes of words with single spaces between them, which
-        // fold to themselves. Most of a text is such runs.
+        // Printable ASCII with single spaces between words folds to itself, so it is copied eight bytes
+        // at a time, up to the first byte that is not (another whitespace, a control, part of a
+        // multi-byte character), which goes through the checks below. Most of a text is such runs.
         if index + 8 <= total {
           let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-          // A byte's top bit set: 0x80 or above, or (counting only up to the first such byte, before
-          // which no borrow arises) below 0x21.
-          let stops = (word | ((word &- 0x2121_2121_2121_2121) & ~word)) & 0x8080_8080_8080_8080
-          var run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
-          if run < 8 && (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & 0x8080_8080_8080_8080 == 0 {
-            // All of 0x20 ... 0x7F; the top bit of each byte that is a space (exact, with no borrow):
-            let other = word ^ 0x2020_2020_2020_2020
-            let spaces =
-              ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & 0x8080_8080_8080_8080
-            // None first, none last (either may join a run of whitespace beyond) and no two together.
-            if spaces & (spaces << 8 | 0x8000_0000_0000_0080) == 0 { run = 8 }
-          }
+          let high: UInt64 = 0x8080_8080_8080_8080
+          // The top bit of each byte below 0x20 or from 0x80 (exact up to the first such byte, before
+          // which no borrow arises), and of each space (exact).
+          let outside = (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & high
+          let other = word ^ 0x2020_2020_2020_2020
+          let spaces = ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & high
+          // A space that starts the word or follows another starts a run of whitespace: the checks below.
+          let stops = outside | (spaces & (spaces << 8 | 0x80))
+          let run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
           if run > 0 {
             if pending && count > 0 {
               base[count] = 0x20
               count += 1
             }
-            pending = false
+            // A space at the end of the run may be the start of a longer one: pending, not written.
+            let endsInSpace = (spaces >> UInt64(8 * run - 1)) & 1
+            pending = endsInSpace != 0
             UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
-            count += run
+            count += run - Int(endsInSpace)
             index += run
             continue
           }

@@ -46,6 +46,10 @@ struct LocatorIndexTests {
     <c>\((1...120).map { $0 % 7 == 0 ? "<d/>" : "<c/>" }.joined())</c>
     </root>
     """,
+    "distinct.xml": """
+    <r><s>\((0..<40).map { "<n\($0 % 13)/>" }.joined())</s><s>\((0..<40).map { "<n\($0 % 5)/>" }.joined())</s>\
+    <s>\((0..<40).map { "<n\($0 * 7 % 11)><m/><m/></n\($0 * 7 % 11)>" }.joined())</s></r>
+    """,
     "list.html": """
     <html><body><ul>\((1...105).map { $0 % 10 == 3 ? "<p>x</p>" : "<li>\($0)</li>" }.joined())</ul>\
     <div><li>lone</li></div><div><span/><span/></div><div><span/></div></body></html>
@@ -68,14 +72,17 @@ struct LocatorIndexTests {
   }
 
   /// The orders the nodes are asked in: document order (as the extractor asks), backwards, shuffled,
-  /// every third one, and with repeats and ancestors after their descendants.
+  /// every third one, with repeats and ancestors after their descendants, and the first half interleaved
+  /// with the second.
   static func orders(of nodes: [Node]) -> [[Node]] {
     var generator = SplitMix(seed: UInt64(nodes.count))
     var shuffled = nodes
     shuffled.shuffle(using: &generator)
     let everyThird = nodes.enumerated().filter { $0.offset % 3 == 1 }.map(\.element)
     let repeated = nodes.prefix(40).flatMap { node in [node, node] + (node.parent.map { [$0] } ?? []) }
-    return [nodes, nodes.reversed(), shuffled, everyThird, repeated]
+    let half = nodes.count / 2
+    let interleaved = zip(nodes[..<half], nodes[half...]).flatMap { [$0, $1] }
+    return [nodes, nodes.reversed(), shuffled, everyThird, repeated, interleaved]
   }
 
   @Test(arguments: allDocuments)
