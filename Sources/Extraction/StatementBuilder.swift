@@ -183,11 +183,14 @@ struct StatementBuilder {
     var sections = SectionTracker(headings: context.sectionHeadings)
     // All at once: one by one, locating 100,000 list items would walk the list 100,000 times.
     let locators = context.document.locators(of: context.units, namespaces: recipe.namespaces)
+    var excluded = RegionCheck(context.excluded)
+    var skipped = RegionCheck(context.skipped)
     for (index, (unit, locator)) in zip(context.units, locators).enumerated() {
       let sectionPath = sections.path(before: unit)
       let line = unit.line
-      if context.excluded.containsAncestor(of: unit) || context.skipped.containsAncestor(of: unit) {
-        let which = context.excluded.containsAncestor(of: unit) ? "exclude" : "skip"
+      let isExcluded = excluded.contains(unit)
+      if isExcluded || skipped.contains(unit) {
+        let which = isExcluded ? "exclude" : "skip"
         drafts.append(
           Draft(
             node: unit, text: unit.text(skipping: context.textSkips), label: nil, title: nil,
