@@ -25,8 +25,7 @@ public enum TextNormalizer {
           // The top bit of each byte below 0x20 or from 0x80 (exact up to the first such byte, before
           // which no borrow arises), and of each space (exact).
           let outside = (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & high
-          let other = word ^ 0x2020_2020_2020_2020
-          let spaces = ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & high
+          let spaces = Self.bytes(of: word, equalTo: 0x2020_2020_2020_2020)
           // A space that starts the word or follows another starts a run of whitespace: the checks below.
           let stops = outside | (spaces & (spaces << 8 | 0x80))
           let run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
@@ -41,6 +40,17 @@ public enum TextNormalizer {
             UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
             count += run - Int(endsInSpace)
             index += run
+            continue
+          }
+          // Indentation: a run of ASCII whitespace, skipped at once.
+          let whitespace =
+            spaces | Self.bytes(of: word, equalTo: 0x0A0A_0A0A_0A0A_0A0A)
+            | Self.bytes(of: word, equalTo: 0x0909_0909_0909_0909)
+            | Self.bytes(of: word, equalTo: 0x0D0D_0D0D_0D0D_0D0D)
+          let blank = (~whitespace & high).trailingZeroBitCount >> 3
+          if blank > 0 {
+            pending = true
+            index += blank
             continue
           }
         }
@@ -90,6 +100,13 @@ public enum TextNormalizer {
       pendingSpace = pending
       written = count
     }
+  }
+
+  /// The top bit of each byte of `word` that equals the byte repeated in `pattern`, exactly.
+  @inline(__always)
+  private static func bytes(of word: UInt64, equalTo pattern: UInt64) -> UInt64 {
+    let other = word ^ pattern
+    return ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & 0x8080_8080_8080_8080
   }
 
   public static func normalize(_ text: String) -> String {
