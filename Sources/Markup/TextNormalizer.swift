@@ -19,9 +19,37 @@ public enum TextNormalizer {
         // Printable ASCII with single spaces between words folds to itself, so it is copied eight bytes
         // at a time, up to the first byte that is not (another whitespace, a control, part of a
         // multi-byte character), which goes through the checks below. Most of a text is such runs.
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Sixteen such bytes at once first (the checks below, for two words and the bytes where they meet).
+        if index + 16 <= total {
+          let first = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+          let second = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
+          let outside =
+            (first | ((first &- 0x2020_2020_2020_2020) & ~first))
+            | (second | ((second &- 0x2020_2020_2020_2020) & ~second))
+          if outside & high == 0 {
+            let firstSpaces = Self.bytes(of: first, equalTo: 0x2020_2020_2020_2020)
+            let secondSpaces = Self.bytes(of: second, equalTo: 0x2020_2020_2020_2020)
+            let stops =
+              (firstSpaces & (firstSpaces << 8 | 0x80))
+              | (secondSpaces & (secondSpaces << 8 | firstSpaces >> 56))
+              | (secondSpaces & 0x8000_0000_0000_0000)
+            if stops == 0 {
+              if pending && count > 0 {
+                base[count] = 0x20
+                count += 1
+              }
+              pending = false
+              UnsafeMutableRawPointer(base + count).storeBytes(of: first, as: UInt64.self)
+              UnsafeMutableRawPointer(base + count + 8).storeBytes(of: second, as: UInt64.self)
+              count += 16
+              index += 16
+              continue
+            }
+          }
+        }
         if index + 8 <= total {
           let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-          let high: UInt64 = 0x8080_8080_8080_8080
           // The top bit of each byte below 0x20 or from 0x80 (exact up to the first such byte, before
           // which no borrow arises), and of each space (exact).
           let outside = (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & high
