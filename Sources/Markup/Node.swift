@@ -165,13 +165,17 @@ public struct Node {
   /// built in one buffer, not as a string per node.
   public static func joinedText(of nodes: [Node], skipping: NodeSet = NodeSet()) -> String {
     guard let first = nodes.first else { return "" }
-    let output = first.document.textBuffer
+    let document = first.document
+    let output = document.textBuffer
     output.removeAll()
-    for node in nodes {
-      precondition(node.document === first.document, "the nodes must belong to one document")
-      TextFlattener.append(
-        node.pointer, skipping: skipping, to: output, pendingSpace: true,
-        categories: first.document.textCategories)
+    // Through the buffer, so that each node's document is compared, not retained and released.
+    nodes.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices {
+        precondition(buffer[index].document === document, "the nodes must belong to one document")
+        TextFlattener.append(
+          buffer[index].pointer, skipping: skipping, to: output, pendingSpace: true,
+          categories: document.textCategories)
+      }
     }
     return output.string
   }

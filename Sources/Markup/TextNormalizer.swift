@@ -19,14 +19,41 @@ public enum TextNormalizer {
         // Printable ASCII with single spaces between words folds to itself, so it is copied eight bytes
         // at a time, up to the first byte that is not (another whitespace, a control, part of a
         // multi-byte character), which goes through the checks below. Most of a text is such runs.
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Sixteen such bytes at once first (the checks below, for two words and the bytes where they meet).
+        if index + 16 <= total {
+          let first = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+          let second = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
+          let outside =
+            (first | ((first &- 0x2020_2020_2020_2020) & ~first))
+            | (second | ((second &- 0x2020_2020_2020_2020) & ~second))
+          if outside & high == 0 {
+            let firstSpaces = Self.bytes(of: first, equalTo: 0x2020_2020_2020_2020)
+            let secondSpaces = Self.bytes(of: second, equalTo: 0x2020_2020_2020_2020)
+            let stops =
+              (firstSpaces & (firstSpaces << 8 | 0x80))
+              | (secondSpaces & (secondSpaces << 8 | firstSpaces >> 56))
+              | (secondSpaces & 0x8000_0000_0000_0000)
+            if stops == 0 {
+              if pending && count > 0 {
+                base[count] = 0x20
+                count += 1
+              }
+              pending = false
+              UnsafeMutableRawPointer(base + count).storeBytes(of: first, as: UInt64.self)
+              UnsafeMutableRawPointer(base + count + 8).storeBytes(of: second, as: UInt64.self)
+              count += 16
+              index += 16
+              continue
+            }
+          }
+        }
         if index + 8 <= total {
           let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-          let high: UInt64 = 0x8080_8080_8080_8080
           // The top bit of each byte below 0x20 or from 0x80 (exact up to the first such byte, before
           // which no borrow arises), and of each space (exact).
           let outside = (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & high
-          let other = word ^ 0x2020_2020_2020_2020
-          let spaces = ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & high
+          let spaces = Self.bytes(of: word, equalTo: 0x2020_2020_2020_2020)
           // A space that starts the word or follows another starts a run of whitespace: the checks below.
           let stops = outside | (spaces & (spaces << 8 | 0x80))
           let run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
@@ -41,6 +68,17 @@ public enum TextNormalizer {
             UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
             count += run - Int(endsInSpace)
             index += run
+            continue
+          }
+          // Indentation: a run of ASCII whitespace, skipped at once.
+          let whitespace =
+            spaces | Self.bytes(of: word, equalTo: 0x0A0A_0A0A_0A0A_0A0A)
+            | Self.bytes(of: word, equalTo: 0x0909_0909_0909_0909)
+            | Self.bytes(of: word, equalTo: 0x0D0D_0D0D_0D0D_0D0D)
+          let blank = (~whitespace & high).trailingZeroBitCount >> 3
+          if blank > 0 {
+            pending = true
+            index += blank
             continue
           }
         }
@@ -90,6 +128,13 @@ public enum TextNormalizer {
       pendingSpace = pending
       written = count
     }
+  }
+
+  /// The top bit of each byte of `word` that equals the byte repeated in `pattern`, exactly.
+  @inline(__always)
+  private static func bytes(of word: UInt64, equalTo pattern: UInt64) -> UInt64 {
+    let other = word ^ pattern
+    return ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & 0x8080_8080_8080_8080
   }
 
   public static func normalize(_ text: String) -> String {
