@@ -68,7 +68,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "MarkupTests", dependencies: ["Markup"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "MarkupTests", dependencies: ["Markup", "ContentHash"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ScanModelTests", dependencies: ["ScanModel"]),
     .testTarget(
       name: "ExtractionTests",

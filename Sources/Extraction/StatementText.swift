@@ -65,14 +65,18 @@ enum StatementText {
       if bytes.count == lead.count { return nil }
       let boundary = bytes.index(bytes.startIndex, offsetBy: lead.count)
       let next = bytes[boundary]
-      // Between two ASCII scalars (other than CR LF) a Character always ends, so the byte prefix is also a
-      // prefix in Characters and there is at least one Character after it.
-      if last < 0x80 && next < 0x80 && !(last == 0x0D && next == 0x0A) {
+      // The byte prefix is also a prefix in Characters, with at least one Character after it.
+      if endsCharacter(between: last, and: next) {
         return trimmedLead(text[boundary...])
       }
     }
     guard text.hasPrefix(prefix) && text.count > prefix.count else { return nil }
     return trimmedLead(text.dropFirst(prefix.count))
+  }
+
+  /// Between two ASCII scalars other than CR LF a Character always ends.
+  private static func endsCharacter(between before: UInt8, and after: UInt8) -> Bool {
+    before < 0x80 && after < 0x80 && !(before == 0x0D && after == 0x0A)
   }
 
   /// The bytes `range` of `text` as a String when both ends fall between two ASCII scalars other than
@@ -83,8 +87,7 @@ enum StatementText {
     return copy.withUTF8 { bytes in
       func isBoundary(_ index: Int) -> Bool {
         if index == 0 || index == bytes.count { return true }
-        let (before, after) = (bytes[index - 1], bytes[index])
-        return before < 0x80 && after < 0x80 && !(before == 0x0D && after == 0x0A)
+        return endsCharacter(between: bytes[index - 1], and: bytes[index])
       }
       guard range.lowerBound >= 0, range.upperBound <= bytes.count, isBoundary(range.lowerBound),
         isBoundary(range.upperBound)

@@ -63,12 +63,15 @@ struct UnitContext {
 
   /// h1-h6 give their number; a TEI head gives the depth of its `n` numbering ("3.1" is 2); else the tree depth.
   static func level(of heading: Node) -> Int {
-    let name = heading.name
-    let attribute = heading.attribute("n")
-    if let level = asciiLevel(of: heading, name: name, number: attribute) { return level }
-    let lowered = name.lowercased()
-    if lowered.count == 2, lowered.first == "h", let digit = lowered.last?.wholeNumberValue { return digit }
-    if let number = attribute?.trimmingCharacters(in: .whitespaces), !number.isEmpty,
+    asciiLevel(of: heading, name: heading.name, number: heading.attribute("n"))
+      ?? levelByCharacters(of: heading)
+  }
+
+  /// The definition of `level(of:)`, in Character and Foundation operations.
+  static func levelByCharacters(of heading: Node) -> Int {
+    let name = heading.name.lowercased()
+    if name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue { return digit }
+    if let number = heading.attribute("n")?.trimmingCharacters(in: .whitespaces), !number.isEmpty,
       number.first?.isNumber == true
     {
       return number.split(separator: ".", omittingEmptySubsequences: true).count
@@ -76,7 +79,7 @@ struct UnitContext {
     return treeLevel(of: heading)
   }
 
-  /// `level(of:)` read from the bytes when the name and `n` are ASCII (nil otherwise): Character
+  /// `levelByCharacters(of:)` read from the bytes when the name and `n` are ASCII (nil otherwise): Character
   /// operations and Foundation's trimming cost more per heading than the rest of reading it.
   private static func asciiLevel(of heading: Node, name: String, number: String?) -> Int? {
     let letters = name.utf8

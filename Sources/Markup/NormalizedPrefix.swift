@@ -75,6 +75,7 @@ final class NormalizedPrefix {
           break
         }
         index += 1
+        // XPath's white space, without the form feed `TextNormalizer` also folds.
         if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
           pending = true
         } else {

@@ -102,14 +102,7 @@ extension SelectorProgram {
     guard node.pointee.type == XML_ELEMENT_NODE else { return false }
     let name = names.baseAddress! + index
     guard name.pointee.namespace == .uri, state.remembersNamespaces else { return matches(node, name: index) }
-    if name.pointee.isSpecific {
-      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
-        PackedName(actual) == name.pointee.packed
-      else { return false }
-      if !name.pointee.packed.isComplete && !ByteString.equal(actual, bytes(name.pointee.bytes)) {
-        return false
-      }
-    }
+    guard localNameMatches(node, name) else { return false }
     guard let ns = node.pointee.ns else { return false }
     if state.namespaces[name.pointee.namespaceID] == ns { return true }
     guard let href = ns.pointee.href, ByteString.equal(href, bytes(name.pointee.namespaceURI)) else {
@@ -122,14 +115,7 @@ extension SelectorProgram {
   func matches(_ node: xmlNodePtr, name index: Int) -> Bool {
     guard node.pointee.type == XML_ELEMENT_NODE else { return false }
     let name = names.baseAddress! + index
-    if name.pointee.isSpecific {
-      guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
-        PackedName(actual) == name.pointee.packed
-      else { return false }
-      if !name.pointee.packed.isComplete && !ByteString.equal(actual, bytes(name.pointee.bytes)) {
-        return false
-      }
-    }
+    guard localNameMatches(node, name) else { return false }
     switch name.pointee.namespace {
     case .any:
       return true
@@ -139,6 +125,17 @@ extension SelectorProgram {
       guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
       return ByteString.equal(href, bytes(name.pointee.namespaceURI))
     }
+  }
+
+  /// The element's own name against a name test (any name passes a `*` test): the packed first bytes
+  /// first, the whole name only when it is longer than the packing holds.
+  @inline(__always)
+  private func localNameMatches(_ node: xmlNodePtr, _ name: UnsafeMutablePointer<Name>) -> Bool {
+    guard name.pointee.isSpecific else { return true }
+    guard let actual = node.pointee.name, actual[0] == UInt8(truncatingIfNeeded: name.pointee.packed.low),
+      PackedName(actual) == name.pointee.packed
+    else { return false }
+    return name.pointee.packed.isComplete || ByteString.equal(actual, bytes(name.pointee.bytes))
   }
 
   func bytes(_ run: Bytes) -> UnsafeBufferPointer<UInt8> {

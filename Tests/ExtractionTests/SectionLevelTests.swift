@@ -1,4 +1,3 @@
-import Foundation
 import Markup
 import Testing
 
@@ -7,24 +6,6 @@ import Testing
 /// A heading's level read from bytes must be the level the Character and Foundation operations give.
 @Suite("Section heading levels")
 struct SectionLevelTests {
-  /// The definition: h1 to h6 by name, else the depth of a numbered `n`, else the tree depth.
-  static func levelByDefinition(_ heading: Node) -> Int {
-    let name = heading.name.lowercased()
-    if name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue { return digit }
-    if let number = heading.attribute("n")?.trimmingCharacters(in: .whitespaces), !number.isEmpty,
-      number.first?.isNumber == true
-    {
-      return number.split(separator: ".", omittingEmptySubsequences: true).count
-    }
-    var depth = 0
-    var current = heading.parent
-    while let node = current {
-      depth += 1
-      current = node.parent
-    }
-    return 6 + depth
-  }
-
   static let numbers = [
     nil, "", " ", "3", "3.1", " 3.1 ", "\t2\t", "3.", "3. ", "3..1", ".3", "3 . 1", "a", "A.1", "10.20.30",
     "\u{663}.\u{661}", "\u{A0}3.1", "3.1\u{A0}", "\u{2003}2", "é", "3.é",
@@ -43,7 +24,7 @@ struct SectionLevelTests {
     #expect(headings.count == Self.numbers.count)
     for heading in headings {
       #expect(
-        UnitContext.level(of: heading) == Self.levelByDefinition(heading),
+        UnitContext.level(of: heading) == UnitContext.levelByCharacters(of: heading),
         "\(name) n=\(heading.attribute("n") ?? "(none)")")
     }
   }

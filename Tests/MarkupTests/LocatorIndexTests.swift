@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import Markup
 import Testing
@@ -75,7 +76,7 @@ struct LocatorIndexTests {
   /// every third one, with repeats and ancestors after their descendants, and the first half interleaved
   /// with the second.
   static func orders(of nodes: [Node]) -> [[Node]] {
-    var generator = SplitMix(seed: UInt64(nodes.count))
+    var generator = SplitMix64(seed: UInt64(nodes.count))
     var shuffled = nodes
     shuffled.shuffle(using: &generator)
     let everyThird = nodes.enumerated().filter { $0.offset % 3 == 1 }.map(\.element)

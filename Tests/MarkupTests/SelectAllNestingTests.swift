@@ -1,3 +1,4 @@
+import ContentHash
 import Markup
 import Testing
 
@@ -29,20 +30,7 @@ struct SelectAllNestingTests {
     "//li[contains(concat(' ',normalize-space(@class),' '),' x ')][not(contains(concat(' ',normalize-space(@class),' '),' y '))]",
   ]
 
-  /// A seeded generator, so that each case is the same document every run.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var mixed = state
-      mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-      return mixed ^ (mixed >> 31)
-    }
-  }
-
-  static func element(depth: Int, _ generator: inout Generator) -> String {
+  static func element(depth: Int, _ generator: inout SplitMix64) -> String {
     let names = ["div", "p", "span", "section", "ul", "li", "h2"]
     let name = names[Int(generator.next() % UInt64(names.count))]
     var attributes = ""
@@ -60,7 +48,7 @@ struct SelectAllNestingTests {
   }
 
   static func document(seed: UInt64) -> String {
-    var generator = Generator(state: seed)
+    var generator = SplitMix64(seed: seed)
     var body = ""
     for _ in 0..<4 { body += element(depth: 0, &generator) }
     return "<html><body>\(body)</body></html>"

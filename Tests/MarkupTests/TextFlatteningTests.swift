@@ -1,3 +1,4 @@
+import ContentHash
 import Markup
 import Testing
 
@@ -36,7 +37,7 @@ struct TextFlatteningTests {
 
   @Test(arguments: 0..<8)
   func normalisingMatchesAScalarAtATime(_ seed: Int) {
-    var generator = SplitMix(seed: UInt64(seed))
+    var generator = SplitMix64(seed: UInt64(seed))
     for _ in 0..<300 {
       let count = Int.random(in: 0...40, using: &generator)
       let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
@@ -81,24 +82,15 @@ struct TextFlatteningTests {
   func deepNesting(_ blockEvery: Int) throws {
     var html = "<body><section>"
     var words: [(text: String, spaceBefore: Bool)] = []
-    var boundary = false
     let depth = 200
-    for level in 0..<depth {
+    // A tag, then a word; the word follows a space when the tag opens or closes a block.
+    func add(_ level: Int, closing: Bool, word: String) {
       let isBlock = level % blockEvery == 0
-      html += isBlock ? "<div>" : "<span>"
-      boundary = boundary || isBlock
-      html += "w\(level)"
-      words.append(("w\(level)", boundary))
-      boundary = false
+      html += "<\(closing ? "/" : "")\(isBlock ? "div" : "span")>\(word)"
+      words.append((word, isBlock))
     }
-    for level in (0..<depth).reversed() {
-      let isBlock = level % blockEvery == 0
-      html += isBlock ? "</div>" : "</span>"
-      boundary = boundary || isBlock
-      html += "x\(level)"
-      words.append(("x\(level)", boundary))
-      boundary = false
-    }
+    for level in 0..<depth { add(level, closing: false, word: "w\(level)") }
+    for level in (0..<depth).reversed() { add(level, closing: true, word: "x\(level)") }
     html += "</section></body>"
     let expected = words.enumerated().map {
       ($0.offset > 0 && $0.element.spaceBefore ? " " : "") + $0.element.text
