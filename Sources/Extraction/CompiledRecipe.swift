@@ -60,7 +60,8 @@ public struct CompiledRecipe {
       } catch {
         throw InputError(
           file: file, element: "recipe.\(field)",
-          "the regular expression \"\(expression)\" does not compile: \(error)")
+          "the regular expression \"\(expression)\" does not compile as an ICU (NSRegularExpression) "
+            + "pattern; check its groups, brackets and escapes")
       }
     }
     guard let units = try query(full.units, "units") else {
