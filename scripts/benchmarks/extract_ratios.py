@@ -1,10 +1,18 @@
-"""Extraction cost as a ratio to Markup's bare parse of the same bytes, per framework and on the real EU draft."""
+"""Extraction cost as a ratio to Markup's bare parse of the same bytes, per framework and on the real EU draft.
+
+The headline is throughput: the bytes of all shipped documents over the time to extract them, against the
+same bytes over the time to parse them bare. Per document the ratio also carries the fixed cost of each
+statement (flattening, locator, label, the statement's strings), which weighs most in small documents
+that parse fast, so the script reports that cost too.
+"""
 import glob
 import json
 import os
 import statistics
 import subprocess
 import sys
+
+AIM = 1.5
 
 bench, frameworks = sys.argv[1], sys.argv[2]
 rows = []
@@ -20,19 +28,44 @@ for _ in range(ROUNDS):
     for name, directory, source in jobs:
         command = [bench, "extract", directory, "--repeats", "30"] + (["--source", source] if source else [])
         runs[name].append(json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
-for name, _, _ in jobs:
+for name, _, source in jobs:
     result = sorted(runs[name], key=lambda run: run["ratio"])[ROUNDS // 2]
     result["framework"] = name
+    result["shipped"] = source is None
     rows.append(result)
+
+
+def throughput(selected):
+    size = sum(row["bytes"] for row in selected)
+    parse = sum(row["parseSeconds"] for row in selected)
+    extract = sum(row["extractSeconds"] for row in selected)
+    return {
+        "documents": len(selected),
+        "bytes": int(size),
+        "parseMBPerSecond": round(size / parse / 1e6, 2),
+        "extractMBPerSecond": round(size / extract / 1e6, 2),
+        "ratio": round(extract / parse, 3),
+    }
+
+
+shipped = [row for row in rows if row["shipped"]]
 ratios = [row["ratio"] for row in rows]
-total_parse = sum(row["parseSeconds"] for row in rows)
-total_extract = sum(row["extractSeconds"] for row in rows)
+corpus = throughput(shipped)
 print(json.dumps({
     "benchmark": "extraction cost / bare parse",
+    "aim": AIM,
+    "throughput": corpus,
+    "throughputWithRealDraft": throughput(rows),
+    "throughputAimMet": corpus["ratio"] <= AIM,
     "perFramework": {row["framework"]: round(row["ratio"], 3) for row in rows},
+    # Extraction's own time per statement, beyond the parse: the same order of work whatever the format.
+    "microsecondsPerStatement": {
+        row["framework"]: round((row["extractSeconds"] - row["parseSeconds"]) / max(row["statements"], 1) * 1e6, 2)
+        for row in rows
+    },
     "median": round(statistics.median(ratios), 3),
     "max": round(max(ratios), 3),
-    "overall": round(total_extract / total_parse, 3),
-    "documentsAtMost1.5": sum(1 for ratio in ratios if ratio <= 1.5),
+    "overall": round(sum(row["extractSeconds"] for row in rows) / sum(row["parseSeconds"] for row in rows), 3),
+    "documentsAtMost1.5": sum(1 for ratio in ratios if ratio <= AIM),
     "documents": len(ratios),
 }, indent=2))
