@@ -51,11 +51,10 @@ def throughput(selected):
 shipped = [row for row in rows if row["shipped"]]
 ratios = [row["ratio"] for row in rows]
 corpus = throughput(shipped)
-print(json.dumps({
+report = {
     "benchmark": "extraction cost / bare parse",
     "aim": AIM,
     "throughput": corpus,
-    "throughputWithRealDraft": throughput(rows),
     "throughputAimMet": corpus["ratio"] <= AIM,
     "perFramework": {row["framework"]: round(row["ratio"], 3) for row in rows},
     # Extraction's own time per statement, beyond the parse: the same order of work whatever the format.
@@ -65,7 +64,9 @@ print(json.dumps({
     },
     "median": round(statistics.median(ratios), 3),
     "max": round(max(ratios), 3),
-    "overall": round(sum(row["extractSeconds"] for row in rows) / sum(row["parseSeconds"] for row in rows), 3),
-    "documentsAtMost1.5": sum(1 for ratio in ratios if ratio <= AIM),
+    "documentsWithinAim": sum(1 for ratio in ratios if ratio <= AIM),
     "documents": len(ratios),
-}, indent=2))
+}
+if len(shipped) < len(rows):
+    report["throughputWithRealDraft"] = throughput(rows)
+print(json.dumps(report, indent=2))
