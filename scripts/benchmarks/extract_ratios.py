@@ -17,6 +17,8 @@ AIM = 1.5
 bench, frameworks = sys.argv[1], sys.argv[2]
 rows = []
 jobs = [(os.path.basename(os.path.normpath(path)), path, None) for path in sorted(glob.glob(f"{frameworks}/*/"))]
+if not jobs:
+    sys.exit(f"extract_ratios.py: no framework folders under {frameworks}/; pass the folder that holds them")
 real = "../shared/corpus/eu-gpai-code-of-practice-draft3.html"
 if os.path.exists(real):
     jobs.append(("eu-real-draft", f"{frameworks}/eu-ai-office-2025", real))
