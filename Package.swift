@@ -32,7 +32,9 @@ let package = Package(
     .target(
       name: "Taxonomy",
       dependencies: ["ScanModel", "StrictYAML", "ContentHash", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Extraction", dependencies: ["Markup", "ScanModel", "StrictYAML", "ContentHash"]),
+    .target(name: "PDFLayout", dependencies: ["Markup", "ScanModel"]),
+    .target(
+      name: "Extraction", dependencies: ["Markup", "PDFLayout", "ScanModel", "StrictYAML", "ContentHash"]),
     .target(
       name: "Normalization",
       dependencies: [
@@ -71,6 +73,7 @@ let package = Package(
     .testTarget(
       name: "MarkupTests", dependencies: ["Markup", "ContentHash"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ScanModelTests", dependencies: ["ScanModel"]),
+    .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout", "Markup", "ScanModel"]),
     .testTarget(
       name: "ExtractionTests",
       dependencies: ["Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],

@@ -1,4 +1,5 @@
 import Markup
+import PDFLayout
 import ScanModel
 
 /// The extraction stage: applies a compiled recipe to a document's bytes and returns every unit the
@@ -6,19 +7,32 @@ import ScanModel
 public struct Extractor {
   public let framework: String
   public let recipe: CompiledRecipe
-  public let format: MarkupFormat
+  /// The document's format as the manifest gives it; a PDF is rebuilt as XML before the recipe runs.
+  public let documentFormat: FrameworkManifest.Document.Format
   public let encoding: String?
   public let sizeLimit: Int
+
+  /// The markup the recipe runs on: the document's own, or for a PDF the rebuilt XML.
+  public var format: MarkupFormat { documentFormat == .html ? .html : .xml }
+
+  public init(
+    framework: String, recipe: CompiledRecipe, documentFormat: FrameworkManifest.Document.Format,
+    encoding: String? = nil, sizeLimit: Int = ParseOptions.defaultSizeLimit
+  ) {
+    self.framework = framework
+    self.recipe = recipe
+    self.documentFormat = documentFormat
+    self.encoding = encoding
+    self.sizeLimit = sizeLimit
+  }
 
   public init(
     framework: String, recipe: CompiledRecipe, format: MarkupFormat, encoding: String? = nil,
     sizeLimit: Int = ParseOptions.defaultSizeLimit
   ) {
-    self.framework = framework
-    self.recipe = recipe
-    self.format = format
-    self.encoding = encoding
-    self.sizeLimit = sizeLimit
+    self.init(
+      framework: framework, recipe: recipe, documentFormat: format == .xml ? .xml : .html, encoding: encoding,
+      sizeLimit: sizeLimit)
   }
 
   /// - Parameters:
@@ -26,15 +40,25 @@ public struct Extractor {
   ///   - file: the document's path, for diagnostics.
   ///   - sha256: the document's digest, recorded in every statement.
   public func extract(_ bytes: [UInt8], file: String, sha256: String) throws -> ExtractionResult {
+    var markup = bytes
+    var layoutWarnings: [ScanDiagnostic] = []
+    if documentFormat == .pdf {
+      let rebuilt = try PDFLayoutDocument.rebuild(pdf: bytes, file: file)
+      markup = rebuilt.xml
+      layoutWarnings = rebuilt.warnings
+    }
     let document: Document
     do {
       document = try Document.parse(
-        bytes,
-        options: ParseOptions(format: format, sourceName: file, encoding: encoding, sizeLimit: sizeLimit))
+        markup,
+        options: ParseOptions(
+          format: format, sourceName: file, encoding: documentFormat == .pdf ? "UTF-8" : encoding,
+          sizeLimit: documentFormat == .pdf ? max(sizeLimit, markup.count) : sizeLimit))
     } catch let error as MarkupError {
       throw InputError(file: file, "\(error.description.dropPrefix("\(file): error: "))")
     }
-    var warnings = document.diagnostics.filter { !$0.isUnknownHTMLTag }.map { diagnostic in
+    var warnings = layoutWarnings
+    warnings += document.diagnostics.filter { !$0.isUnknownHTMLTag }.map { diagnostic in
       ScanDiagnostic(
         severity: .warning,
         location: SourceLocation(

@@ -98,7 +98,7 @@ public struct FrameworkFolder {
   /// The extraction stage configured for this folder's document.
   public func extractor(sizeLimit: Int = ParseOptions.defaultSizeLimit) -> Extractor {
     Extractor(
-      framework: manifest.slug, recipe: recipe, format: manifest.document.format == .xml ? .xml : .html,
+      framework: manifest.slug, recipe: recipe, documentFormat: manifest.document.format,
       encoding: manifest.document.encoding, sizeLimit: sizeLimit)
   }
 

@@ -62,6 +62,8 @@ public struct FrameworkManifest: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable, CaseIterable {
       case html
       case xml
+      /// Converted by poppler and rebuilt as XML in reading order (see docs/framework-manifest.md).
+      case pdf
     }
 
     public var file: String
