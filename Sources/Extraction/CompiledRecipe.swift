@@ -14,6 +14,7 @@ public struct CompiledRecipe {
   let sections: XPathQuery?
   let label: XPathQuery?
   let labelPattern: RecipePattern?
+  let labelFormat: String?
   let title: XPathQuery?
   let titlePattern: RecipePattern?
   let skip: [XPathQuery]
@@ -80,6 +81,12 @@ public struct CompiledRecipe {
     sections = try query(full.sections, "sections")
     label = try query(full.label, "label")
     labelPattern = try pattern(full.labelPattern, "labelPattern")
+    labelFormat = full.labelFormat
+    if labelFormat != nil && labelPattern == nil {
+      throw InputError(
+        file: file, element: "recipe.labelFormat",
+        "`labelFormat` writes the label from `labelPattern`'s groups; set `labelPattern` too")
+    }
     title = try query(full.title, "title")
     titlePattern = try pattern(full.titlePattern, "titlePattern")
     skip = try (full.skip ?? []).enumerated().map { try query($1, "skip[\($0)]")! }

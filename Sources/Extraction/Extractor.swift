@@ -67,9 +67,11 @@ public struct Extractor {
         message: diagnostic.message)
     }
     let context = try UnitContext(document: document, recipe: recipe, file: file)
-    let builder = StatementBuilder(
+    var builder = StatementBuilder(
       framework: framework, recipe: recipe, sha256: sha256, context: context, file: file)
+    builder.readsPages = documentFormat == .pdf
     let (statements, dropped) = try builder.build()
+    warnings += builder.notes.warnings
     if statements.isEmpty {
       let reasons = Dictionary(grouping: dropped, by: \.reason).map { "\($0.value.count) \($0.key.rawValue)" }
       let detail =

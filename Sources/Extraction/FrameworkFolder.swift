@@ -1,6 +1,7 @@
 import ContentHash
 import Foundation
 import Markup
+import PDFLayout
 import ScanModel
 import StrictYAML
 
@@ -102,12 +103,28 @@ public struct FrameworkFolder {
       encoding: manifest.document.encoding, sizeLimit: sizeLimit)
   }
 
-  /// Runs the recipe on the folder's document, or on `sourceBytes` from another file when given.
+  /// Runs the recipe on the folder's document, or on `sourceBytes` from another file when given (a PDF is
+  /// known by its bytes, whatever the manifest's format).
   public func extract(source: (bytes: [UInt8], path: String)? = nil) throws -> ExtractionResult {
     let bytes = source?.bytes ?? documentBytes
     let path = source?.path ?? documentPath
     let sha = source == nil ? manifest.document.sha256 : SHA256Digest.hex(bytes)
-    return try extractor().extract(bytes, file: path, sha256: sha)
+    var extractor = extractor()
+    if source != nil, PDFSignature.matches(bytes) {
+      extractor = Extractor(
+        framework: manifest.slug, recipe: recipe, documentFormat: .pdf, encoding: nil,
+        sizeLimit: extractor.sizeLimit)
+    }
+    return try extractor.extract(bytes, file: path, sha256: sha)
+  }
+
+  /// The markup a recipe runs on for `bytes`: the document itself, or for a PDF the XML rebuilt from
+  /// its layout, so a person writing a recipe can see what the XPaths select from.
+  public func layout(of bytes: [UInt8], file: String) throws -> String {
+    guard PDFSignature.matches(bytes) || manifest.document.format == .pdf else {
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return String(decoding: try PDFLayoutDocument.rebuild(pdf: bytes, file: file).xml, as: UTF8.self)
   }
 
   /// The framework folders under `root` (folders holding a framework.yaml), sorted by name.

@@ -10,6 +10,10 @@ struct StatementBuilder {
   let sha256: String
   let context: UnitContext
   let file: String
+  /// Whether units carry their PDF page and position (`page`, `top`, `left`: a document rebuilt from a PDF).
+  var readsPages = false
+  /// Labels the recipe's `labelFormat` rewrote, for the run's warnings.
+  let notes = ExtractionNotes()
 
   /// What one unit says before ids and duplicates are decided. A class: the passes over the drafts
   /// would otherwise copy (retain and release) a dozen fields a draft each time.
@@ -23,6 +27,7 @@ struct StatementBuilder {
     let locator: String
     let line: Int
     let dropReason: (DroppedUnit.Reason, String)?
+    var page: PagePosition?
 
     init(
       node: Node, text: String, label: String?, title: String?, sectionPath: [String],
@@ -109,7 +114,7 @@ struct StatementBuilder {
           sectionPath: draft.sectionPath,
           text: draft.text, locator: draft.locator, line: draft.line, sourceSHA256: sha256,
           rule: recipe.unitRule,
-          fields: draft.fields))
+          fields: draft.fields, page: draft.page))
     }
     for (index, keeper) in pendingDuplicates {
       let draft = drafts[index]
@@ -206,7 +211,13 @@ struct StatementBuilder {
         ownIsBody || recipe.label?.expression == "." || recipe.title?.expression == "."
         ? unit.text(skipping: context.skipped) : nil
       var text = StatementText.tidiedPunctuation(try bodyText(of: unit, own: ownIsBody ? own : nil))
-      let label = try value(recipe.label, recipe.labelPattern, of: unit, own: own, text: text)
+      var label: String?
+      if let format = recipe.labelFormat, let pattern = recipe.labelPattern {
+        let source = recipe.label == nil ? text : try value(recipe.label, nil, of: unit, own: own, text: text)
+        label = source.flatMap { formattedLabel($0, pattern: pattern, format: format, line: line) }
+      } else {
+        label = try value(recipe.label, recipe.labelPattern, of: unit, own: own, text: text)
+      }
       var title = try value(recipe.title, recipe.titlePattern, of: unit, own: own, text: text).map(
         StatementText.trimmedTitle)
       // A bold phrase in the middle of a sentence is emphasis, not the unit's name.
@@ -236,12 +247,48 @@ struct StatementBuilder {
           .tooShort, "\(text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)"
         )
       }
-      drafts.append(
-        Draft(
-          node: unit, text: text, label: label, title: title, sectionPath: sectionPath, fields: fields,
-          locator: locator, line: line, dropReason: dropReason))
+      let draft = Draft(
+        node: unit, text: text, label: label, title: title, sectionPath: sectionPath, fields: fields,
+        locator: locator, line: line, dropReason: dropReason)
+      if readsPages { draft.page = Self.pagePosition(of: unit) }
+      drafts.append(draft)
     }
     return drafts
+  }
+
+  /// The label written by `format` from the groups `pattern` finds in the label's own text; the text as
+  /// printed when the two agree. A rewritten label is noted.
+  private func formattedLabel(_ label: String, pattern: RecipePattern, format: String, line: Int) -> String? {
+    let whole = NSRange(label.startIndex..<label.endIndex, in: label)
+    guard let match = pattern.expression.firstMatch(in: label, range: whole),
+      let matched = Range(match.range, in: label)
+    else { return nil }
+    let printed = String(label[matched]).trimmingSpaces()
+    let written = pattern.expression.replacementString(for: match, in: label, offset: 0, template: format)
+    if written != printed {
+      notes.warnings.append(
+        ScanDiagnostic(
+          location: SourceLocation(file: file, line: line, element: "recipe.labelFormat"),
+          message:
+            "the label `\(printed)` is read as `\(written)` (the recipe's labelFormat); check the document"))
+    }
+    return written
+  }
+
+  /// The page and position a unit of a document rebuilt from a PDF carries, or the first such of its
+  /// descendants; poppler's pixels (1.5 a point) turned into points.
+  static func pagePosition(of unit: Node) -> PagePosition? {
+    var candidates = [unit]
+    while !candidates.isEmpty {
+      let node = candidates.removeFirst()
+      if let page = node.attribute("page").flatMap({ Int($0) }) {
+        let top = Double(node.attribute("top") ?? "") ?? 0
+        let left = Double(node.attribute("left") ?? "") ?? 0
+        return PagePosition(number: page, top: Int((top / 1.5).rounded()), left: Int((left / 1.5).rounded()))
+      }
+      candidates += node.elementChildren
+    }
+    return nil
   }
 
   /// - Parameter own: the unit's own text, when that is its body too (no unit nested inside it).

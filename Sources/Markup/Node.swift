@@ -56,6 +56,12 @@ public struct Node {
     LibXML2.consume(xmlGetProp(pointer, name))
   }
 
+  /// The node's text exactly as the document holds it: white space kept, nothing folded. For readers
+  /// of formats where spacing carries meaning, such as poppler's positioned text.
+  public var literalText: String {
+    LibXML2.consume(xmlNodeGetContent(pointer)) ?? ""
+  }
+
   public var parent: Node? {
     guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
     return Node(pointer: parent, document: document)

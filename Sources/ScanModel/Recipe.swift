@@ -23,6 +23,10 @@ public struct Recipe: Sendable, Hashable, Codable {
   public var sections: String?
   public var label: String?
   public var labelPattern: String?
+  /// How the label is written from `labelPattern`'s groups (`$1-$2-$3`), so a misprinted label in the
+  /// document ("GV4.3--001") still gives the label its neighbours have; a label rewritten this way is
+  /// reported as a warning.
+  public var labelFormat: String?
   public var title: String?
   public var titlePattern: String?
   public var skip: [String]?
@@ -35,7 +39,8 @@ public struct Recipe: Sendable, Hashable, Codable {
   public init(
     preset: String, namespaces: [String: String]? = nil, units: String? = nil, body: Body? = nil,
     bodyStop: String? = nil, text: String? = nil, sections: String? = nil, label: String? = nil,
-    labelPattern: String? = nil, title: String? = nil, titlePattern: String? = nil, skip: [String]? = nil,
+    labelPattern: String? = nil, labelFormat: String? = nil, title: String? = nil,
+    titlePattern: String? = nil, skip: [String]? = nil,
     exclude: [String]? = nil, fields: [String: String]? = nil, identity: [IdentitySource]? = nil,
     minimumLength: Int? = nil, allowEmpty: Bool? = nil
   ) {
@@ -48,6 +53,7 @@ public struct Recipe: Sendable, Hashable, Codable {
     self.sections = sections
     self.label = label
     self.labelPattern = labelPattern
+    self.labelFormat = labelFormat
     self.title = title
     self.titlePattern = titlePattern
     self.skip = skip
@@ -64,7 +70,8 @@ public struct Recipe: Sendable, Hashable, Codable {
       preset: preset, namespaces: namespaces ?? base.namespaces, units: units ?? base.units,
       body: body ?? base.body, bodyStop: bodyStop ?? base.bodyStop, text: text ?? base.text,
       sections: sections ?? base.sections, label: label ?? base.label,
-      labelPattern: labelPattern ?? base.labelPattern, title: title ?? base.title,
+      labelPattern: labelPattern ?? base.labelPattern, labelFormat: labelFormat ?? base.labelFormat,
+      title: title ?? base.title,
       titlePattern: titlePattern ?? base.titlePattern, skip: skip ?? base.skip,
       exclude: exclude ?? base.exclude,
       fields: fields ?? base.fields, identity: identity ?? base.identity,

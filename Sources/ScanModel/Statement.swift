@@ -22,10 +22,14 @@ public struct Statement: Sendable, Hashable, Codable {
   public var rule: String
   /// Extra values the recipe's `fields` asked for (for example the risks a NIST action addresses).
   public var fields: [String: String]
+  /// For a statement read from a PDF: the page it starts on and where on it. `line` and `locator` then
+  /// point into the XML rebuilt from the PDF (`evscan extract --layout` prints it).
+  public var page: PagePosition?
 
   public init(
     id: String, framework: String, label: String?, title: String?, sectionPath: [String], text: String,
-    locator: String, line: Int, sourceSHA256: String, rule: String, fields: [String: String] = [:]
+    locator: String, line: Int, sourceSHA256: String, rule: String, fields: [String: String] = [:],
+    page: PagePosition? = nil
   ) {
     self.id = id
     self.framework = framework
@@ -38,5 +42,22 @@ public struct Statement: Sendable, Hashable, Codable {
     self.sourceSHA256 = sourceSHA256
     self.rule = rule
     self.fields = fields
+    self.page = page
   }
+}
+
+/// Where a statement starts in a PDF: the page (from 1) and the position of its first line, in points
+/// from the page's top-left corner.
+public struct PagePosition: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var number: Int
+  public var top: Int
+  public var left: Int
+
+  public init(number: Int, top: Int, left: Int) {
+    self.number = number
+    self.top = top
+    self.left = left
+  }
+
+  public var description: String { "page \(number) (\(left), \(top) pt from the top left)" }
 }

@@ -71,7 +71,12 @@ extension Explanation {
     out.field("document", trail.document.path)
     out.field("", "sha256 \(trail.document.sha256)")
     if !trail.sectionPath.isEmpty { out.field("section", trail.sectionPath.joined(separator: " > ")) }
-    out.field("location", "line \(trail.line), \(trail.locator)")
+    if let page = trail.page {
+      out.field("page", page.description)
+      out.field("location", "line \(trail.line) of the layout rebuilt from the PDF, \(trail.locator)")
+    } else {
+      out.field("location", "line \(trail.line), \(trail.locator)")
+    }
     out.field("rule", trail.rule)
     if let label = trail.label { out.field("label", label) }
     if let title = trail.title { out.field("title", title) }

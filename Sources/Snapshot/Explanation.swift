@@ -52,6 +52,8 @@ public struct Explanation: Sendable, Hashable, Codable {
     public var sectionPath: [String]
     public var locator: String
     public var line: Int
+    /// The PDF page and position, for a statement read from a PDF.
+    public var page: PagePosition?
     public var label: String?
     public var title: String?
     public var text: String
@@ -214,7 +216,7 @@ public struct Explanation: Sendable, Hashable, Codable {
       actionName: ActionNaming.actionName(of: statement), framework: framework,
       document: DocumentFacts(path: record?.documentPath ?? "", sha256: statement.sourceSHA256),
       sectionPath: statement.sectionPath, locator: statement.locator, line: statement.line,
-      label: statement.label,
+      page: statement.page, label: statement.label,
       title: statement.title, text: statement.text, rule: statement.rule, fields: statement.fields,
       facets: facets, codeDecisions: index.codeDecisions[statement.id] ?? [])
   }

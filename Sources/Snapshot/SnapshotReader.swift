@@ -92,7 +92,10 @@ public struct SnapshotReader: Sendable {
           + "\(SnapshotSchema.version)); upgrade evscan to read it")
     }
     let applied = try migrator.appliedIdentifiers(db)
-    guard applied == Set(SnapshotSchema.migrationIdentifiers) else {
+    // An older snapshot holds the first migrations only; its rows read with the later columns empty.
+    let known = SnapshotSchema.migrationIdentifiers
+    let isPrefix = (0...known.count).contains { Set(known.prefix($0)) == applied }
+    guard isPrefix, !applied.isEmpty else {
       throw InputError(
         file: path,
         "has an incomplete schema (migrations \(applied.sorted().joined(separator: ", ")) of "

@@ -4,7 +4,7 @@ import ScanModel
 public struct PDFLayoutDocument: Sendable {
   /// The rebuilt document (UTF-8 XML); docs/framework-manifest.md describes its elements.
   public let xml: [UInt8]
-  /// What the rebuild noticed and recovered from, such as a misprinted label or a page with no text.
+  /// What the rebuild noticed and recovered from, such as pages with no text.
   public let warnings: [ScanDiagnostic]
   public let pageCount: Int
 
@@ -19,6 +19,57 @@ public struct PDFLayoutDocument: Sendable {
     pdf: [UInt8], file: String, limits: PDFConversionLimits = .default
   ) throws -> PDFLayoutDocument {
     let positioned = try PDFConverter.positionedText(pdf: pdf, file: file, limits: limits)
-    return PDFLayoutDocument(xml: positioned, warnings: [], pageCount: 0)
+    return try rebuild(positionedText: positioned, file: file)
+  }
+
+  /// Rebuilds the reading order from poppler's positioned text (`pdftohtml -xml`).
+  public static func rebuild(positionedText: [UInt8], file: String) throws -> PDFLayoutDocument {
+    let pages = try PositionedTextReader.read(positionedText, file: file)
+    let bodySize = Self.bodySize(pages)
+    let assembler = LineAssembler(bodySize: bodySize)
+    let lined = pages.map { (page: $0, lines: assembler.lines(of: $0.runs)) }
+    let chrome = PageChrome(pages: lined)
+    let content = lined.map { entry in
+      (page: entry.page, lines: entry.lines.filter { !chrome.isChrome($0, on: entry.page) })
+    }
+    var blocks = BlockAssembler(bodySize: bodySize, headingSizes: headingSizes(content, bodySize: bodySize))
+    var warnings: [ScanDiagnostic] = []
+    for (page, lines) in content {
+      if page.runs.isEmpty {
+        warnings.append(
+          ScanDiagnostic(
+            location: SourceLocation(file: file, element: "page \(page.number)"),
+            message: "page \(page.number) has no text layer; its content (if any) is not read"))
+      }
+      for line in lines { blocks.add(line, page: page) }
+    }
+    let xml = LayoutXMLWriter.write(blocks.finish(), pageCount: pages.count, breaks: WordBreaks(pages: pages))
+    return PDFLayoutDocument(xml: xml, warnings: warnings, pageCount: pages.count)
+  }
+
+  /// The font size most characters are set in.
+  static func bodySize(_ pages: [PositionedPage]) -> Double {
+    var weights: [Double: Int] = [:]
+    for page in pages {
+      for run in page.runs { weights[run.fontSize, default: 0] += run.text.count }
+    }
+    return weights.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 10
+  }
+
+  /// Sizes clearly larger than the body's that some short lines are set in, largest first (at most five).
+  static func headingSizes(_ pages: [(page: PositionedPage, lines: [LineAssembler.Line])], bodySize: Double)
+    -> [Double]
+  {
+    var sizes: Set<Double> = []
+    for (_, lines) in pages {
+      for line in lines {
+        let text = line.segments.map(\.trimmedText).joined(separator: " ")
+        guard text.count <= 200, text.contains(where: \.isLetter) else { continue }
+        for segment in line.segments where segment.fontSize >= bodySize * 1.15 {
+          sizes.insert(segment.fontSize)
+        }
+      }
+    }
+    return Array(sizes.sorted(by: >).prefix(5))
   }
 }

@@ -7,11 +7,11 @@ public enum SnapshotSchema {
   /// `PRAGMA application_id`: "EvSc", so that `file` and the reader can tell our databases apart.
   public static let applicationID: Int32 = 0x4576_5363
   /// `PRAGMA user_version`: the number of the latest migration.
-  public static let version = 1
+  public static let version = 2
   /// SQLite's page size, fixed so that the file's bytes do not depend on the library's default.
   static let pageSize = 4096
 
-  public static var migrationIdentifiers: [String] { ["v1"] }
+  public static var migrationIdentifiers: [String] { ["v1", "v2"] }
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -20,8 +20,19 @@ public enum SnapshotSchema {
       try db.execute(sql: "PRAGMA application_id = \(applicationID)")
       try db.execute(sql: "PRAGMA user_version = 1")
     }
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: version2)
+      try db.execute(sql: "PRAGMA user_version = 2")
+    }
     return migrator
   }
+
+  /// Statements read from a PDF keep their page and position (NULL for HTML and XML documents).
+  static let version2 = """
+    ALTER TABLE statements ADD COLUMN page INTEGER;
+    ALTER TABLE statements ADD COLUMN page_top INTEGER;
+    ALTER TABLE statements ADD COLUMN page_left INTEGER;
+    """
 
   /// The first schema. Column names are plain snake case, types are TEXT, INTEGER and REAL only, and
   /// lists and maps are JSON text, so that the sqlite3 shell and Datasette read it without help.

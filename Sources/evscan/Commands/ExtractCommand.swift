@@ -28,12 +28,25 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "jsonl or table.")
   var format: OutputFormat = .jsonl
 
+  @Flag(
+    help: """
+      Print the document the recipe runs on instead of statements: for a PDF, the XML rebuilt from its \
+      layout (headings, paragraphs, lists, tables, each with its page and position).
+      """)
+  var layout = false
+
   func run() throws {
     try reportingUserErrors {
       let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
       var input: (bytes: [UInt8], path: String)?
       if let source {
         input = (try DocumentFile.read(source, file: source, element: "--source"), source)
+      }
+      if layout {
+        let bytes = input?.bytes ?? folder.documentBytes
+        let path = input?.path ?? folder.documentPath
+        Console.print(try folder.layout(of: bytes, file: path))
+        return
       }
       let result = try folder.extract(source: input)
       switch format {

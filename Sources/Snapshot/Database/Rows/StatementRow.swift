@@ -20,6 +20,9 @@ struct StatementRow: Codable, FetchableRecord, PersistableRecord {
   var sourceSHA256: String
   var rule: String
   var fields: String
+  var page: Int?
+  var pageTop: Int?
+  var pageLeft: Int?
 
   enum CodingKeys: String, CodingKey {
     case id, framework, label, title, section, text, locator, line, rule, fields
@@ -28,6 +31,9 @@ struct StatementRow: Codable, FetchableRecord, PersistableRecord {
     case actionName = "action_name"
     case sectionPath = "section_path"
     case sourceSHA256 = "source_sha256"
+    case page
+    case pageTop = "page_top"
+    case pageLeft = "page_left"
   }
 
   /// The separator of the readable `section` column; the JSON `section_path` is the exact value.
@@ -49,6 +55,9 @@ struct StatementRow: Codable, FetchableRecord, PersistableRecord {
     sourceSHA256 = statement.sourceSHA256
     rule = statement.rule
     fields = try SnapshotJSON.text(statement.fields)
+    page = statement.page?.number
+    pageTop = statement.page?.top
+    pageLeft = statement.page?.left
   }
 
   func model() throws -> ScanModel.Statement {
@@ -56,6 +65,7 @@ struct StatementRow: Codable, FetchableRecord, PersistableRecord {
       id: id, framework: framework, label: label, title: title,
       sectionPath: try RowValue.json([String].self, sectionPath, column: "statements.section_path"),
       text: text, locator: locator, line: line, sourceSHA256: sourceSHA256, rule: rule,
-      fields: try RowValue.json([String: String].self, fields, column: "statements.fields"))
+      fields: try RowValue.json([String: String].self, fields, column: "statements.fields"),
+      page: page.map { PagePosition(number: $0, top: pageTop ?? 0, left: pageLeft ?? 0) })
   }
 }

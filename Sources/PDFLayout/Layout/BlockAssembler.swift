@@ -1,0 +1,289 @@
+/// Turns the lines of every page, in order, into blocks: headings from font size and weight, paragraphs
+/// from lines that follow each other closely (across a page break when the sentence runs on), list
+/// items from their bullets or numbers, tables from header rows, and footnotes from the foot of a page.
+struct BlockAssembler {
+  /// The body text's font size.
+  let bodySize: Double
+  /// The heading level for each font size larger than the body's.
+  let levelBySize: [Double: Int]
+
+  private(set) var blocks: [LayoutBlock] = []
+  private(set) var footnotes: [LayoutBlock] = []
+  private var table: TableBuilder?
+  private var open: OpenBlock?
+  private var openFootnote: OpenBlock?
+  private var previousLine: LineAssembler.Line?
+
+  /// A paragraph, list item or footnote still taking lines.
+  private struct OpenBlock {
+    enum Kind {
+      case paragraph
+      case listItem(marker: String)
+      case footnote(marker: String)
+    }
+
+    var kind: Kind
+    var text: RichText
+    var place: PagePlace
+    var fontSize: Double
+    /// Where the block's text lines start (after a bullet, for a list item).
+    var textLeft: Double
+    var lastLine: LineAssembler.Line
+    var page: Int
+    var widest: Double
+  }
+
+  init(bodySize: Double, headingSizes: [Double]) {
+    self.bodySize = bodySize
+    var levels: [Double: Int] = [:]
+    for (index, size) in headingSizes.sorted(by: >).enumerated() { levels[size] = min(index + 1, 5) }
+    levelBySize = levels
+  }
+
+  mutating func add(_ line: LineAssembler.Line, page: PositionedPage) {
+    defer { previousLine = line }
+    var level = headingLevel(line)
+    if level != nil, levelBySize[fontSize(line)] == nil, let current = open,
+      current.lastLine.segments.allSatisfy(\.isBold),
+      continues(current, with: line, page: page.number)
+    {
+      // A bold line running on from a bold line above is that line's continuation, not a heading.
+      level = nil
+    }
+    // Footnotes first: a table interrupted by the foot of its page carries on at the top of the next.
+    if startsFootnote(line, page: page) {
+      closeFootnote()
+      let (marker, text) = Self.splitMarker(line)
+      openFootnote = OpenBlock(
+        kind: .footnote(marker: marker), text: text, place: place(line, page.number),
+        fontSize: fontSize(line), textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
+      return
+    }
+    if var footnote = openFootnote, footnote.page == page.number,
+      continues(footnote, with: line, page: page.number)
+    {
+      footnote.text.append(line: Self.pieces(line))
+      footnote.lastLine = line
+      openFootnote = footnote
+      return
+    }
+    closeFootnote()
+    if var current = table {
+      if level == nil, current.take(line, page: page.number) {
+        table = current
+        return
+      }
+      blocks.append(.table(current.finish()))
+      table = nil
+    }
+    if let level {
+      closeOpen()
+      addHeading(line, level: level, page: page.number)
+      return
+    }
+    if isHeaderRow(line) {
+      closeOpen()
+      table = TableBuilder(headerLine: line, page: page.number)
+      return
+    }
+    if let (marker, text, textLeft) = Self.listMarker(line) {
+      closeOpen()
+      open = OpenBlock(
+        kind: .listItem(marker: marker), text: text, place: place(line, page.number),
+        fontSize: fontSize(line),
+        textLeft: textLeft, lastLine: line, page: page.number, widest: line.right)
+      return
+    }
+    if var current = open, continues(current, with: line, page: page.number) {
+      current.text.append(line: Self.pieces(line))
+      current.lastLine = line
+      current.page = page.number
+      current.widest = max(current.widest, line.right)
+      open = current
+      return
+    }
+    closeOpen()
+    open = OpenBlock(
+      kind: .paragraph, text: RichText(lineOf: line), place: place(line, page.number),
+      fontSize: fontSize(line),
+      textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
+  }
+
+  /// The blocks, the footnotes last.
+  mutating func finish() -> [LayoutBlock] {
+    if var current = table {
+      blocks.append(.table(current.finish()))
+      table = nil
+    }
+    closeOpen()
+    closeFootnote()
+    return blocks + footnotes
+  }
+
+  // MARK: - Kinds of line
+
+  private func headingLevel(_ line: LineAssembler.Line) -> Int? {
+    let text = line.segments.map(\.trimmedText).joined(separator: " ")
+    guard !text.isEmpty, text.count <= 200, text.contains(where: \.isLetter) else { return nil }
+    let size = fontSize(line)
+    if let level = levelBySize[size] { return level }
+    // A short line all in bold at the body's size, not ending like a sentence, heads what follows.
+    // "2.1." and its title may stand apart on the line, in two bold segments.
+    let numbered =
+      line.segments.count == 2 && line.segments[0].trimmedText.allSatisfy { $0.isNumber || $0 == "." }
+    if line.segments.count == 1 || numbered, line.segments.allSatisfy(\.isBold), size >= bodySize - 0.5,
+      text.count <= 100,
+      !text.hasSuffix("."), !text.hasSuffix(","), !text.hasSuffix(";"),
+      // "Label: value" in bold is a labelled line, not a heading.
+      !(text.dropLast().contains(": "))
+    {
+      return min(levelBySize.count + 1, 6)
+    }
+    return nil
+  }
+
+  /// Two or more short bold cells set apart on one line: the header of a table.
+  private func isHeaderRow(_ line: LineAssembler.Line) -> Bool {
+    line.segments.count >= 2
+      && line.segments.allSatisfy {
+        $0.isBold && $0.trimmedText.count <= 40 && !$0.trimmedText.hasSuffix(".")
+      }
+  }
+
+  /// A line in the lower part of the page that starts with a marker and is set smaller than the body.
+  private func startsFootnote(_ line: LineAssembler.Line, page: PositionedPage) -> Bool {
+    guard page.height > 0, line.top > page.height * 0.6, let first = line.segments.first?.pieces.first
+    else { return false }
+    return first.style == .marker && (fontSize(line) < bodySize - 0.5 || line.top > page.height * 0.75)
+  }
+
+  /// A bullet or an enumerator (1. 2) (a) a. (iv)) at the start of a line, and the text after it.
+  static func listMarker(_ line: LineAssembler.Line) -> (String, RichText, Double)? {
+    guard let first = line.segments.first else { return nil }
+    let text = first.text.drop(while: \.isWhitespace)
+    if let character = text.first, LineAssembler.isBullet(String(character)),
+      text.dropFirst().first?.isWhitespace ?? true
+    {
+      var rest = line
+      rest.segments[0].runs = dropCharacters(first.runs, count: first.text.count - text.count + 1)
+      let textLeft =
+        line.segments.count > 1 && first.trimmedText.count == 1 ? line.segments[1].left : first.left
+      if rest.segments[0].text.allSatisfy(\.isWhitespace) { rest.segments.removeFirst() }
+      guard !rest.segments.isEmpty else { return nil }
+      return (String(character), RichText(lineOf: rest), textLeft)
+    }
+    return nil
+  }
+
+  // MARK: - Blocks
+
+  private func continues(_ block: OpenBlock, with line: LineAssembler.Line, page: Int) -> Bool {
+    guard abs(fontSize(line) - block.fontSize) <= 1 else { return false }
+    let previous = block.lastLine
+    if page != block.page {
+      // Across a page break the sentence must visibly run on: the new page starts in lower case, or the
+      // last one ended in a comma.
+      let first = line.segments.first?.trimmedText.first
+      let runsOn = first?.isLowercase == true || block.text.plainText.hasSuffix(",")
+      return runsOn && !block.text.endsSentence && line.left >= block.textLeft - 2 * bodySize
+    }
+    let height = max(previous.bottom - previous.top, 1)
+    let gap = line.top - previous.bottom
+    guard gap <= 0.3 * height, gap > -height else { return false }
+    guard line.left >= block.textLeft - 0.6 * bodySize, line.left <= block.textLeft + 3 * bodySize else {
+      return false
+    }
+    // A short line that ends a sentence ends its paragraph.
+    if block.text.endsSentence, previous.right < block.widest - 3 * bodySize { return false }
+    return true
+  }
+
+  private mutating func addHeading(_ line: LineAssembler.Line, level: Int, page: Int) {
+    if case .heading(let lastLevel, var text, let place) = blocks.last, lastLevel == level,
+      let previousLine, place.page == page, line.top - previousLine.bottom <= 0.5 * (line.bottom - line.top)
+    {
+      text.append(line: Self.pieces(line))
+      blocks[blocks.count - 1] = .heading(level: level, text: text, place: place)
+      return
+    }
+    blocks.append(.heading(level: level, text: RichText(lineOf: line), place: place(line, page)))
+  }
+
+  private mutating func closeOpen() {
+    guard let block = open else { return }
+    open = nil
+    switch block.kind {
+    case .paragraph:
+      blocks.append(
+        .paragraph(text: block.text, place: block.place, fontSize: block.fontSize, left: block.textLeft))
+    case .listItem(let marker):
+      blocks.append(.listItem(marker: marker, text: block.text, place: block.place, textLeft: block.textLeft))
+    case .footnote(let marker):
+      footnotes.append(.footnote(marker: marker, text: block.text, place: block.place))
+    }
+  }
+
+  private mutating func closeFootnote() {
+    guard let block = openFootnote else { return }
+    openFootnote = nil
+    if case .footnote(let marker) = block.kind {
+      footnotes.append(.footnote(marker: marker, text: block.text, place: block.place))
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func place(_ line: LineAssembler.Line, _ page: Int) -> PagePlace {
+    PagePlace(page: page, top: line.top, left: line.left)
+  }
+
+  /// The size most of the line's characters have.
+  private func fontSize(_ line: LineAssembler.Line) -> Double {
+    var weights: [Double: Int] = [:]
+    for segment in line.segments { weights[segment.fontSize, default: 0] += segment.text.count }
+    return weights.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? bodySize
+  }
+
+  /// The line's pieces, its segments joined by a space.
+  static func pieces(_ line: LineAssembler.Line) -> [TextSegment.Piece] {
+    var result: [TextSegment.Piece] = []
+    for (index, segment) in line.segments.enumerated() {
+      if index > 0 { result.append(TextSegment.Piece(text: " ", style: .plain)) }
+      result += segment.pieces
+    }
+    return result
+  }
+
+  /// A footnote's leading marker and the rest of its first line.
+  static func splitMarker(_ line: LineAssembler.Line) -> (String, RichText) {
+    var pieces = pieces(line)
+    let marker =
+      pieces.first?.style == .marker ? pieces.removeFirst().text.trimmingCharacters(in: .whitespaces) : ""
+    var text = RichText()
+    text.append(line: pieces)
+    return (marker, text)
+  }
+
+  private static func dropCharacters(_ runs: [TextSegment.PlacedRun], count: Int) -> [TextSegment.PlacedRun] {
+    var remaining = count
+    var result: [TextSegment.PlacedRun] = []
+    for run in runs {
+      if remaining >= run.piece.text.count {
+        remaining -= run.piece.text.count
+        continue
+      }
+      var kept = run
+      kept.piece.text = String(run.piece.text.dropFirst(remaining))
+      result.append(kept)
+      remaining = 0
+    }
+    return result
+  }
+}
+
+extension RichText {
+  init(lineOf line: LineAssembler.Line) {
+    self.init()
+    append(line: BlockAssembler.pieces(line))
+  }
+}

@@ -1,0 +1,52 @@
+import Markup
+import ScanModel
+
+/// Reads poppler's `pdftohtml -xml` output into pages of runs. Markup parses it (libxml2), so this file
+/// sees Swift values only.
+enum PositionedTextReader {
+  static func read(_ bytes: [UInt8], file: String) throws -> [PositionedPage] {
+    let document: Document
+    do {
+      document = try Document.parse(
+        bytes, options: ParseOptions(format: .xml, sourceName: file, sizeLimit: max(bytes.count, 1)))
+    } catch let error as MarkupError {
+      throw InputError(file: file, "poppler's positioned text could not be read: \(error.description)")
+    }
+    var fontSizes: [String: Double] = [:]
+    var boldFonts: Set<String> = []
+    for spec in try document.select("//fontspec") {
+      guard let id = spec.attribute("id") else { continue }
+      fontSizes[id] = Double(spec.attribute("size") ?? "") ?? 0
+      // Fonts without bold runs marked in <b> still say so in their name ("Calibri-Bold", "Arial,Bold").
+      let family = (spec.attribute("family") ?? "").lowercased()
+      if family.contains("bold") || family.contains("black") || family.contains("heavy") {
+        boldFonts.insert(id)
+      }
+    }
+    var pages: [PositionedPage] = []
+    for page in try document.select("/pdf2xml/page") {
+      var runs: [TextRun] = []
+      for element in page.elementChildren where element.name == "text" {
+        let text = element.literalText
+        guard text.contains(where: { !$0.isWhitespace }) else { continue }
+        let font = element.attribute("font") ?? ""
+        let markup = element.elementChildren.map(\.name)
+        runs.append(
+          TextRun(
+            top: number(element, "top"), left: number(element, "left"), width: number(element, "width"),
+            height: number(element, "height"), fontSize: fontSizes[font] ?? number(element, "height"),
+            isBold: boldFonts.contains(font) || markup.contains("b"), isItalic: markup.contains("i"),
+            text: text))
+      }
+      pages.append(
+        PositionedPage(
+          number: Int(page.attribute("number") ?? "") ?? pages.count + 1, width: number(page, "width"),
+          height: number(page, "height"), runs: runs))
+    }
+    return pages
+  }
+
+  private static func number(_ node: Node, _ name: String) -> Double {
+    Double(node.attribute(name) ?? "") ?? 0
+  }
+}

@@ -1,0 +1,116 @@
+/// Gathers the lines of one table, page by page, and turns them into rows: a row ends where a gap
+/// opens across all columns, so a label set beside the middle of a multi-line cell stays in its row.
+struct TableBuilder {
+  private var columns: TableColumns
+  private let header: [RichText]
+  private let headerKey: [String]
+  private var rows: [LayoutTable.Row] = []
+  private let place: PagePlace
+  /// The pieces of the current page's lines, by column; `cut` marks a piece cut off the end of a run
+  /// that began in an earlier column.
+  private var fragments: [(column: Int, segment: TextSegment, cut: Bool)] = []
+  private var fragmentPage: Int
+  private var lastBottom: Double?
+
+  /// Starts a table at a header row.
+  init(headerLine: LineAssembler.Line, page: Int) {
+    let starts = headerLine.segments.map(\.left)
+    let size = headerLine.segments.map(\.fontSize).max() ?? 10
+    columns = TableColumns(starts: starts, tolerance: max(0.6 * size, 8))
+    header = headerLine.segments.map { RichText($0) }
+    headerKey = header.map(\.plainText)
+    place = PagePlace(page: page, top: headerLine.top, left: headerLine.left)
+    fragmentPage = page
+    lastBottom = headerLine.bottom
+  }
+
+  /// A line that is a header row with the same cells as this table's: a header repeated on a new page.
+  func repeatsHeader(_ line: LineAssembler.Line) -> Bool {
+    line.segments.map { RichText($0).plainText } == headerKey
+  }
+
+  /// Takes the line into the table when it fits the columns; false when the table has ended before it.
+  mutating func take(_ line: LineAssembler.Line, page: Int) -> Bool {
+    if page != fragmentPage {
+      closePagePart()
+      fragmentPage = page
+      lastBottom = nil
+    }
+    if repeatsHeader(line) { return true }
+    let height = max(line.bottom - line.top, 1)
+    if let lastBottom, line.top - lastBottom > 2.5 * height { return false }
+    if line.left < columns.starts[0] - 3 * columns.tolerance { return false }
+    if line.segments.count == 1, line.segments[0].isBold,
+      line.segments[0].right > columns.starts[min(1, columns.starts.count - 1)] + columns.tolerance
+    {
+      return false
+    }
+    var placed: [(column: Int, segment: TextSegment, cut: Bool)] = []
+    for segment in line.segments {
+      guard let parts = columns.split(segment) else { return false }
+      for (index, part) in parts.enumerated() { placed.append((part.column, part.segment, index > 0)) }
+    }
+    for part in placed where !part.cut { columns.observe(part.segment) }
+    fragments += placed
+    lastBottom = max(lastBottom ?? line.bottom, line.bottom)
+    return true
+  }
+
+  /// The finished table.
+  mutating func finish() -> LayoutTable {
+    closePagePart()
+    return LayoutTable(columnStarts: columns.starts, header: header, rows: rows, place: place)
+  }
+
+  /// Turns the fragments of the current page into rows. A first row whose first cell is empty carries
+  /// on the last row of the previous page.
+  private mutating func closePagePart() {
+    guard !fragments.isEmpty else { return }
+    alignCutPieces()
+    let ordered = fragments.sorted { ($0.segment.top, $0.segment.left) < ($1.segment.top, $1.segment.left) }
+    let heights = ordered.map(\.segment.height).sorted()
+    let gap = 0.35 * heights[heights.count / 2]
+    var groups: [[(column: Int, segment: TextSegment, cut: Bool)]] = []
+    var bottom = -Double.infinity
+    for fragment in ordered {
+      if fragment.segment.top > bottom + gap || groups.isEmpty {
+        groups.append([])
+      }
+      groups[groups.count - 1].append(fragment)
+      bottom = max(bottom, fragment.segment.bottom)
+    }
+    for (index, group) in groups.enumerated() {
+      var cells = Array(repeating: RichText(), count: columns.starts.count)
+      let byTop = group.sorted { ($0.segment.top, $0.segment.left) < ($1.segment.top, $1.segment.left) }
+      for fragment in byTop {
+        cells[fragment.column].append(line: fragment.segment.pieces)
+      }
+      let top = group.map(\.segment.top).min() ?? 0
+      let left = group.map(\.segment.left).min() ?? 0
+      if index == 0, cells[0].isEmpty, !rows.isEmpty {
+        for column in cells.indices { rows[rows.count - 1].cells[column].append(cells[column]) }
+      } else {
+        rows.append(LayoutTable.Row(cells: cells, place: PagePlace(page: fragmentPage, top: top, left: left)))
+      }
+    }
+    fragments = []
+  }
+
+  /// poppler sometimes runs a cell's label and the first line of the next cell together as one run,
+  /// placed on the label's line ("-001  Protocols are put in place" beside a label centred in its row),
+  /// while the rest of that first line is a run of its own a few pixels higher. A piece cut off such a
+  /// run takes the line of the run that continues it on the right, so the cell reads in order.
+  private mutating func alignCutPieces() {
+    for index in fragments.indices where fragments[index].cut {
+      let piece = fragments[index]
+      guard
+        let next = fragments.first(where: { other in
+          other.column == piece.column && !other.cut && abs(other.segment.left - piece.segment.right) <= 3
+            && abs(other.segment.top - piece.segment.top) < piece.segment.height
+        })
+      else { continue }
+      fragments[index].segment.top = next.segment.top
+      fragments[index].segment.bottom = next.segment.bottom
+    }
+  }
+}
