@@ -28,7 +28,18 @@ enum PositionedTextReader {
       var runs: [TextRun] = []
       for element in page.elementChildren where element.name == "text" {
         let text = element.literalText
-        guard text.contains(where: { !$0.isWhitespace }) else { continue }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+          // A run of white space between two runs is the only space between their words: it goes to
+          // the run it follows on the line.
+          let top = number(element, "top")
+          let left = number(element, "left")
+          if let last = runs.indices.last, abs(runs[last].top - top) <= 0.3 * runs[last].height,
+            abs(runs[last].right - left) <= 3, runs[last].text.last?.isWhitespace == false
+          {
+            runs[last].text += " "
+          }
+          continue
+        }
         let font = element.attribute("font") ?? ""
         let markup = element.elementChildren.map(\.name)
         runs.append(

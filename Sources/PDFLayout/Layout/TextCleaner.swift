@@ -39,6 +39,8 @@ enum TextCleaner {
     {
       return String(head.dropLast()) + String(lineEndHyphen)
     }
+    // "Human-" + "AI": a hyphen before a capital joins a compound; it stays, without a space.
+    if head.hasSuffix("-"), next.isUppercase, head.dropLast().last?.isLetter == true { return head }
     if head.hasSuffix("/") { return head }
     return head + " "
   }
