@@ -6,6 +6,8 @@ struct BlockAssembler {
   let bodySize: Double
   /// The heading level for each font size larger than the body's.
   let levelBySize: [Double: Int]
+  /// The usual distance from one line's top to the next line's within a paragraph, by font size.
+  let linePitch: [Double: Double]
 
   private(set) var blocks: [LayoutBlock] = []
   private(set) var footnotes: [LayoutBlock] = []
@@ -33,8 +35,9 @@ struct BlockAssembler {
     var widest: Double
   }
 
-  init(bodySize: Double, headingSizes: [Double]) {
+  init(bodySize: Double, headingSizes: [Double], linePitch: [Double: Double]) {
     self.bodySize = bodySize
+    self.linePitch = linePitch
     var levels: [Double: Int] = [:]
     for (index, size) in headingSizes.sorted(by: >).enumerated() { levels[size] = min(index + 1, 5) }
     levelBySize = levels
@@ -162,7 +165,10 @@ struct BlockAssembler {
     guard let first = line.segments.first else { return nil }
     let text = first.text.drop(while: \.isWhitespace)
     if let character = text.first, LineAssembler.isBullet(String(character)),
-      text.dropFirst().first?.isWhitespace ?? true
+      text.dropFirst().first?.isWhitespace ?? true,
+      // A dash or a letter o starting a line is a bullet only when set apart from the text after it.
+      LineAssembler.isUnambiguousBullet(character) || first.trimmedText.count == 1
+        && line.segments.count > 1
     {
       var rest = line
       rest.segments[0].runs = dropCharacters(first.runs, count: first.text.count - text.count + 1)
@@ -188,8 +194,14 @@ struct BlockAssembler {
       return runsOn && !block.text.endsSentence && line.left >= block.textLeft - 2 * bodySize
     }
     let height = max(previous.bottom - previous.top, 1)
-    let gap = line.top - previous.bottom
-    guard gap <= 0.3 * height, gap > -height else { return false }
+    guard line.top > previous.top + 0.5 * height else { return false }
+    // The next line of a paragraph is one line pitch down; a paragraph break adds space. Where the
+    // document's pitch for the size is unknown, the gap between the lines' boxes decides.
+    if let pitch = linePitch[block.fontSize] {
+      guard line.top - previous.top <= 1.2 * pitch else { return false }
+    } else {
+      guard line.top - previous.bottom <= 0.3 * height else { return false }
+    }
     guard line.left >= block.textLeft - 0.6 * bodySize, line.left <= block.textLeft + 3 * bodySize else {
       return false
     }

@@ -113,6 +113,11 @@ struct LineAssembler {
     )
   }
 
+  /// Bullet glyphs that never start a sentence's line otherwise.
+  static func isUnambiguousBullet(_ character: Character) -> Bool {
+    "•●▪◦■□‣⁃·".contains(character)
+  }
+
   static func isBullet(_ text: String) -> Bool {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     return trimmed.count == 1 && "•●▪◦■□‣⁃–-*·o".contains(trimmed)

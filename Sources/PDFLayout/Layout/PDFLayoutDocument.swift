@@ -32,7 +32,8 @@ public struct PDFLayoutDocument: Sendable {
     let content = lined.map { entry in
       (page: entry.page, lines: entry.lines.filter { !chrome.isChrome($0, on: entry.page) })
     }
-    var blocks = BlockAssembler(bodySize: bodySize, headingSizes: headingSizes(content, bodySize: bodySize))
+    var blocks = BlockAssembler(
+      bodySize: bodySize, headingSizes: headingSizes(content, bodySize: bodySize), linePitch: linePitch(content))
     var warnings: [ScanDiagnostic] = []
     for (page, lines) in content {
       if page.runs.isEmpty {
@@ -45,6 +46,27 @@ public struct PDFLayoutDocument: Sendable {
     }
     let xml = LayoutXMLWriter.write(blocks.finish(), pageCount: pages.count, breaks: WordBreaks(pages: pages))
     return PDFLayoutDocument(xml: xml, warnings: warnings, pageCount: pages.count)
+  }
+
+  /// For each font size, the most common distance between the tops of consecutive lines that start at
+  /// the same left edge: the pitch of a paragraph's lines. Sizes seen on too few lines have none.
+  static func linePitch(_ pages: [(page: PositionedPage, lines: [LineAssembler.Line])]) -> [Double: Double] {
+    var counts: [Double: [Double: Int]] = [:]
+    for (_, lines) in pages {
+      for (previous, line) in zip(lines, lines.dropFirst())
+      where line.segments.count == 1 && previous.segments.count == 1 && abs(line.left - previous.left) <= 1 {
+        let size = line.segments[0].fontSize
+        guard size == previous.segments[0].fontSize else { continue }
+        let step = ((line.top - previous.top) * 2).rounded() / 2
+        let height = line.bottom - line.top
+        guard step >= 0.8 * height, step <= 2.5 * height else { continue }
+        counts[size, default: [:]][step, default: 0] += 1
+      }
+    }
+    return counts.compactMapValues { steps in
+      guard steps.values.reduce(0, +) >= 5 else { return nil }
+      return steps.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
   }
 
   /// The font size most characters are set in.
