@@ -229,4 +229,11 @@ struct OutlineTests {
       "\(error)".contains("recipe.outline") && "\(error)".contains("remove")
     }
   }
+
+  @Test func aManifestOverridesThePresetsOutlineKeyByKey() throws {
+    let compiled = try CompiledRecipe(
+      Recipe(preset: "leginfo", outline: Recipe.Outline(leadIns: .keep)), file: "f.yaml")
+    #expect(compiled.recipe.outline?.leadIns == .keep)
+    #expect(compiled.recipe.outline?.number == "h6")
+  }
 }
