@@ -23,6 +23,8 @@ public struct CompiledRecipe {
   let identity: [Recipe.IdentitySource]
   let minimumLength: Int
   public let allowEmpty: Bool
+  /// For flat legal text: labels, section paths, lead-ins and definitions read from the labels' hierarchy.
+  let outline: CompiledOutline?
   /// Whether `units` came from the manifest rather than the preset, for the rule a statement records.
   let unitsFromManifest: Bool
   /// How a statement names the rule that selected it.
@@ -104,6 +106,17 @@ public struct CompiledRecipe {
       throw InputError(file: file, element: "recipe.minimumLength", "`minimumLength` cannot be negative")
     }
     allowEmpty = full.allowEmpty ?? false
+    if let outline = full.outline {
+      if full.label != nil || full.labelPattern != nil {
+        throw InputError(
+          file: file, element: "recipe.outline",
+          "`outline` gives each unit its label from the hierarchy of labels, so `label` and `labelPattern` "
+            + "cannot be set beside it; remove them, or remove `outline`")
+      }
+      self.outline = try CompiledOutline(outline, file: file, query: query, pattern: pattern)
+    } else {
+      self.outline = nil
+    }
     unitsFromManifest = recipe.units != nil
     unitRule = "units \(full.units ?? "") (\(unitsFromManifest ? "manifest" : "preset \(full.preset)"))"
     var rules: [(query: XPathQuery, field: String)] = [(units, "units")]

@@ -106,28 +106,30 @@ public enum FormatPreset {
     minimumLength: 20,
     allowEmpty: false)
 
-  /// California Legislative Information bill text: the lettered and numbered subdivisions after a code
-  /// section's h6 heading; lead-ins that end in a colon and definitions (a quoted term) are not obligations.
+  /// California Legislative Information bill text (billTextClient.xhtml): the paragraphs of the code
+  /// sections the bill adds or amends, each a flat `div` whose hierarchy is only in its labels and its
+  /// `margin-left`; a code section's first paragraph starts with its number in an inline h6 ("22603.").
+  /// The digest and the bill's uncodified sections (findings, severability) are not selected; lead-ins
+  /// ending in a colon are joined to their items, and definitions are dropped.
   static let leginfo = Recipe(
     preset: "leginfo",
     namespaces: [:],
-    units:
-      "//div[@id='bill']//p[preceding-sibling::h6][starts-with(normalize-space(.),'(')]"
-      + "[not(substring(normalize-space(.),string-length(normalize-space(.)))=':')]"
-      + "[not(contains(substring(normalize-space(.),1,8),'\u{201C}') or contains(substring(normalize-space(.),1,8),'\"'))]",
+    units: "//div[@id='bill']//*[div/h6]/div",
     body: .self,
-    sections: "//div[@id='bill']//h4 | //div[@id='bill']//h5 | //div[@id='bill']//h6",
-    label: ".",
-    labelPattern: #"^\s*(\([A-Za-z0-9]{1,4}\))"#,
     skip: ["//strike", "//*[@id='strikediv']"],
-    exclude: [
-      "//div[@id='header']", "//div[@id='nav_bar']", "//div[@id='bill_tabs']", "//div[@id='footer']",
-      "//div[@id='digest']", "//header", "//nav", "//footer",
-    ],
+    exclude: ["//*[@id='digesttext']", "//header", "//nav", "//footer"],
     fields: [:],
-    identity: [.attribute, .locator],
+    identity: [.label, .locator],
     minimumLength: 20,
-    allowEmpty: false)
+    allowEmpty: false,
+    outline: Recipe.Outline(
+      number: "h6", label: #"\(([A-Za-z0-9]{1,8})\)"#, indent: "@style", leadIns: .join,
+      definitions: leginfoDefinitions))
+
+  /// A definition in California drafting: "As used in this chapter:" and the paragraphs under it, or a
+  /// quoted term that "means", "includes" or "has the same meaning".
+  static let leginfoDefinitions =
+    #"^(?:As used in this\b|[“"][^”"]+[”"] (?:means|includes|does not include|has the (?:same )?meaning)\b)"#
 
   /// TEI XML as GROBID writes it from a PDF: paragraphs and list items of the body.
   static let tei = Recipe(

@@ -17,7 +17,7 @@ struct StatementBuilder {
 
   /// What one unit says before ids and duplicates are decided. A class: the passes over the drafts
   /// would otherwise copy (retain and release) a dozen fields a draft each time.
-  private final class Draft {
+  final class Draft {
     let node: Node
     let text: String
     let label: String?
@@ -50,7 +50,7 @@ struct StatementBuilder {
   }
 
   func build() throws -> (statements: [Statement], dropped: [DroppedUnit]) {
-    let drafts = try makeDrafts()
+    let drafts = try outlined(try makeDrafts())
     let slugs = drafts.map(\.labelSlug)
     var labelCounts: [String: Int] = [:]
     labelCounts.reserveCapacity(drafts.count)

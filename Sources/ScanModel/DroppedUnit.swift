@@ -11,6 +11,10 @@ public struct DroppedUnit: Sendable, Hashable, Codable {
     case duplicateID = "duplicate-id"
     /// Another statement of the framework has exactly this text (a summary repeating the body).
     case duplicateText = "duplicate-text"
+    /// A paragraph that introduces a list ("... all of the following:"); its text starts each item's text.
+    case leadIn = "lead-in"
+    /// A definition of a term, or a paragraph under one, found by the recipe's `outline.definitions`.
+    case definition
   }
 
   public var framework: String

@@ -35,6 +35,8 @@ public struct Recipe: Sendable, Hashable, Codable {
   public var identity: [IdentitySource]?
   public var minimumLength: Int?
   public var allowEmpty: Bool?
+  /// For flat legal text: the hierarchy read from the paragraphs' labels; see `Recipe.Outline`.
+  public var outline: Outline?
 
   public init(
     preset: String, namespaces: [String: String]? = nil, units: String? = nil, body: Body? = nil,
@@ -42,7 +44,7 @@ public struct Recipe: Sendable, Hashable, Codable {
     labelPattern: String? = nil, labelFormat: String? = nil, title: String? = nil,
     titlePattern: String? = nil, skip: [String]? = nil,
     exclude: [String]? = nil, fields: [String: String]? = nil, identity: [IdentitySource]? = nil,
-    minimumLength: Int? = nil, allowEmpty: Bool? = nil
+    minimumLength: Int? = nil, allowEmpty: Bool? = nil, outline: Outline? = nil
   ) {
     self.preset = preset
     self.namespaces = namespaces
@@ -62,6 +64,7 @@ public struct Recipe: Sendable, Hashable, Codable {
     self.identity = identity
     self.minimumLength = minimumLength
     self.allowEmpty = allowEmpty
+    self.outline = outline
   }
 
   /// This recipe with every field it leaves out taken from `base`.
@@ -75,6 +78,7 @@ public struct Recipe: Sendable, Hashable, Codable {
       titlePattern: titlePattern ?? base.titlePattern, skip: skip ?? base.skip,
       exclude: exclude ?? base.exclude,
       fields: fields ?? base.fields, identity: identity ?? base.identity,
-      minimumLength: minimumLength ?? base.minimumLength, allowEmpty: allowEmpty ?? base.allowEmpty)
+      minimumLength: minimumLength ?? base.minimumLength, allowEmpty: allowEmpty ?? base.allowEmpty,
+      outline: outline.map { $0.filling(from: base.outline) } ?? base.outline)
   }
 }

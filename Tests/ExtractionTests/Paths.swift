@@ -10,6 +10,7 @@ enum Paths {
     "Fixtures")
   static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
   static let euDraft = sharedCorpus.appendingPathComponent("eu-gpai-code-of-practice-draft3.html")
+  static let sb1047 = sharedCorpus.appendingPathComponent("sb1047-enrolled.html")
 
   static var shippedFrameworkNames: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []).filter {

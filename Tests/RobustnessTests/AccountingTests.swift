@@ -70,6 +70,8 @@ struct AccountingTests {
           #expect(statementTexts[keeper]?.hasPrefix(unit.excerpt.lowercased()) == true, "\(label): \(unit)")
         case .duplicateID:
           Issue.record("\(label): no generated unit should lose its id: \(unit)")
+        case .leadIn, .definition:
+          Issue.record("\(label): no generated flavour's preset has an outline: \(unit)")
         }
       }
 
