@@ -10,6 +10,12 @@ enum Paths {
     "Fixtures")
   static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
   static let euDraft = sharedCorpus.appendingPathComponent("eu-gpai-code-of-practice-draft3.html")
+  static let nistProfile = sharedCorpus.appendingPathComponent("nist-ai-600-1.pdf")
+
+  /// Whether poppler's tools are installed, which PDF documents need.
+  static var hasPoppler: Bool {
+    ["/usr/bin/pdftohtml", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+  }
   static let sb1047 = sharedCorpus.appendingPathComponent("sb1047-enrolled.html")
 
   static var shippedFrameworkNames: [String] {
