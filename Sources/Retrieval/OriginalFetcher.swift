@@ -73,13 +73,14 @@ public struct OriginalFetcher {
 
   private func download(_ framework: FetchedFramework) throws -> FetchOutcome {
     if let present = try framework.verifiedCopyInPlace() { return present }
-    let staged = try fetch(framework)
+    let (staged, download) = try fetch(framework)
     let digest = try SHA256Digest.hex(contentsOf: staged.url)
+    let source = Self.describe(download, asked: framework.original.url)
     guard let lock = framework.original.sha256 else {
       try framework.setAside(staged)
       return framework.outcome(
         .unlocked, file: framework.pending, sha256: digest,
-        "downloaded \(framework.original.url) (SHA-256 \(digest)); `original.sha256` is empty, so it is "
+        "downloaded \(source) (SHA-256 \(digest)); `original.sha256` is empty, so it is "
           + "kept aside as \(framework.display(framework.pending)) and scans keep reading the stand-in. "
           + "Review it, then `evscan fetch --update \(framework.slug)` records it as the lock")
     }
@@ -87,7 +88,7 @@ public struct OriginalFetcher {
       try framework.setAside(staged)
       return framework.outcome(
         .refused, file: framework.pending, sha256: digest,
-        "refused the download of \(framework.original.url): its SHA-256 is \(digest) but the lock is "
+        "refused the download of \(source): its SHA-256 is \(digest) but the lock is "
           + "\(lock), so the publisher now serves other bytes. It is kept aside as "
           + "\(framework.display(framework.pending)); review it, and if it is right, "
           + "`evscan fetch --update \(framework.slug)` records the new lock, then `evscan scan` and "
@@ -96,7 +97,7 @@ public struct OriginalFetcher {
     try framework.install(staged)
     return framework.outcome(
       .verified, file: framework.target, sha256: digest,
-      "downloaded \(framework.display(framework.target)) from \(framework.original.url); it matches the lock")
+      "downloaded \(framework.display(framework.target)) from \(source); it matches the lock")
   }
 
   private func copy(_ framework: FetchedFramework, index: OriginalIndex) throws -> FetchOutcome {
@@ -134,7 +135,7 @@ public struct OriginalFetcher {
     } else if fileManager.fileExists(atPath: framework.target.path) {
       candidate = framework.target
     } else {
-      let staged = try fetch(framework)
+      let (staged, _) = try fetch(framework)
       downloaded = staged
       candidate = staged.url
     }
@@ -162,7 +163,7 @@ public struct OriginalFetcher {
   }
 
   /// Downloads the original into a staged file beside its target, checked to be the right kind of document.
-  private func fetch(_ framework: FetchedFramework) throws -> StagedFile {
+  private func fetch(_ framework: FetchedFramework) throws -> (StagedFile, HTTPDownloader.Download) {
     guard let url = URL(string: framework.original.url) else {
       throw framework.error("`\(framework.original.url)` is not a URL; correct `original.url`")
     }
@@ -186,7 +187,12 @@ public struct OriginalFetcher {
           + "landing page when they refuse scripts: open the address in a browser, save the document, and "
           + "use `evscan fetch --from FOLDER`")
     }
-    return staged
+    return (staged, download)
+  }
+
+  /// The address asked for, and where redirects led when they did.
+  static func describe(_ download: HTTPDownloader.Download, asked: String) -> String {
+    download.finalURL == asked ? asked : "\(asked) (redirected to \(download.finalURL))"
   }
 
   static func prefix(of url: URL) -> [UInt8] {

@@ -64,6 +64,13 @@ final class OriginalFetcherTests {
     #expect(again.status == .present)
   }
 
+  @Test func aRedirectedDownloadSaysWhereItEnded() throws {
+    _ = try demo(url: "redirect/2/files/one.html", lock: SHA256Digest.hex(DemoFramework.original("one")))
+    let outcome = try only(fetcher.run(slugs: [], mode: .download))
+    #expect(outcome.status == .verified)
+    #expect(outcome.message.contains("redirected to \(server.url("files/one.html").absoluteString)"))
+  }
+
   @Test func aDownloadThatDiffersIsRefusedAndKeptAsideThenUpdateLocksIt() throws {
     let lock = SHA256Digest.hex(DemoFramework.original("one"))
     let demo = try demo(url: "files/two.html", lock: lock)
