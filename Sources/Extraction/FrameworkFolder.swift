@@ -219,11 +219,25 @@ public struct FrameworkFolder {
   }
 
   /// Runs the recipe on the folder's document, or on `sourceBytes` from another file when given.
-  public func extract(source: (bytes: [UInt8], path: String)? = nil) throws -> ExtractionResult {
+  /// - Parameter displayPath: how diagnostics name the folder's document (default: its path).
+  public func extract(source: (bytes: [UInt8], path: String)? = nil, displayPath: String? = nil) throws
+    -> ExtractionResult
+  {
     let bytes = source?.bytes ?? documentBytes
-    let path = source?.path ?? documentPath
+    let path = source?.path ?? displayPath ?? documentPath
     let sha = source == nil ? document.sha256 : SHA256Digest.hex(bytes)
-    return try extractor().extract(bytes, file: path, sha256: sha)
+    do {
+      return try extractor().extract(bytes, file: path, sha256: sha)
+    } catch var error as InputError
+      where source == nil && self.source == .original
+      && manifest.original.recipe != nil
+    {
+      // The extractor names the top-level keys (`recipe.units`); the rules that ran are `original.recipe`'s.
+      if let element = error.location.element, element.hasPrefix("recipe.") {
+        error.location.element = "original.\(element)"
+      }
+      throw error
+    }
   }
 
   /// The framework folders under `root` (folders holding a framework.yaml), sorted by name.
