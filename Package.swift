@@ -35,6 +35,12 @@ let package = Package(
     .target(name: "PDFLayout", dependencies: ["Markup", "ScanModel"]),
     .target(
       name: "Extraction", dependencies: ["Markup", "PDFLayout", "ScanModel", "StrictYAML", "ContentHash"]),
+    // The only module that opens network connections: `evscan fetch` and its downloader.
+    .target(
+      name: "Retrieval",
+      dependencies: [
+        "Extraction", "ScanModel", "StrictYAML", "ContentHash", .product(name: "Yams", package: "Yams"),
+      ]),
     .target(
       name: "Normalization",
       dependencies: [
@@ -59,7 +65,7 @@ let package = Package(
       name: "evscan",
       dependencies: [
         "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
-        "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Retrieval", "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "FuzzTargets", dependencies: ["Markup", "Extraction", "ScanModel"]),
@@ -97,6 +103,9 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["Snapshot", "ScanModel", "evscan"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "RetrievalTests", dependencies: ["Retrieval", "Extraction", "ScanModel", "ContentHash"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]

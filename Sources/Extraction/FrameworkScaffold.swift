@@ -90,7 +90,7 @@ public struct FrameworkScaffold {
         note: "TODO: why this is the document the scan means"
       original:
         url: "TODO"
-        format: \(detection.format == .xml ? "XML" : "HTML")
+        format: \(detection.format.rawValue)
       document:
         file: \(documentFile)
         sha256: \(sha256)

@@ -8,6 +8,11 @@ public struct FrameworkSurvey: Sendable, Codable, Hashable {
   public var title: String?
   public var preset: String?
   public var origin: String?
+  /// The file the statements were read from, e.g. `document.html` or `original.pdf`.
+  public var document: String?
+  /// Where the original stands: `in use`, `unverified download`, `not fetched` or `no lock` (see
+  /// `originalState`).
+  public var original: String?
   public var unitsMatched: Int
   public var statements: Int
   public var dropped: Int
@@ -27,8 +32,10 @@ public struct FrameworkSurvey: Sendable, Codable, Hashable {
       let folder = try FrameworkFolder(directory: directory)
       row.sourceKey = folder.manifest.sourceKey
       row.title = folder.manifest.citation.title
-      row.preset = folder.manifest.recipe.preset
-      row.origin = folder.manifest.document.origin.rawValue
+      row.preset = folder.recipe.recipe.preset
+      row.origin = folder.document.origin.rawValue
+      row.document = folder.document.file
+      row.original = originalState(folder)
       let result = try folder.extract()
       row.unitsMatched = result.unitsMatched
       row.statements = result.statements.count
@@ -38,5 +45,14 @@ public struct FrameworkSurvey: Sendable, Codable, Hashable {
       row.error = "\(error)"
     }
     return row
+  }
+
+  /// In a word or two, where the framework's original stands for the next scan.
+  static func originalState(_ folder: FrameworkFolder) -> String {
+    if folder.source == .original { return "in use" }
+    let original = folder.manifest.original
+    let pending = folder.directory.appendingPathComponent(original.fileName + ".unverified")
+    if FileManager.default.fileExists(atPath: pending.path) { return "unverified download" }
+    return original.sha256 == nil ? "no lock" : "not fetched"
   }
 }

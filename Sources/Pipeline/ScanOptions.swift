@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 /// What a scan reads and where it writes.
@@ -19,6 +20,8 @@ public struct ScanOptions: Sendable {
   public var waitForLock = false
   /// Start mitigation and action ids afresh when the previous snapshot cannot be read.
   public var resetIdentities = false
+  /// Read each framework's original when it is in its folder (and matches its lock), or always the stand-in.
+  public var documents = DocumentChoice.originalWhenPresent
 
   public init(
     frameworks: URL, output: URL, taxonomy: URL, model: URL?, decisions: URL, deduplicationConfiguration: URL,

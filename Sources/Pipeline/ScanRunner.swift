@@ -103,8 +103,9 @@ public struct ScanRunner {
     for directory in try FrameworkFolder.list(in: options.frameworks) {
       let slug = directory.lastPathComponent
       do {
-        let folder = try FrameworkFolder(directory: directory)
-        let document = folder.manifest.document
+        let folder = try FrameworkFolder(directory: directory, choice: options.documents)
+        // The document chosen (stand-in or original) is in the key through its SHA-256, format and recipe.
+        let document = folder.document
         let key = ExtractionCache.key(
           framework: slug, documentSHA256: document.sha256, recipe: folder.recipe.recipe,
           format: document.format.rawValue, encoding: document.encoding)
@@ -116,8 +117,7 @@ public struct ScanRunner {
             slug, statements: cached.statements.count, dropped: cached.dropped.count, cached: true)
           continue
         }
-        let result = try folder.extractor().extract(
-          folder.documentBytes, file: displayPath, sha256: document.sha256)
+        let result = try folder.extract(displayPath: displayPath)
         cache?.store(result, key: key)
         extractions.append(Extraction(folder: folder, result: result))
         progress.framework(
@@ -203,8 +203,8 @@ public struct ScanRunner {
       counts: counts)
     let frameworks = extractions.map { extraction in
       FrameworkRecord(
-        manifest: extraction.folder.manifest,
-        documentPath: "\(extraction.folder.slug)/\(extraction.folder.manifest.document.file)",
+        manifest: extraction.folder.manifestAsRead,
+        documentPath: "\(extraction.folder.slug)/\(extraction.folder.document.file)",
         documentBytes: extraction.folder.documentBytes.count, unitsMatched: extraction.result.unitsMatched)
     }.sorted { $0.manifest.slug < $1.manifest.slug }
     return SnapshotContent(
@@ -222,8 +222,8 @@ public struct ScanRunner {
       let folder = extraction.folder
       files.append(
         InputFile(
-          path: relativePath(folder.directory.appendingPathComponent(folder.manifest.document.file)),
-          sha256: folder.manifest.document.sha256, role: "document"))
+          path: relativePath(folder.directory.appendingPathComponent(folder.document.file)),
+          sha256: folder.document.sha256, role: "document"))
       if let digest = try? SHA256Digest.hex(contentsOf: URL(fileURLWithPath: folder.manifestPath)) {
         files.append(
           InputFile(

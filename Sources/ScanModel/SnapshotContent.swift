@@ -48,6 +48,8 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
 
 /// A framework as the run read it: its manifest and its document.
 public struct FrameworkRecord: Sendable, Hashable, Codable {
+  /// The manifest as the run read it: `document` and `recipe` are the ones used, so for a framework whose
+  /// original was in its folder they describe the original (origin `retrieved`), not the stand-in.
   public var manifest: FrameworkManifest
   /// The document's path relative to the frameworks folder, e.g. `schuett-2023/document.html`.
   public var documentPath: String

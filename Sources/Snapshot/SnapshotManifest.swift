@@ -13,6 +13,27 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
     }
   }
 
+  /// The document each framework's statements were read from: a stand-in written for the project, or a
+  /// retrieved copy of the original (`evscan fetch`).
+  public struct DocumentRead: Sendable, Hashable, Codable {
+    public var framework: String
+    /// Relative to the frameworks folder, e.g. `nist-2024/original.pdf`.
+    public var path: String
+    public var sha256: String
+    /// html, xml or pdf.
+    public var format: String
+    /// `stand-in` or `retrieved`.
+    public var origin: String
+
+    public init(framework: String, path: String, sha256: String, format: String, origin: String) {
+      self.framework = framework
+      self.path = path
+      self.sha256 = sha256
+      self.format = format
+      self.origin = origin
+    }
+  }
+
   /// Always `evscan-snapshot`, so that a tool can recognise the file.
   public var format: String
   public var schemaVersion: Int
@@ -22,6 +43,8 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
   /// Facet id to the version of the coding scheme the run used.
   public var facets: [String: String]
   public var inputs: [InputFile]
+  /// Sorted by framework.
+  public var documents: [DocumentRead]
   public var counts: RunCounts
   /// File name to size and digest, for every file of the snapshot but this one.
   public var files: [String: OutputFile]
@@ -29,7 +52,7 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
   public init(
     format: String = "evscan-snapshot", schemaVersion: Int = SnapshotSchema.version, toolVersion: String,
     taxonomyVersion: String, modelSHA256: String?, facets: [String: String], inputs: [InputFile],
-    counts: RunCounts, files: [String: OutputFile]
+    documents: [DocumentRead] = [], counts: RunCounts, files: [String: OutputFile]
   ) {
     self.format = format
     self.schemaVersion = schemaVersion
@@ -38,6 +61,7 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
     self.modelSHA256 = modelSHA256
     self.facets = facets
     self.inputs = inputs
+    self.documents = documents
     self.counts = counts
     self.files = files
   }

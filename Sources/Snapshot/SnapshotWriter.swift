@@ -91,7 +91,14 @@ public struct SnapshotWriter: Sendable {
         modelSHA256: content.run.modelSHA256,
         facets: Dictionary(
           content.taxonomy.map { ($0.facet, $0.version) }, uniquingKeysWith: { first, _ in first }),
-        inputs: content.run.inputs, counts: content.run.counts, files: digests)
+        inputs: content.run.inputs,
+        documents: content.frameworks.map { record in
+          let document = record.manifest.document
+          return SnapshotManifest.DocumentRead(
+            framework: record.manifest.slug, path: record.documentPath, sha256: document.sha256,
+            format: document.format.rawValue, origin: document.origin.rawValue)
+        }.sorted { $0.framework.bytePrecedes($1.framework) },
+        counts: content.run.counts, files: digests)
       let manifestURL = folder.appendingPathComponent(SnapshotFile.manifest.fileName)
       let manifestData = try SnapshotJSON.encode(manifest)
       written.append(manifestURL)

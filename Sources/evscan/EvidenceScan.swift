@@ -13,7 +13,8 @@ struct EvidenceScan: AsyncParsableCommand {
       """,
     version: ToolVersion.current,
     subcommands: [
-      ScanCommand.self, FrameworksCommand.self, ExtractCommand.self, AddFrameworkCommand.self,
+      ScanCommand.self, FrameworksCommand.self, FetchCommand.self, ExtractCommand.self,
+      AddFrameworkCommand.self,
       CheckFrameworkCommand.self,
       CodeCommand.self, TrainCommand.self, EvaluateCommand.self, DedupeCommand.self, ReviewCommand.self,
       ExplainCommand.self, DiffCommand.self,

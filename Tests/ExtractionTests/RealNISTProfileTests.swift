@@ -13,9 +13,10 @@ import Testing
   .enabled(
     if: FileManager.default.fileExists(atPath: Paths.nistProfile.path),
     "../shared/corpus/nist-ai-600-1.pdf is absent (a user's clone has no ../shared)"),
-  .enabled(if: Paths.hasPoppler, "poppler-utils (pdftohtml, pdfinfo) is not installed; scripts/setup installs it"))
+  .enabled(
+    if: Paths.hasPoppler, "poppler-utils (pdftohtml, pdfinfo) is not installed; scripts/setup installs it"))
 struct RealNISTProfileTests {
-  static let labelShape = #/^(GV|MP|MS|MG)-\d+\.\d+-\d{3}$/#
+  static var labelShape: Regex<(Substring, Substring)> { #/^(GV|MP|MS|MG)-\d+\.\d+-\d{3}$/# }
 
   /// The shipped nist-2024 folder, copied with the PDF beside it under the original's file name.
   static func extract() throws -> ExtractionResult {
@@ -115,11 +116,13 @@ struct RealNISTProfileTests {
       let label = try #require(statement.label)
       let parts = label.split(separator: "-")
       let heading = statement.sectionPath.last ?? ""
-      #expect(heading.hasPrefix("\(functions[String(parts[0])]!) \(parts[1]):"), "\(label) is under \(heading)")
+      #expect(
+        heading.hasPrefix("\(functions[String(parts[0])]!) \(parts[1]):"), "\(label) is under \(heading)")
       #expect(statement.sectionPath.first == "3. Suggested Actions to Manage GAI Risks")
       let page = try #require(statement.page, "\(label) has no page")
       #expect((17...50).contains(page.number), "\(label) on page \(page.number)")
-      #expect(statement.fields["actorTasks"]?.hasPrefix("AI Actor Tasks:") == true, "\(label)")
+      // Every table's line says "AI Actor Tasks:", but GOVERN 3.2's, which says "AI Actors:".
+      #expect(statement.fields["actorTasks"]?.hasPrefix("AI Actor") == true, "\(label)")
       #expect(!statement.text.contains("AI Actor Tasks"))
     }
   }

@@ -8,7 +8,8 @@ final class TemporaryFrameworkCopy {
   let directory: URL
 
   init(of slug: String, original: URL) throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("evscan-framework-\(UUID().uuidString)")
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "evscan-framework-\(UUID().uuidString)")
     directory = root.appendingPathComponent(slug)
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: Paths.frameworks.appendingPathComponent(slug), to: directory)

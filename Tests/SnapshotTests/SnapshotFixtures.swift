@@ -63,7 +63,7 @@ enum SnapshotFixtures {
           identifier: year == 2024 ? "NIST AI 600-1" : nil, url: "https://example.org/\(slug)",
           licence: "unknown"),
         identification: .init(confidence: .high, note: "Matched by title and year."),
-        original: .init(url: "https://example.org/\(slug).pdf", format: "PDF"),
+        original: .init(url: "https://example.org/\(slug).pdf", format: .pdf),
         document: .init(
           file: file, sha256: sha, format: format, origin: .standIn,
           encoding: format == .html ? "utf-8" : nil,

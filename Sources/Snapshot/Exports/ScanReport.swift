@@ -18,6 +18,7 @@ struct ScanReport {
     lines.append(facts.joined(separator: " · "))
     lines.append("")
     lines += flow()
+    lines += documents()
     lines += perFramework()
     lines += shared()
     lines += review()
@@ -46,6 +47,35 @@ struct ScanReport {
         + "\(counts.droppedTotal) dropped; \(counts.coded) coded = \(counts.statements) statements; "
         + "\(counts.canonicalMitigations) mitigations = \(counts.statements) statements − "
         + "\(counts.statementsMergedAway) merged away.")
+    lines.append("")
+    return lines
+  }
+
+  /// Which document each framework was read from, so that nobody mistakes a scan of stand-ins for a scan of
+  /// the originals.
+  private func documents() -> [String] {
+    var lines = [
+      "## Documents read", "", "| Framework | Document | Format | Origin | SHA-256 |",
+      "| --- | --- | --- | --- | --- |",
+    ]
+    for record in content.frameworks {
+      let document = record.manifest.document
+      let cells = [
+        Markdown.cell(record.manifest.slug), Markdown.cell(document.file), document.format.rawValue,
+        document.origin.rawValue, String(document.sha256.prefix(12)),
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    lines.append("")
+    let standIns = content.frameworks.filter { $0.manifest.document.origin == .standIn }.count
+    if standIns > 0 {
+      lines.append(
+        "\(standIns) of \(content.frameworks.count) documents are stand-ins written for this project in the "
+          + "markup of the original, with statements in their own words: their counts describe the stand-ins, "
+          + "not the frameworks. `evscan fetch` gets the originals.")
+    } else {
+      lines.append("Every document is a retrieved copy of the framework's original.")
+    }
     lines.append("")
     return lines
   }

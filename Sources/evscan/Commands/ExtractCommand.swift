@@ -35,9 +35,13 @@ struct ExtractCommand: ParsableCommand {
       """)
   var layout = false
 
+  @Flag(help: "Read the stand-in even when the original is in the folder.")
+  var standIn = false
+
   func run() throws {
     try reportingUserErrors {
-      let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
+      let folder = try FrameworkFolder(
+        directory: URL(fileURLWithPath: directory), choice: standIn ? .standIn : .originalWhenPresent)
       var input: (bytes: [UInt8], path: String)?
       if let source {
         input = (try DocumentFile.read(source, file: source, element: "--source"), source)
@@ -71,8 +75,10 @@ struct ExtractCommand: ParsableCommand {
       for warning in result.warnings {
         Console.error(warning.description)
       }
+      let read =
+        source.map { "\($0) (--source)" } ?? "\(folder.document.file) (\(folder.document.origin.rawValue))"
       Console.error(
-        "\(result.framework): \(result.unitsMatched) units matched, \(result.statements.count) statements, "
+        "\(result.framework): read \(read); \(result.unitsMatched) units matched, \(result.statements.count) statements, "
           + "\(result.dropped.count) dropped, \(result.warnings.count) warnings")
     }
   }

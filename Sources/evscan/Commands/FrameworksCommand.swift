@@ -16,16 +16,21 @@ struct FrameworksCommand: ParsableCommand {
       if json.enabled {
         Console.print(try Console.json(rows))
       } else {
-        var table = TextTable(headers: ["slug", "source key", "preset", "origin", "statements", "warnings"])
+        var table = TextTable(headers: [
+          "slug", "source key", "preset", "document", "origin", "original", "statements", "warnings",
+        ])
         for row in rows {
           table.append([
-            row.slug, row.sourceKey ?? "-", row.preset ?? "-", row.origin ?? "-",
-            row.error == nil ? "\(row.statements)" : "error", "\(row.warnings)",
+            row.slug, row.sourceKey ?? "-", row.preset ?? "-", row.document ?? "-", row.origin ?? "-",
+            row.original ?? "-", row.error == nil ? "\(row.statements)" : "error", "\(row.warnings)",
           ])
         }
         Console.print(table.render())
         let total = rows.reduce(0) { $0 + $1.statements }
-        Console.print("\(rows.count) frameworks, \(total) statements")
+        let standIns = rows.filter { $0.origin == "stand-in" }.count
+        Console.print(
+          "\(rows.count) frameworks, \(total) statements; \(standIns) read from stand-ins "
+            + "(`evscan fetch` gets the originals)")
         for row in rows {
           if let error = row.error { Console.error(error) }
         }

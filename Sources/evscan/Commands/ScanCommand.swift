@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extraction
 import Foundation
 import Pipeline
 import ScanModel
@@ -10,7 +11,9 @@ struct ScanCommand: ParsableCommand {
     discussion: """
       Writes the snapshot into a temporary folder beside --output and swaps it in only when complete, \
       so an interrupted run leaves the previous snapshot as it was. Frameworks whose document, recipe \
-      and evscan version are unchanged are taken from the cache instead of being extracted again.
+      and evscan version are unchanged are taken from the cache instead of being extracted again. A \
+      framework's original (`evscan fetch`) is read instead of its stand-in when it is in the folder and \
+      matches its lock; report.md and manifest.json say which document each framework was read from.
       """)
 
   @Option(help: "The folder of framework folders.", completion: .directory)
@@ -43,6 +46,9 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Number mitigations and actions afresh when the previous snapshot cannot be read.")
   var resetIds = false
 
+  @Flag(help: "Read every framework's stand-in, even where its original is in the folder.")
+  var standIn = false
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -59,6 +65,7 @@ struct ScanCommand: ParsableCommand {
     options.keepGoing = keepGoing
     options.waitForLock = wait
     options.resetIdentities = resetIds
+    options.documents = standIn ? .standIn : .originalWhenPresent
     let display = ProgressDisplay(enabled: !quiet && !json.enabled)
     let outcome: ScanOutcome
     do {

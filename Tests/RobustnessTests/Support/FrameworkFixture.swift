@@ -42,7 +42,7 @@ enum FrameworkFixture {
         note: made up by RobustnessTests
       original:
         url: https://example.org/\(slug)
-        format: \(format.uppercased())
+        format: \(format)
       document:
         file: document.\(format)
         sha256: \(digest)

@@ -46,7 +46,7 @@ struct FrameworkRow: Codable, FetchableRecord, PersistableRecord {
     identificationConfidence = manifest.identification.confidence.rawValue
     identificationNote = manifest.identification.note
     originalURL = manifest.original.url
-    originalFormat = manifest.original.format
+    originalFormat = manifest.original.format.rawValue
     preset = manifest.recipe.preset
     recipe = try SnapshotJSON.text(manifest.recipe)
   }
@@ -61,8 +61,23 @@ struct FrameworkRow: Codable, FetchableRecord, PersistableRecord {
         confidence: try RowValue.enumeration(
           identificationConfidence, column: "frameworks.identification_confidence"),
         note: identificationNote),
-      original: FrameworkManifest.Original(url: originalURL, format: originalFormat),
+      original: original(),
       document: document,
       recipe: try RowValue.json(Recipe.self, recipe, column: "frameworks.recipe"))
+  }
+
+  /// The original's URL and format. Its lock, file name and recipe stay in framework.yaml (whose SHA-256 the
+  /// run's inputs record); when a scan read the original, the `documents` row holds its file and SHA-256.
+  /// Snapshots written before the format was html | xml | pdf hold a description here ("PDF (stand-in in
+  /// GROBID TEI XML)"): it is read as the format it names and kept as the note, so that such a snapshot
+  /// still gives the next scan its ids.
+  private func original() -> FrameworkManifest.Original {
+    if let format = FrameworkManifest.Document.Format(rawValue: originalFormat) {
+      return FrameworkManifest.Original(url: originalURL, format: format)
+    }
+    let text = originalFormat.lowercased()
+    let format: FrameworkManifest.Document.Format =
+      text.contains("pdf") ? .pdf : text.hasPrefix("xml") || text.contains("tei") ? .xml : .html
+    return FrameworkManifest.Original(url: originalURL, format: format, note: originalFormat)
   }
 }
