@@ -12,6 +12,9 @@ public struct FormatDetection: Sendable, Equatable {
   /// Markers of the known formats, most specific first.
   private static let markers: [(preset: String, needle: String)] = [
     ("tei", "http://www.tei-c.org/ns/1.0"),
+    // EUR-Lex's Official Journal HTML: the title block's class, then the ELI containers.
+    ("eur-lex", "class=\"oj-doc-ti\""),
+    ("eur-lex", "class=\"eli-subdivision\""),
     ("latexml", "ltx_document"),
     ("eu-code-of-practice", "data-section"),
     ("govuk", "govspeak"),

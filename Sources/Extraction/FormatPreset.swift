@@ -16,6 +16,7 @@ public enum FormatPreset {
     "eu-code-of-practice": euCodeOfPractice,
     "nist-actions": nistActions,
     "leginfo": leginfo,
+    "eur-lex": eurLex,
     "tei": tei,
     "generic": generic,
   ]
