@@ -11,6 +11,16 @@ enum Paths {
   static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
   static let euDraft = sharedCorpus.appendingPathComponent("eu-gpai-code-of-practice-draft3.html")
   static let sb1047 = sharedCorpus.appendingPathComponent("sb1047-enrolled.html")
+  /// Real documents by format (../shared/corpus/formats/README.md).
+  static let formats = sharedCorpus.appendingPathComponent("formats")
+  static func format(_ path: String) -> URL { formats.appendingPathComponent(path) }
+  static var hasFormats: Bool { FileManager.default.fileExists(atPath: formats.path) }
+  /// Whether poppler's converter is where evscan looks for it.
+  static var hasPoppler: Bool {
+    ["/usr/local/bin", "/usr/bin", "/bin"].contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/pdftohtml")
+    }
+  }
 
   static var shippedFrameworkNames: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []).filter {
