@@ -23,6 +23,8 @@ public struct CompiledRecipe {
   let identity: [Recipe.IdentitySource]
   let minimumLength: Int
   public let allowEmpty: Bool
+  /// Whether units outside the page's main content (`MainContent`) are dropped as navigation.
+  let mainContent: Bool
   /// For flat legal text: labels, section paths, lead-ins and definitions read from the labels' hierarchy.
   let outline: CompiledOutline?
   /// Whether `units` came from the manifest rather than the preset, for the rule a statement records.
@@ -106,6 +108,7 @@ public struct CompiledRecipe {
       throw InputError(file: file, element: "recipe.minimumLength", "`minimumLength` cannot be negative")
     }
     allowEmpty = full.allowEmpty ?? false
+    mainContent = full.mainContent ?? false
     if let outline = full.outline {
       if full.label != nil || full.labelPattern != nil {
         throw InputError(

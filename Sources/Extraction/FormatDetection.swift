@@ -1,5 +1,6 @@
 import Foundation
 import Markup
+import PDFLayout
 import ScanModel
 
 /// Guesses a document's markup and preset from its bytes, for `evscan add-framework`.
@@ -12,6 +13,9 @@ public struct FormatDetection: Sendable, Equatable {
   /// Markers of the known formats, most specific first.
   private static let markers: [(preset: String, needle: String)] = [
     ("tei", "http://www.tei-c.org/ns/1.0"),
+    // EUR-Lex's Official Journal HTML: the title block's class, then the ELI containers.
+    ("eur-lex", "class=\"oj-doc-ti\""),
+    ("eur-lex", "class=\"eli-subdivision\""),
     ("latexml", "ltx_document"),
     ("eu-code-of-practice", "data-section"),
     ("govuk", "govspeak"),
@@ -20,6 +24,7 @@ public struct FormatDetection: Sendable, Equatable {
   ]
 
   public static func detect(_ bytes: [UInt8], fileName: String) throws -> FormatDetection {
+    if PDFSignature.matches(bytes) { return detectPDF(bytes, fileName: fileName) }
     let head = String(decoding: bytes.prefix(200_000), as: UTF8.self)
     let isXML =
       fileName.lowercased().hasSuffix(".xml") || head.hasPrefix("<?xml") && !head.contains("<html")
@@ -56,6 +61,22 @@ public struct FormatDetection: Sendable, Equatable {
       }
     }
     return FormatDetection(format: format, preset: preset, title: title, year: year)
+  }
+
+  /// A PDF: the `pdf-report` preset, which reads the layout evscan rebuilds from it, and the title from
+  /// the rebuilt document's first heading. Without poppler, or when the PDF cannot be converted, the
+  /// title is left for the user (the extraction that follows says what is wrong).
+  static func detectPDF(_ bytes: [UInt8], fileName: String) -> FormatDetection {
+    var title: String?
+    if let rebuilt = try? PDFLayoutDocument.rebuild(pdf: bytes, file: fileName),
+      let document = try? Document.parse(
+        rebuilt.xml, options: ParseOptions(format: .xml, sourceName: fileName, encoding: "UTF-8")),
+      let heading = try? document.select("(//h1)[1]").first
+    {
+      let text = heading.text()
+      title = text.isEmpty ? nil : text
+    }
+    return FormatDetection(format: .pdf, preset: "pdf-report", title: title, year: nil)
   }
 
   static func firstYear(in text: String) -> Int? {

@@ -16,36 +16,13 @@ public enum FormatPreset {
     "eu-code-of-practice": euCodeOfPractice,
     "nist-actions": nistActions,
     "leginfo": leginfo,
+    "eur-lex": eurLex,
     "tei": tei,
+    "pdf-report": pdfReport,
     "generic": generic,
   ]
 
   public static var names: [String] { all.keys.sorted() }
-
-  /// arXiv HTML as LaTeXML writes it: list items are statements, section titles give the path.
-  static let latexml = Recipe(
-    preset: "latexml",
-    namespaces: [:],
-    units: "//article[contains(@class,'ltx_document')]//li[\(hasClass("ltx_item"))]",
-    body: .self,
-    sections:
-      "//article//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
-      + "[\(hasClass("ltx_title"))][not(\(hasClass("ltx_title_document")))]"
-      + "[not(\(hasClass("ltx_title_abstract")))]",
-    title: "(.//*[contains(@class,'ltx_font_bold')])[1]",
-    skip: [
-      "//*[contains(@class,'ltx_note_mark')]", "//*[contains(@class,'ltx_note_outer')]", "//cite",
-      "//*[contains(@class,'ltx_tag_item')]",
-    ],
-    exclude: [
-      "//nav", "//header", "//footer", "//*[contains(@class,'ltx_TOC')]",
-      "//*[contains(@class,'ltx_bibliography')]", "//*[contains(@class,'ltx_page_header')]",
-      "//*[contains(@class,'ltx_page_footer')]", "//*[contains(@class,'ltx_abstract')]",
-    ],
-    fields: [:],
-    identity: [.label, .attribute, .locator],
-    minimumLength: 20,
-    allowEmpty: false)
 
   /// A GOV.UK publication: list items in the govspeak body, headings h2 to h4.
   static let govuk = Recipe(
@@ -148,11 +125,12 @@ public enum FormatPreset {
     minimumLength: 20,
     allowEmpty: false)
 
-  /// Any HTML page: list items are statements, h1 to h6 give the path.
+  /// Any HTML page: list items, and paragraphs outside lists, in the page's main content are statements
+  /// (`MainContent` finds it when the page does not mark it); h1 to h6 give the path.
   static let generic = Recipe(
     preset: "generic",
     namespaces: [:],
-    units: "//body//li",
+    units: "//body//li | //body//p[not(ancestor::li)]",
     body: .self,
     sections: "//h1 | //h2 | //h3 | //h4 | //h5 | //h6",
     skip: [],
@@ -160,5 +138,6 @@ public enum FormatPreset {
     fields: [:],
     identity: [.label, .attribute, .locator],
     minimumLength: 20,
-    allowEmpty: false)
+    allowEmpty: false,
+    mainContent: true)
 }

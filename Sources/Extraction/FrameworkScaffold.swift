@@ -47,7 +47,12 @@ public struct FrameworkScaffold {
         file: "--preset",
         "unknown preset `\(chosenPreset)`; the presets are \(FormatPreset.names.joined(separator: ", "))")
     }
-    let documentFile = detection.format == .xml ? "document.xml" : "document.html"
+    let documentFile =
+      switch detection.format {
+      case .xml: "document.xml"
+      case .pdf: "document.pdf"
+      case .html: "document.html"
+      }
     let manifest = manifestText(
       detection: detection, preset: chosenPreset, documentFile: documentFile, sha256: SHA256Digest.hex(data))
 

@@ -190,9 +190,18 @@ struct StatementBuilder {
     let locators = context.document.locators(of: context.units, namespaces: recipe.namespaces)
     var excluded = RegionCheck(context.excluded)
     var skipped = RegionCheck(context.skipped)
+    let mainRegions = recipe.mainContent ? try MainContent.regions(in: context.document) : []
     for (index, (unit, locator)) in zip(context.units, locators).enumerated() {
       let sectionPath = sections.path(before: unit)
       let line = unit.line
+      if !mainRegions.isEmpty && !mainRegions.contains(where: { unit == $0 || unit.isDescendant(of: $0) }) {
+        drafts.append(
+          Draft(
+            node: unit, text: unit.text(skipping: context.textSkips), label: nil, title: nil,
+            sectionPath: sectionPath, fields: [:], locator: locator, line: line,
+            dropReason: (.navigation, "outside the page's main content (the recipe's `mainContent`)")))
+        continue
+      }
       let isExcluded = excluded.contains(unit)
       if isExcluded || skipped.contains(unit) {
         let which = isExcluded ? "exclude" : "skip"

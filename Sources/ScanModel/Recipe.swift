@@ -35,6 +35,10 @@ public struct Recipe: Sendable, Hashable, Codable {
   public var identity: [IdentitySource]?
   public var minimumLength: Int?
   public var allowEmpty: Bool?
+  /// Whether units outside the page's main content are dropped as navigation: the page's `<main>` (or
+  /// `role="main"`, or its one `<article>`), else the part that holds most of its text outside links and
+  /// page chrome. The generic preset sets it; see docs/framework-manifest.md, "Main content".
+  public var mainContent: Bool?
   /// For flat legal text: the hierarchy read from the paragraphs' labels; see `Recipe.Outline`.
   public var outline: Outline?
 
@@ -44,7 +48,7 @@ public struct Recipe: Sendable, Hashable, Codable {
     labelPattern: String? = nil, labelFormat: String? = nil, title: String? = nil,
     titlePattern: String? = nil, skip: [String]? = nil,
     exclude: [String]? = nil, fields: [String: String]? = nil, identity: [IdentitySource]? = nil,
-    minimumLength: Int? = nil, allowEmpty: Bool? = nil, outline: Outline? = nil
+    minimumLength: Int? = nil, allowEmpty: Bool? = nil, mainContent: Bool? = nil, outline: Outline? = nil
   ) {
     self.preset = preset
     self.namespaces = namespaces
@@ -64,6 +68,7 @@ public struct Recipe: Sendable, Hashable, Codable {
     self.identity = identity
     self.minimumLength = minimumLength
     self.allowEmpty = allowEmpty
+    self.mainContent = mainContent
     self.outline = outline
   }
 
@@ -79,6 +84,7 @@ public struct Recipe: Sendable, Hashable, Codable {
       exclude: exclude ?? base.exclude,
       fields: fields ?? base.fields, identity: identity ?? base.identity,
       minimumLength: minimumLength ?? base.minimumLength, allowEmpty: allowEmpty ?? base.allowEmpty,
+      mainContent: mainContent ?? base.mainContent,
       outline: outline.map { $0.filling(from: base.outline) } ?? base.outline)
   }
 }

@@ -24,6 +24,10 @@ extension Recipe {
     /// `padding-left`) gives it, such as `@style`. It settles labels that read two ways: `(i)` as the
     /// letter after `(h)` or as the first roman numeral.
     public var indent: String?
+    /// XPath relative to the unit, for markup whose nesting shows the hierarchy: the number of nodes it
+    /// selects is the unit's depth (`ancestor::table` for EUR-Lex's point tables), which serves as its
+    /// indentation. Set `indent` or `depth`, not both.
+    public var depth: String?
     /// What happens to a paragraph that ends in a colon and introduces deeper items; `join` by default.
     public var leadIns: LeadIns?
     /// A regular expression for a definition; a paragraph whose own text matches, and every paragraph
@@ -31,12 +35,13 @@ extension Recipe {
     public var definitions: String?
 
     public init(
-      number: String? = nil, label: String? = nil, indent: String? = nil, leadIns: LeadIns? = nil,
-      definitions: String? = nil
+      number: String? = nil, label: String? = nil, indent: String? = nil, depth: String? = nil,
+      leadIns: LeadIns? = nil, definitions: String? = nil
     ) {
       self.number = number
       self.label = label
       self.indent = indent
+      self.depth = depth
       self.leadIns = leadIns
       self.definitions = definitions
     }
@@ -46,7 +51,8 @@ extension Recipe {
       guard let base else { return self }
       return Outline(
         number: number ?? base.number, label: label ?? base.label, indent: indent ?? base.indent,
-        leadIns: leadIns ?? base.leadIns, definitions: definitions ?? base.definitions)
+        depth: depth ?? base.depth, leadIns: leadIns ?? base.leadIns,
+        definitions: definitions ?? base.definitions)
     }
   }
 }

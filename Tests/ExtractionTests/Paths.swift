@@ -17,6 +17,16 @@ enum Paths {
     ["/usr/bin/pdftohtml", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
   }
   static let sb1047 = sharedCorpus.appendingPathComponent("sb1047-enrolled.html")
+  /// Real documents by format (../shared/corpus/formats/README.md).
+  static let formats = sharedCorpus.appendingPathComponent("formats")
+  static func format(_ path: String) -> URL { formats.appendingPathComponent(path) }
+  static var hasFormats: Bool { FileManager.default.fileExists(atPath: formats.path) }
+  /// Whether poppler's converter is where evscan looks for it.
+  static var hasPoppler: Bool {
+    ["/usr/local/bin", "/usr/bin", "/bin"].contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/pdftohtml")
+    }
+  }
 
   static var shippedFrameworkNames: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []).filter {

@@ -10,6 +10,8 @@ struct CompiledOutline {
   let number: XPathQuery?
   let label: NSRegularExpression
   let indent: XPathQuery?
+  /// The nodes whose number is a unit's depth, used as its indentation.
+  let depth: XPathQuery?
   let leadIns: Recipe.Outline.LeadIns
   let definitions: NSRegularExpression?
 
@@ -23,6 +25,12 @@ struct CompiledOutline {
   ) throws {
     number = try query(outline.number, "outline.number")
     indent = try query(outline.indent, "outline.indent")
+    depth = try query(outline.depth, "outline.depth")
+    if indent != nil && depth != nil {
+      throw InputError(
+        file: file, element: "recipe.outline.depth",
+        "`indent` and `depth` both give the paragraphs' indentation; keep one of them")
+    }
     let labelSource = outline.label ?? Self.defaultLabel
     guard let label = try pattern(labelSource, "outline.label")?.expression else {
       preconditionFailure("a pattern is compiled from a non-nil expression")

@@ -66,13 +66,16 @@ struct OutlineReader {
     var stack = OutlineStack()
     var open: [Open] = [Open()]
     var number: String?
+    /// The node the current number was read from: a unit whose number comes from the same node (every
+    /// paragraph of an EUR-Lex article finds the article's heading) continues the outline.
+    var numberNode: Node?
     /// Counts the fresh starts (a new number or heading path): lead-ins never reach across one.
     var group = 0
     var previousHeadings: [String]?
     var previousEndedWithColon = false
 
-    mutating func startAfresh(number: String?) {
-      (stack, open, self.number, group) = (OutlineStack(), [Open()], number, group + 1)
+    mutating func startAfresh(number: String?, from node: Node? = nil) {
+      (stack, open, self.number, numberNode, group) = (OutlineStack(), [Open()], number, node, group + 1)
     }
 
     mutating func read(_ paragraph: Paragraph, with reader: OutlineReader) throws -> Reading {
@@ -82,22 +85,28 @@ struct OutlineReader {
         startAfresh(number: nil)
       }
       var hasOwnNumber = false
-      if let (found, written) = try reader.number(of: paragraph.node) {
-        startAfresh(number: found)
+      if let (found, written, node) = try reader.number(of: paragraph.node) {
+        if node != numberNode {
+          startAfresh(number: found, from: node)
+          hasOwnNumber = true
+        }
         text = StatementText.removingLead(written, from: text) ?? (text == written ? "" : text)
-        hasOwnNumber = true
       }
       let (labels, ownText) = reader.labels(in: text)
+      let indent = try reader.indent(of: paragraph.node)
       if !labels.isEmpty {
-        stack.place(
-          labels, indent: try reader.indent(of: paragraph.node), afterLeadIn: previousEndedWithColon)
+        stack.place(labels, indent: indent, afterLeadIn: previousEndedWithColon)
+      } else if reader.outline.depth != nil, let indent {
+        // With the depth read from the markup's nesting, a paragraph without labels after the points
+        // (a subparagraph) belongs to the level it is nested in, not to the last point.
+        stack.close(deeperThan: indent)
       }
       previousEndedWithColon = ownText.hasSuffix(":")
       // A paragraph without labels continues the item above it, or is the section's own text (depth 0).
       let depth = stack.levels.count
       let firstNew = depth - labels.count + 1
       open = Array(open.prefix(firstNew)) + Array(repeating: Open(), count: depth + 1 - firstNew)
-      let written = (number ?? "") + stack.chain.joined()
+      let written = (number ?? "") + stack.chain.map(Self.citationForm).joined()
       // Only a paragraph with labels or a number of its own is named by them; a paragraph that continues
       // an item would otherwise share the item's label.
       let label = (labels.isEmpty && !hasOwnNumber) || written.isEmpty ? nil : written
@@ -110,8 +119,22 @@ struct OutlineReader {
       open[depth] = Open(leadIn: ownText.hasSuffix(":") ? ownText : nil, definedAt: definedAt)
       return Reading(
         group: group, depth: depth, label: label,
-        sectionPath: paragraph.headingPath + (number.map { [$0] } ?? []) + stack.chain,
+        sectionPath: paragraph.headingPath + numberInPath(after: paragraph.headingPath) + stack.chain,
         ownText: ownText, leadIns: inherited.compactMap(\.leadIn), definedAt: definedAt)
+    }
+
+    /// The number, unless the headings already end with it (a heading that is also the number, as an
+    /// EUR-Lex article's "Article 24").
+    private func numberInPath(after headings: [String]) -> [String] {
+      guard let number, headings.last != number else { return [] }
+      return [number]
+    }
+
+    /// A label as a statement's label writes it: in brackets, as legal citations do (`Article 24(1)(a)`),
+    /// when the document writes it with a period (`1.`); as written otherwise.
+    static func citationForm(_ written: String) -> String {
+      guard written.hasSuffix("."), !written.hasPrefix("(") else { return written }
+      return "(" + written.dropLast() + ")"
     }
   }
 
@@ -145,15 +168,16 @@ struct OutlineReader {
       label: reading.label, sectionPath: reading.sectionPath, text: text, drop: drop, dropDetail: detail)
   }
 
-  /// The section number the paragraph starts with (trailing period dropped), and the text it is written as.
-  private func number(of node: Node) throws -> (number: String, written: String)? {
+  /// The section number the paragraph starts with (trailing period dropped), the text it is written as,
+  /// and the node it was read from.
+  private func number(of node: Node) throws -> (number: String, written: String, node: Node)? {
     guard let query = outline.number, let found = try first(query, of: node, key: "number") else {
       return nil
     }
     let written = found.text(skipping: skipped).trimmingSpaces()
     var number = Substring(written)
     while number.last == "." || number.last == " " { number = number.dropLast() }
-    return number.isEmpty ? nil : (String(number), written)
+    return number.isEmpty ? nil : (String(number), written, found)
   }
 
   /// The labels at the start of a text, and the text after them.
@@ -180,6 +204,14 @@ struct OutlineReader {
   /// The paragraph's indentation, when the recipe has `indent`: a number, or the `margin-left` or
   /// `padding-left` of a CSS style (in whatever unit it is written); 0 when there is none.
   private func indent(of node: Node) throws -> Double? {
+    if let depth = outline.depth {
+      do {
+        return Double(try node.select(depth, namespaces: namespaces).count)
+      } catch let error as MarkupError {
+        throw InputError(
+          file: file, element: "recipe.outline.depth", error.description.replacing("error: ", with: ""))
+      }
+    }
     guard let query = outline.indent else { return nil }
     guard let value = try first(query, of: node, key: "indent")?.text() else { return 0 }
     return Self.indentation(in: value)

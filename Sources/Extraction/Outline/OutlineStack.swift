@@ -69,6 +69,14 @@ struct OutlineStack {
     }
   }
 
+  /// Closes the levels indented further than `indent` (whose indentation is known), for a paragraph
+  /// without labels that the markup nests at that indentation.
+  mutating func close(deeperThan indent: Double) {
+    while let last = levels.last, let known = last.indent, known > indent + 0.001 {
+      levels.removeLast()
+    }
+  }
+
   /// The deepest open level the label continues: same kind, the next ordinal.
   private func continuedLevel(by label: OutlineLabel) -> (index: Int, reading: OutlineLabel.Reading)? {
     for index in levels.indices.reversed() {

@@ -16,7 +16,7 @@ struct AddFrameworkCommand: ParsableCommand {
   @Argument(help: "The new framework's slug: lower case letters, digits and hyphens, e.g. acme-2026.")
   var slug: String
 
-  @Option(help: "The framework's document (HTML or XML).", completion: .file())
+  @Option(help: "The framework's document (HTML, XML or PDF).", completion: .file())
   var document: String
 
   @Option(help: "The format preset (default: detected from the document).")
