@@ -12,10 +12,6 @@ enum Paths {
   static let euDraft = sharedCorpus.appendingPathComponent("eu-gpai-code-of-practice-draft3.html")
   static let nistProfile = sharedCorpus.appendingPathComponent("nist-ai-600-1.pdf")
 
-  /// Whether poppler's tools are installed, which PDF documents need.
-  static var hasPoppler: Bool {
-    ["/usr/bin/pdftohtml", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
-  }
   static let sb1047 = sharedCorpus.appendingPathComponent("sb1047-enrolled.html")
   /// Real documents by format (../shared/corpus/formats/README.md).
   static let formats = sharedCorpus.appendingPathComponent("formats")

@@ -92,7 +92,9 @@ struct ExplanationTests {
     #expect(text.contains("  primary code 3.1 Testing & Auditing"))
     #expect(text.contains("Statement A0005_NIST2024 (nist-2024:mp-4-1-001)"))
     #expect(text.contains("\"Conduct red-teaming exercises, \"with domain experts\", to find dangerous"))
-    #expect(text.contains("  location     line 52, /html/body/div[2]/p[52]"))
+    // A statement read from a PDF names its page, and its line is in the layout rebuilt from the PDF.
+    #expect(text.contains("  page         page 18 (41, 472 pt from the top left)"))
+    #expect(text.contains("  location     line 52 of the layout rebuilt from the PDF, /html/body/div[2]/p[52]"))
     #expect(text.contains("  risks        CBRN, Dangerous capabilities"))
     #expect(text.contains("How the members were joined"))
     #expect(

@@ -109,6 +109,28 @@ struct SnapshotReaderTests {
     #expect(error.message.contains("not an evscan snapshot"))
   }
 
+  /// A snapshot written before statements kept their PDF page (schema v1) is what the next scan reads for
+  /// its ids: it must still be read, its statements without a page.
+  @Test("a snapshot of the first schema is read, its statements without a page")
+  func olderSchema() throws {
+    let temporary = try TemporaryFolder()
+    let folder = try temporary.folder("older")
+    try SnapshotWriter().write(SnapshotFixtures.content, to: folder)
+    let database = folder.appendingPathComponent(SnapshotFile.database.fileName)
+    let queue = try DatabaseQueue(path: database.path)
+    try queue.write { db in
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+      for column in ["page", "page_top", "page_left"] {
+        try db.execute(sql: "ALTER TABLE statements DROP COLUMN \(column)")
+      }
+      try db.execute(sql: "PRAGMA user_version = 1")
+    }
+    try queue.close()
+    let content = try SnapshotReader().read(from: folder)
+    #expect(content.statements.count == SnapshotFixtures.content.statements.count)
+    #expect(content.statements.allSatisfy { $0.page == nil })
+  }
+
   @Test("a schema from a newer evscan is refused with a request to upgrade")
   func newerSchema() throws {
     let temporary = try TemporaryFolder()
@@ -117,9 +139,9 @@ struct SnapshotReaderTests {
     let database = folder.appendingPathComponent(SnapshotFile.database.fileName)
     let queue = try DatabaseQueue(path: database.path)
     try queue.write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2')")
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3')")
       try db.execute(sql: "ALTER TABLE statements ADD COLUMN language TEXT")
-      try db.execute(sql: "PRAGMA user_version = 2")
+      try db.execute(sql: "PRAGMA user_version = 3")
     }
     try queue.close()
     let error = try #require(throws: InputError.self) { try SnapshotReader().read(from: folder) }
