@@ -11,6 +11,8 @@ public struct Extractor {
   public let documentFormat: FrameworkManifest.Document.Format
   public let encoding: String?
   public let sizeLimit: Int
+  /// What converting a PDF may cost (the manifest's `pdf:` block, or the defaults).
+  public var pdfLimits = PDFConversionLimits.default
 
   /// The markup the recipe runs on: the document's own, or for a PDF the rebuilt XML.
   public var format: MarkupFormat { documentFormat == .html ? .html : .xml }
@@ -43,7 +45,7 @@ public struct Extractor {
     var markup = bytes
     var layoutWarnings: [ScanDiagnostic] = []
     if documentFormat == .pdf {
-      let rebuilt = try PDFLayoutDocument.rebuild(pdf: bytes, file: file)
+      let rebuilt = try PDFLayoutDocument.rebuild(pdf: bytes, file: file, limits: pdfLimits)
       markup = rebuilt.xml
       layoutWarnings = rebuilt.warnings
     }

@@ -214,9 +214,11 @@ public struct FrameworkFolder {
 
   /// The extraction stage configured for this folder's document.
   public func extractor(sizeLimit: Int = ParseOptions.defaultSizeLimit) -> Extractor {
-    Extractor(
+    var extractor = Extractor(
       framework: manifest.slug, recipe: recipe, documentFormat: document.format,
       encoding: document.encoding, sizeLimit: sizeLimit)
+    extractor.pdfLimits = PDFConversionLimits(manifest.pdf)
+    return extractor
   }
 
   /// Runs the recipe on the folder's document, or on `source` from another file when given (a PDF is
@@ -233,6 +235,7 @@ public struct FrameworkFolder {
       extractor = Extractor(
         framework: manifest.slug, recipe: recipe, documentFormat: .pdf, encoding: nil,
         sizeLimit: extractor.sizeLimit)
+      extractor.pdfLimits = PDFConversionLimits(manifest.pdf)
     }
     do {
       return try extractor.extract(bytes, file: path, sha256: sha)
@@ -254,7 +257,9 @@ public struct FrameworkFolder {
     guard PDFSignature.matches(bytes) || document.format == .pdf else {
       return String(decoding: bytes, as: UTF8.self)
     }
-    return String(decoding: try PDFLayoutDocument.rebuild(pdf: bytes, file: file).xml, as: UTF8.self)
+    let rebuilt = try PDFLayoutDocument.rebuild(
+      pdf: bytes, file: file, limits: PDFConversionLimits(manifest.pdf))
+    return String(decoding: rebuilt.xml, as: UTF8.self)
   }
 
   /// The framework folders under `root` (folders holding a framework.yaml), sorted by name.

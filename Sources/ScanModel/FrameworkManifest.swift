@@ -141,10 +141,12 @@ public struct FrameworkManifest: Sendable, Hashable, Codable {
   public var original: Original
   public var document: Document
   public var recipe: Recipe
+  /// Limits for converting this framework's PDF (stand-in or original); nil keeps evscan's defaults.
+  public var pdf: PDFLimitSettings?
 
   public init(
     slug: String, sourceKey: String?, citation: Citation, identification: Identification, original: Original,
-    document: Document, recipe: Recipe
+    document: Document, recipe: Recipe, pdf: PDFLimitSettings? = nil
   ) {
     self.slug = slug
     self.sourceKey = sourceKey
@@ -153,6 +155,7 @@ public struct FrameworkManifest: Sendable, Hashable, Codable {
     self.original = original
     self.document = document
     self.recipe = recipe
+    self.pdf = pdf
   }
 
   /// The key the MIT database writes in `Action Source`; our slug stands in for frameworks without one.

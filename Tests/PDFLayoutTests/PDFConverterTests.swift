@@ -110,12 +110,12 @@ struct PDFConverterTests {
       name: "a million pages through shared Kids against the clock",
       pdf: { TestPDF.sharedKidsPageBomb(fanOut: 1000) },
       limits: PDFConversionLimits(seconds: 1), kind: "timeLimit",
-      advice: ["stopped after 1 s", "time limit", "PDFConversionLimits.seconds"]),
+      advice: ["stopped after 1 s", "time limit", "`pdf.seconds`"]),
     Bomb(
       name: "decompression bomb against memory",
       pdf: { TestPDF.decompressionBomb(inflatedBytes: 16 << 20) },
       limits: PDFConversionLimits(seconds: 120, memoryBytes: 96 << 20), kind: "memoryLimit",
-      advice: ["ran out of memory", "96 MiB", "PDFConversionLimits.memoryBytes"]),
+      advice: ["ran out of memory", "96 MiB", "`pdf.memoryMiB`"]),
     Bomb(
       name: "a plain page under a memory limit too small for pdftohtml to load its libraries",
       pdf: { TestPDF.text(["Hi"]) }, limits: PDFConversionLimits(memoryBytes: 16 << 20), kind: "memoryLimit",
@@ -124,7 +124,7 @@ struct PDFConverterTests {
       name: "a million pages through shared Kids against the output limit",
       pdf: { TestPDF.sharedKidsPageBomb(fanOut: 1000) },
       limits: PDFConversionLimits(seconds: 120, outputBytes: 1 << 20), kind: "outputLimit",
-      advice: ["more than 1 MiB", "output limit", "PDFConversionLimits.outputBytes"]),
+      advice: ["more than 1 MiB", "output limit", "`pdf.outputMiB`"]),
   ]
 
   @Test(arguments: bombs)

@@ -94,7 +94,8 @@ struct ExplanationTests {
     #expect(text.contains("\"Conduct red-teaming exercises, \"with domain experts\", to find dangerous"))
     // A statement read from a PDF names its page, and its line is in the layout rebuilt from the PDF.
     #expect(text.contains("  page         page 18 (41, 472 pt from the top left)"))
-    #expect(text.contains("  location     line 52 of the layout rebuilt from the PDF, /html/body/div[2]/p[52]"))
+    #expect(
+      text.contains("  location     line 52 of the layout rebuilt from the PDF, /html/body/div[2]/p[52]"))
     #expect(text.contains("  risks        CBRN, Dangerous capabilities"))
     #expect(text.contains("How the members were joined"))
     #expect(

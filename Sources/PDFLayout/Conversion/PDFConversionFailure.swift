@@ -23,8 +23,6 @@ enum PDFConversionFailure: Error, Sendable, Equatable {
   /// evscan could not set up the conversion (temporary file, pipe, spawn).
   case system(String)
 
-  private static let limitsFile = "Sources/PDFLayout/Conversion/PDFConversionLimits.swift"
-
   /// The text for `InputError(file: file, ...)`, which already names the file.
   func message(file: String) -> String {
     switch self {
@@ -56,20 +54,17 @@ enum PDFConversionFailure: Error, Sendable, Equatable {
       return
         "pdftohtml was stopped after \(Self.format(seconds: seconds)), the time limit for converting one PDF: "
         + "the file is far heavier than a normal document, or built to exhaust the converter. "
-        + Self.ifTrusted(
-          field: "seconds", byDefault: Self.format(seconds: PDFConversionLimits.default.seconds))
+        + Self.ifTrusted(key: "pdf.seconds", byDefault: "\(Int(PDFConversionLimits.default.seconds))")
     case .memoryLimit(let bytes):
       return
         "pdftohtml ran out of memory converting this PDF, at its limit of \(Self.format(bytes: bytes)): the "
         + "file is far heavier than a normal document, or built to exhaust the converter. "
-        + Self.ifTrusted(
-          field: "memoryBytes", byDefault: Self.format(bytes: PDFConversionLimits.default.memoryBytes))
+        + Self.ifTrusted(key: "pdf.memoryMiB", byDefault: "\(PDFConversionLimits.default.memoryBytes >> 20)")
     case .outputLimit(let bytes):
       return
         "pdftohtml wrote more than \(Self.format(bytes: bytes)) of text for this PDF, the output limit, and was "
         + "stopped: the file repeats pages or text far beyond a normal document, or is built to. "
-        + Self.ifTrusted(
-          field: "outputBytes", byDefault: Self.format(bytes: PDFConversionLimits.default.outputBytes))
+        + Self.ifTrusted(key: "pdf.outputMiB", byDefault: "\(PDFConversionLimits.default.outputBytes >> 20)")
     case .crashed(let signal, let says):
       return
         "pdftohtml crashed converting this PDF (\(String(cString: strsignal(signal))))"
@@ -92,11 +87,11 @@ enum PDFConversionFailure: Error, Sendable, Equatable {
     }
   }
 
-  /// There is no command-line option for the limits yet (the commands are not this module's), so the
-  /// message names the field itself.
-  private static func ifTrusted(field: String, byDefault: String) -> String {
-    "Use an HTML or text version of the document if there is one; if you trust this PDF, raise "
-      + "PDFConversionLimits.\(field) (\(byDefault) by default) in \(limitsFile): no command-line option sets it yet"
+  /// The limits are the framework's to raise, in its manifest, so a scan of a trusted heavy PDF works
+  /// the same on every machine.
+  private static func ifTrusted(key: String, byDefault: String) -> String {
+    "Use an HTML or text version of the document if there is one; if you trust this PDF, raise `\(key)` "
+      + "in the framework's framework.yaml (\(byDefault) by default; docs/framework-manifest.md)"
   }
 
   static func format(bytes: Int) -> String {

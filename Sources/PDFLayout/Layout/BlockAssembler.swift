@@ -167,8 +167,9 @@ struct BlockAssembler {
     if let character = text.first, LineAssembler.isBullet(String(character)),
       text.dropFirst().first?.isWhitespace ?? true,
       // A dash or a letter o starting a line is a bullet only when set apart from the text after it.
-      LineAssembler.isUnambiguousBullet(character) || first.trimmedText.count == 1
-        && line.segments.count > 1
+      LineAssembler.isUnambiguousBullet(character)
+        || first.trimmedText.count == 1
+          && line.segments.count > 1
     {
       var rest = line
       rest.segments[0].runs = dropCharacters(first.runs, count: first.text.count - text.count + 1)

@@ -33,7 +33,8 @@ public struct PDFLayoutDocument: Sendable {
       (page: entry.page, lines: entry.lines.filter { !chrome.isChrome($0, on: entry.page) })
     }
     var blocks = BlockAssembler(
-      bodySize: bodySize, headingSizes: headingSizes(content, bodySize: bodySize), linePitch: linePitch(content))
+      bodySize: bodySize, headingSizes: headingSizes(content, bodySize: bodySize),
+      linePitch: linePitch(content))
     var warnings: [ScanDiagnostic] = []
     for (page, lines) in content {
       if page.runs.isEmpty {
