@@ -191,7 +191,7 @@ struct BlockAssembler {
       // Across a page break the sentence must visibly run on: the new page starts in lower case, or the
       // last one ended in a comma.
       let first = line.segments.first?.trimmedText.first
-      let runsOn = first?.isLowercase == true || block.text.plainText.hasSuffix(",")
+      let runsOn = first?.isLowercase == true || block.text.lastVisibleCharacter == ","
       return runsOn && !block.text.endsSentence && line.left >= block.textLeft - 2 * bodySize
     }
     let height = max(previous.bottom - previous.top, 1)

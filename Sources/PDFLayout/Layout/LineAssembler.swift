@@ -51,8 +51,10 @@ struct LineAssembler {
 
   /// Small text, such as a superscript footnote number.
   private func isMarkerCandidate(_ run: TextRun) -> Bool {
+    // The size first: most runs are body text, and trimming each run's text costs more than the rest.
+    guard run.fontSize < 0.8 * bodySize, run.text.utf8.count <= 16 else { return false }
     let text = run.text.trimmingCharacters(in: .whitespaces)
-    guard run.fontSize < 0.8 * bodySize, !text.isEmpty, text.count <= 4 else { return false }
+    guard !text.isEmpty, text.count <= 4 else { return false }
     return text.allSatisfy { $0.isNumber || $0 == "," || $0 == "*" || $0 == "†" || $0 == "‡" }
   }
 

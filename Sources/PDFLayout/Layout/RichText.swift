@@ -42,9 +42,18 @@ struct RichText: Sendable, Equatable {
     }
   }
 
+  /// The last character that is not white space, markers aside: read from the end, since paragraphs
+  /// ask it of themselves at every line they take.
+  var lastVisibleCharacter: Character? {
+    for piece in pieces.reversed() where piece.style != .marker {
+      if let last = piece.text.last(where: { !$0.isWhitespace }) { return last }
+    }
+    return nil
+  }
+
   /// Whether the text reads as finished: it ends in a full stop, a question or exclamation mark.
   var endsSentence: Bool {
-    guard let last = plainText.last else { return false }
+    guard let last = lastVisibleCharacter else { return false }
     return ".!?".contains(last) || last == "\u{201D}" || last == ")"
   }
 }
