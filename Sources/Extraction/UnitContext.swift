@@ -30,32 +30,20 @@ struct UnitContext {
           file: file, element: "recipe.\(field)", "\(error.description.replacing("error: ", with: ""))")
       }
     }
-    // All document-wide rules in one call, so that the simple ones share a single walk of the tree.
-    let rules = recipe.documentRules
-    var results: [[Node]]
-    do {
-      results = try document.select(rules)
-    } catch {
-      // Evaluate one by one to name the rule that failed.
-      results = try zip(rules.queries, recipe.documentRuleFields).map { try select($0, $1) }
-    }
-    var cursor = 0
-    func next() -> [Node] {
-      defer { cursor += 1 }
-      return results[cursor]
-    }
-    units = next()
+    units = try select(recipe.units, "units")
     var skipped = NodeSet()
-    for _ in recipe.skip { skipped.formUnion(next()) }
+    for (index, rule) in recipe.skip.enumerated() { skipped.formUnion(try select(rule, "skip[\(index)]")) }
     self.skipped = skipped
     var textSkips = skipped
     textSkips.formUnion(units)
     self.textSkips = textSkips
     var excluded = NodeSet()
-    for _ in recipe.exclude { excluded.formUnion(next()) }
+    for (index, rule) in recipe.exclude.enumerated() {
+      excluded.formUnion(try select(rule, "exclude[\(index)]"))
+    }
     self.excluded = excluded
-    bodyStops = NodeSet(recipe.bodyStop == nil ? [] : next())
-    let headings = recipe.sections == nil ? [] : next()
+    bodyStops = NodeSet(try recipe.bodyStop.map { try select($0, "bodyStop") } ?? [])
+    let headings = try recipe.sections.map { try select($0, "sections") } ?? []
     sectionHeadings = headings.filter { !excluded.containsAncestor(of: $0) }.map { node in
       SectionHeading(node: node, level: Self.level(of: node), title: node.text(skipping: skipped))
     }
