@@ -168,16 +168,6 @@ static inline xmlXPathObjectPtr evs_xpath_eval(xmlXPathCompExprPtr compiled, xml
   return result;
 }
 
-/* Evaluates as a predicate that yields no number would be: a node-set or a string is true when not
-   empty. 1 or 0, or -1 when the evaluation fails. */
-static inline int evs_xpath_eval_bool(xmlXPathCompExprPtr compiled, xmlXPathContextPtr context,
-                                      evs_diagnostics *list) {
-  evs_capture_begin(list);
-  int result = xmlXPathCompiledEvalToBoolean(compiled, context);
-  evs_capture_end();
-  return result;
-}
-
 static inline int evs_nodeset_count(xmlXPathObjectPtr object) {
   if (object == NULL || object->type != XPATH_NODESET || object->nodesetval == NULL) return 0;
   return object->nodesetval->nodeNr;

@@ -31,10 +31,6 @@ public struct CompiledRecipe {
   let unitsFromManifest: Bool
   /// How a statement names the rule that selected it.
   let unitRule: String
-  /// The document-wide rules (units, skip, exclude, bodyStop, sections, in this order), prepared once
-  /// for every document, and the manifest field each came from.
-  let documentRules: XPathBatch
-  let documentRuleFields: [String]
 
   /// - Parameter file: the manifest's path, named in errors.
   public init(_ recipe: Recipe, file: String) throws {
@@ -122,12 +118,5 @@ public struct CompiledRecipe {
     }
     unitsFromManifest = recipe.units != nil
     unitRule = "units \(full.units ?? "") (\(unitsFromManifest ? "manifest" : "preset \(full.preset)"))"
-    var rules: [(query: XPathQuery, field: String)] = [(units, "units")]
-    rules += skip.enumerated().map { ($1, "skip[\($0)]") }
-    rules += exclude.enumerated().map { ($1, "exclude[\($0)]") }
-    if let bodyStop { rules.append((bodyStop, "bodyStop")) }
-    if let sections { rules.append((sections, "sections")) }
-    documentRules = XPathBatch(rules.map(\.query), namespaces: namespaces)
-    documentRuleFields = rules.map(\.field)
   }
 }

@@ -71,7 +71,7 @@ struct StatementBuilder {
         dropped.append(
           DroppedUnit(
             framework: framework, reason: reason, detail: detail,
-            excerpt: StatementText.prefix(draft.text, 160),
+            excerpt: String(draft.text.prefix(160)),
             locator: draft.locator, line: draft.line, rule: recipe.unitRule))
       }
       if let (reason, detail) = draft.dropReason {
@@ -122,7 +122,7 @@ struct StatementBuilder {
         DroppedUnit(
           framework: framework, reason: .duplicateText,
           detail: "same text as \(idOfDraft[keeper] ?? "an earlier unit")",
-          excerpt: StatementText.prefix(draft.text, 160),
+          excerpt: String(draft.text.prefix(160)),
           locator: draft.locator, line: draft.line, rule: recipe.unitRule))
     }
     dropped.sort { ($0.line, $0.locator) < ($1.line, $1.locator) }
@@ -132,7 +132,7 @@ struct StatementBuilder {
   /// For units with the same text (a summary repeating the body), the one to keep: the copy with a title or
   /// label and the deeper section path says more about where the practice stands; ties go to the first.
   private static func duplicateKeepers(_ drafts: [Draft]) -> [Int?] {
-    let groups = asciiDuplicateGroups(drafts) ?? duplicateGroups(drafts)
+    let groups = duplicateGroups(drafts)
     var keepers = [Int?](repeating: nil, count: drafts.count)
     for members in groups.values {
       func rank(_ index: Int) -> (Int, Int, Int) {
@@ -152,31 +152,11 @@ struct StatementBuilder {
     first.reserveCapacity(drafts.count)
     var groups: [Int: [Int]] = [:]
     for (index, draft) in drafts.enumerated() where draft.dropReason == nil {
-      let key = StatementText.lowercased(draft.text)
+      let key = draft.text.lowercased()
       if let earlier = first[key] {
         groups[earlier, default: [earlier]].append(index)
       } else {
         first[key] = index
-      }
-    }
-    return groups
-  }
-
-  /// The same groups when every text is ASCII (nil otherwise), found by hashes of the texts folded to
-  /// lower case: lower-casing and hashing each whole text as a String cost more than the rest of building
-  /// its statement.
-  private static func asciiDuplicateGroups(_ drafts: [Draft]) -> [Int: [Int]]? {
-    var first: [UInt64: Int] = [:]
-    first.reserveCapacity(drafts.count)
-    var groups: [Int: [Int]] = [:]
-    for (index, draft) in drafts.enumerated() where draft.dropReason == nil {
-      guard let hash = StatementText.asciiFoldedHash(draft.text) else { return nil }
-      if let earlier = first[hash] {
-        // Two different texts with one hash: too rare to plan for, so the String way decides.
-        guard StatementText.equalFoldingASCII(drafts[earlier].text, draft.text) else { return nil }
-        groups[earlier, default: [earlier]].append(index)
-      } else {
-        first[hash] = index
       }
     }
     return groups
@@ -188,8 +168,6 @@ struct StatementBuilder {
     var sections = SectionTracker(headings: context.sectionHeadings)
     // All at once: one by one, locating 100,000 list items would walk the list 100,000 times.
     let locators = context.document.locators(of: context.units, namespaces: recipe.namespaces)
-    var excluded = RegionCheck(context.excluded)
-    var skipped = RegionCheck(context.skipped)
     let mainRegions = recipe.mainContent ? try MainContent.regions(in: context.document) : []
     for (index, (unit, locator)) in zip(context.units, locators).enumerated() {
       let sectionPath = sections.path(before: unit)
@@ -202,8 +180,8 @@ struct StatementBuilder {
             dropReason: (.navigation, "outside the page's main content (the recipe's `mainContent`)")))
         continue
       }
-      let isExcluded = excluded.contains(unit)
-      if isExcluded || skipped.contains(unit) {
+      let isExcluded = context.excluded.containsAncestor(of: unit)
+      if isExcluded || context.skipped.containsAncestor(of: unit) {
         let which = isExcluded ? "exclude" : "skip"
         drafts.append(
           Draft(
@@ -251,7 +229,7 @@ struct StatementBuilder {
       var dropReason: (DroppedUnit.Reason, String)?
       if text.isEmpty {
         dropReason = (.empty, "the unit has no text")
-      } else if StatementText.isShorter(text, than: recipe.minimumLength) {
+      } else if text.count < recipe.minimumLength {
         dropReason = (
           .tooShort, "\(text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)"
         )

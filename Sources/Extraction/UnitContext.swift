@@ -30,32 +30,20 @@ struct UnitContext {
           file: file, element: "recipe.\(field)", "\(error.description.replacing("error: ", with: ""))")
       }
     }
-    // All document-wide rules in one call, so that the simple ones share a single walk of the tree.
-    let rules = recipe.documentRules
-    var results: [[Node]]
-    do {
-      results = try document.select(rules)
-    } catch {
-      // Evaluate one by one to name the rule that failed.
-      results = try zip(rules.queries, recipe.documentRuleFields).map { try select($0, $1) }
-    }
-    var cursor = 0
-    func next() -> [Node] {
-      defer { cursor += 1 }
-      return results[cursor]
-    }
-    units = next()
+    units = try select(recipe.units, "units")
     var skipped = NodeSet()
-    for _ in recipe.skip { skipped.formUnion(next()) }
+    for (index, rule) in recipe.skip.enumerated() { skipped.formUnion(try select(rule, "skip[\(index)]")) }
     self.skipped = skipped
     var textSkips = skipped
     textSkips.formUnion(units)
     self.textSkips = textSkips
     var excluded = NodeSet()
-    for _ in recipe.exclude { excluded.formUnion(next()) }
+    for (index, rule) in recipe.exclude.enumerated() {
+      excluded.formUnion(try select(rule, "exclude[\(index)]"))
+    }
     self.excluded = excluded
-    bodyStops = NodeSet(recipe.bodyStop == nil ? [] : next())
-    let headings = recipe.sections == nil ? [] : next()
+    bodyStops = NodeSet(try recipe.bodyStop.map { try select($0, "bodyStop") } ?? [])
+    let headings = try recipe.sections.map { try select($0, "sections") } ?? []
     sectionHeadings = headings.filter { !excluded.containsAncestor(of: $0) }.map { node in
       SectionHeading(node: node, level: Self.level(of: node), title: node.text(skipping: skipped))
     }
@@ -63,12 +51,6 @@ struct UnitContext {
 
   /// h1-h6 give their number; a TEI head gives the depth of its `n` numbering ("3.1" is 2); else the tree depth.
   static func level(of heading: Node) -> Int {
-    asciiLevel(of: heading, name: heading.name, number: heading.attribute("n"))
-      ?? levelByCharacters(of: heading)
-  }
-
-  /// The definition of `level(of:)`, in Character and Foundation operations.
-  static func levelByCharacters(of heading: Node) -> Int {
     let name = heading.name.lowercased()
     if name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue { return digit }
     if let number = heading.attribute("n")?.trimmingCharacters(in: .whitespaces), !number.isEmpty,
@@ -77,36 +59,6 @@ struct UnitContext {
       return number.split(separator: ".", omittingEmptySubsequences: true).count
     }
     return treeLevel(of: heading)
-  }
-
-  /// `levelByCharacters(of:)` read from the bytes when the name and `n` are ASCII (nil otherwise): Character
-  /// operations and Foundation's trimming cost more per heading than the rest of reading it.
-  private static func asciiLevel(of heading: Node, name: String, number: String?) -> Int? {
-    let letters = name.utf8
-    guard !letters.contains(where: { $0 >= 0x80 }) else { return nil }
-    if letters.count == 2, let first = letters.first, let last = letters.last, first | 0x20 == 0x68,
-      last &- 0x30 < 10
-    {
-      return Int(last &- 0x30)
-    }
-    guard let digits = number?.utf8 else { return treeLevel(of: heading) }
-    guard !digits.contains(where: { $0 >= 0x80 }) else { return nil }
-    // CharacterSet.whitespaces holds two ASCII scalars, space and tab; the rest of it is not ASCII.
-    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-    guard let first = digits.firstIndex(where: { !isSpace($0) }), digits[first] &- 0x30 < 10,
-      let last = digits.lastIndex(where: { !isSpace($0) })
-    else { return treeLevel(of: heading) }
-    var count = 0
-    var inSegment = false
-    for byte in digits[first...last] {
-      if byte == UInt8(ascii: ".") {
-        inSegment = false
-      } else if !inSegment {
-        inSegment = true
-        count += 1
-      }
-    }
-    return count
   }
 
   private static func treeLevel(of heading: Node) -> Int {

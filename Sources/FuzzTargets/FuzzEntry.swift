@@ -13,8 +13,8 @@ public enum FuzzEntry {
   /// Enough elements to reach past the document's head, few enough to keep an execution fast.
   static let sampledElements = 64
 
-  /// Parses `bytes` and exercises what the extractor relies on: text flattening, the one-walk evaluation of
-  /// simple XPath forms (checked against libxml2's own answer), and locators that find their node again.
+  /// Parses `bytes` and exercises what the extractor relies on: text flattening, XPath, and locators that
+  /// find their node again.
   public static func parse(_ bytes: [UInt8], format: MarkupFormat) -> FuzzOutcome {
     let document: Document
     do {
@@ -35,7 +35,6 @@ public enum FuzzEntry {
     for diagnostic in document.diagnostics where diagnostic.file != sourceName {
       violations.append("a diagnostic names \(diagnostic.file), not the input")
     }
-    checkSimpleSelectors(document, format: format, violations: &violations)
     let sample: [Node]
     do {
       sample = try document.select("(//*)[position() <= \(sampledElements)]")
@@ -117,65 +116,6 @@ public enum FuzzEntry {
       outcome.violations.append("the message does not start with the file it refuses: \(message.prefix(200))")
     }
     return outcome
-  }
-
-  typealias RuleGroup = (expressions: [String], namespaces: [String: String])
-
-  /// Forms beyond the presets' rules: attribute tests, descendant and child conditions, text prefixes.
-  static let extraRules: [MarkupFormat: RuleGroup] = [
-    .html: (
-      [
-        "//li", "//*[@id]", "//p | //h2 | //h3", "//sup[starts-with(@id,'fnref')]", "//a[@href]", "//*",
-        "//div[.//li]//li[not(@id)]", "//*[self::h2 or self::h3][contains(@class,'x')]",
-        "//li[starts-with(normalize-space(.),'(')]", "/html/body/*", "//p[preceding-sibling::h2]",
-        "//li[following-sibling::li[@id] or a/@href='#x']", "//div[h2[normalize-space(.)='A'] and not(p)]",
-        "//p[not(substring(normalize-space(.),string-length(normalize-space(.)))=':')]",
-        "//p[contains(substring(normalize-space(.),1,8),'a')]", "//ul[starts-with(li,'a')]",
-        "//li[string-length(.) > 3]",
-      ], [:]
-    ),
-    .xml: (
-      [
-        "//tei:p", "//tei:item | //tei:head", "//tei:ref[@type='bibr']", "//*[@n]", "//p",
-        "//*[contains(@type,'o')]", "//*", "//tei:div[tei:head]/tei:p", "/tei:TEI/tei:text//tei:item",
-        "//tei:div[tei:head='a']/tei:p", "//tei:div[starts-with(tei:head/@n,'3.')]",
-        "//tei:div[preceding-sibling::tei:div[starts-with(tei:head,'A')]]", "//p[normalize-space(.)='x']",
-      ], ["tei": "http://www.tei-c.org/ns/1.0"]
-    ),
-  ]
-
-  /// Expressions `Document.selectAll` may answer in its own walk of the tree, with the namespaces they
-  /// need: the extra forms, and every document-wide rule of the presets for the format.
-  static func ruleGroups(for format: MarkupFormat) -> [RuleGroup] {
-    var groups = extraRules[format].map { [$0] } ?? []
-    for (name, recipe) in FormatPreset.all.sorted(by: { $0.key < $1.key })
-    where (name == "tei") == (format == .xml) {
-      let expressions =
-        [recipe.units, recipe.bodyStop, recipe.sections].compactMap { $0 } + (recipe.skip ?? [])
-        + (recipe.exclude ?? [])
-      groups.append((expressions, recipe.namespaces ?? [:]))
-    }
-    return groups
-  }
-
-  /// The one-walk evaluation must select exactly what libxml2 selects, in the same order.
-  private static func checkSimpleSelectors(
-    _ document: Document, format: MarkupFormat, violations: inout [String]
-  ) {
-    for (expressions, namespaces) in ruleGroups(for: format) {
-      let queries = expressions.map { try! XPathQuery($0) }
-      guard let together = try? document.selectAll(queries, namespaces: namespaces) else { continue }
-      for (query, fast) in zip(queries, together) {
-        guard let slow = try? query.select(in: document, context: nil, namespaces: namespaces) else {
-          continue
-        }
-        if fast != slow {
-          violations.append(
-            "selectAll and libxml2 disagree on \(query.expression): \(fast.count) against \(slow.count) nodes"
-          )
-        }
-      }
-    }
   }
 
   /// A locator made only of plain names and positions must select its node and nothing else, and the

@@ -191,13 +191,9 @@ public struct Node {
     try query.select(in: document, context: self, namespaces: namespaces)
   }
 
-  /// The first node, in document order, that `query` selects with this node as the context node: the
-  /// first of `select(query)`, without building the rest for the forms `RelativeQuery` knows.
+  /// The first node, in document order, that `query` selects with this node as the context node.
   public func first(_ query: XPathQuery, namespaces: [String: String] = [:]) throws -> Node? {
-    if let found = query.relativeQuery(namespaces: namespaces)?.first(from: pointer) {
-      return found.map { Node(pointer: $0, document: document) }
-    }
-    return try select(query, namespaces: namespaces).first
+    try select(query, namespaces: namespaces).first
   }
 
   public func select(_ expression: String, namespaces: [String: String] = [:]) throws -> [Node] {

@@ -23,16 +23,6 @@ public final class XPathQuery {
     xmlXPathFreeCompExpr(compiled)
   }
 
-  /// The expression as a `RelativeQuery`, prepared on first use with the namespaces of that use.
-  private var relative: (namespaces: [String: String], query: RelativeQuery?)?
-
-  func relativeQuery(namespaces: [String: String]) -> RelativeQuery? {
-    if let relative, relative.namespaces == namespaces { return relative.query }
-    let query = RelativeQuery(expression, namespaces: namespaces)
-    relative = (namespaces, query)
-    return query
-  }
-
   /// The nodes the expression selects, in document order. `context` makes relative paths relative to it.
   public func select(in document: Document, context: Node?, namespaces: [String: String]) throws -> [Node] {
     document.ensureOrdered()

@@ -13,7 +13,7 @@ struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evscan-bench",
     abstract: "Benchmarks for scripts/bench.",
-    subcommands: [Parse.self, Extract.self, Code.self, Leaks.self])
+    subcommands: [Parse.self, UserScan.self, Code.self, Leaks.self])
 }
 
 /// Seconds for `body`, the best of `rounds` rounds (the least disturbed by the rest of the machine).
@@ -71,48 +71,6 @@ struct Parse: ParsableCommand {
 }
 
 extension MarkupFormat: ExpressibleByArgument {}
-
-struct Extract: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Extract a framework's statements and parse the same bytes bare, in one process.")
-
-  @Argument var directory: String
-  @Option(help: "Run the recipe on this document instead.") var source: String?
-  @Option var repeats = 20
-
-  func run() throws {
-    let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
-    let bytes =
-      try source.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) } ?? folder.documentBytes
-    let format: MarkupFormat = folder.manifest.document.format == .xml ? .xml : .html
-    let extractor = folder.extractor()
-    var statements = 0
-    let parse = try bestTime(rounds: repeats) {
-      _ = try Document.parse(bytes, options: ParseOptions(format: format, sourceName: "bench"))
-    }
-    let extract = try bestTime(rounds: repeats) {
-      statements = try extractor.extract(bytes, file: "bench", sha256: folder.manifest.document.sha256)
-        .statements.count
-    }
-    // The document-wide XPath rules alone, to see how much of the extraction they are.
-    let recipe = folder.recipe.recipe
-    let expressions =
-      [recipe.units, recipe.sections, recipe.bodyStop].compactMap { $0 } + (recipe.skip ?? [])
-      + (recipe.exclude ?? [])
-    let queries = try expressions.map { try XPathQuery($0) }
-    let document = try Document.parse(bytes, options: ParseOptions(format: format, sourceName: "bench"))
-    let xpath = try bestTime(rounds: repeats) {
-      for query in queries {
-        _ = try query.select(in: document, context: nil, namespaces: recipe.namespaces ?? [:])
-      }
-    }
-    printJSON([
-      "bytes": Double(bytes.count), "parseSeconds": parse, "extractSeconds": extract,
-      "ratio": extract / parse, "statements": Double(statements), "documentXPathSeconds": xpath,
-      "documentXPathQueries": Double(queries.count),
-    ])
-  }
-}
 
 struct Code: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -18,7 +18,7 @@ extension StatementBuilder {
       var dropReason: (DroppedUnit.Reason, String)?
       if let reason = entry.drop {
         dropReason = (reason, entry.dropDetail)
-      } else if StatementText.isShorter(entry.text, than: recipe.minimumLength) {
+      } else if entry.text.count < recipe.minimumLength {
         dropReason = (
           .tooShort,
           "\(entry.text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)"
