@@ -28,7 +28,10 @@ struct RealPDFReportTests {
     #expect(detected.title?.isEmpty == false)
   }
 
-  @Test("counts of statements", arguments: [(nist, 282), (australia, 210)])
+  /// NIST AI 100-1's bold face is named by weight ("NimbusRomNo9L-Medi"), which gives its subsections
+  /// ("5.1 Govern") as headings and its category tables a header row; the tables' borderless rows are
+  /// still not rebuilt as rows (each line of a cell stands apart), which this count includes.
+  @Test("counts of statements", arguments: [(nist, 333), (australia, 210)])
   func counts(path: String, statements: Int) throws {
     let result = try Self.extract(path)
     #expect(result.isBalanced)

@@ -2,7 +2,7 @@
 /// many pages (digits aside), and lone numbers there. They are not part of the text.
 struct PageChrome {
   /// The share of the page's height at the top and at the bottom where chrome lives.
-  static let marginShare = 0.09
+  static let marginShare = 0.12
 
   private var repeated: Set<String> = []
 

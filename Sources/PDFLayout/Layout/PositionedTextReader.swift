@@ -17,9 +17,11 @@ enum PositionedTextReader {
     for spec in try document.select("//fontspec") {
       guard let id = spec.attribute("id") else { continue }
       fontSizes[id] = Double(spec.attribute("size") ?? "") ?? 0
-      // Fonts without bold runs marked in <b> still say so in their name ("Calibri-Bold", "Arial,Bold").
+      // Fonts without bold runs marked in <b> still say so in their name ("Calibri-Bold", "Arial,Bold"),
+      // or by weight: TeX's Times is "NimbusRomNo9L-Medi", its bold face.
       let family = (spec.attribute("family") ?? "").lowercased()
-      if family.contains("bold") || family.contains("black") || family.contains("heavy") {
+      let weights = ["bold", "black", "heavy", "semibold", "demi", "-medi", ",medi"]
+      if weights.contains(where: { family.contains($0) }) {
         boldFonts.insert(id)
       }
     }

@@ -4,6 +4,7 @@ struct TableBuilder {
   private var columns: TableColumns
   private let header: [RichText]
   private let headerKey: [String]
+  private let firstHeaderWidth: Double
   private var rows: [LayoutTable.Row] = []
   private let place: PagePlace
   /// The pieces of the current page's lines, by column; `cut` marks a piece cut off the end of a run
@@ -19,6 +20,7 @@ struct TableBuilder {
     columns = TableColumns(starts: starts, tolerance: max(0.6 * size, 8))
     header = headerLine.segments.map { RichText($0) }
     headerKey = header.map(\.plainText)
+    firstHeaderWidth = headerLine.segments[0].right - headerLine.segments[0].left
     place = PagePlace(page: page, top: headerLine.top, left: headerLine.left)
     fragmentPage = page
     lastBottom = headerLine.bottom
@@ -39,7 +41,8 @@ struct TableBuilder {
     if repeatsHeader(line) { return true }
     let height = max(line.bottom - line.top, 1)
     if let lastBottom, line.top - lastBottom > 2.5 * height { return false }
-    if line.left < columns.starts[0] - 3 * columns.tolerance { return false }
+    // A header may be centred over its column, so the first column's cells can start well left of it.
+    if line.left < columns.starts[0] - max(3 * columns.tolerance, firstHeaderWidth) { return false }
     if line.segments.count == 1, line.segments[0].isBold,
       line.segments[0].right > columns.starts[min(1, columns.starts.count - 1)] + columns.tolerance
     {
