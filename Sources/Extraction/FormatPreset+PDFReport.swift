@@ -43,7 +43,12 @@ extension FormatPreset {
   static let pdfReport = Recipe(
     preset: "pdf-report",
     namespaces: [:],
-    units: "//body//li | //body/table//tr[td] | //body/p[\(endsLikeASentence)]",
+    // A table whose rows are led by labels (a category and its numbered subcategories) has its cells'
+    // labelled paragraphs written apart (`td/p`): each paragraph after the first column is a statement,
+    // with the row's first cell as its `row` field; other tables give a statement per row.
+    units:
+      "//body//li | //body/table//tr[td][not(td/p)] | //body/table//tr/td[position() > 1]/p"
+      + " | //body/p[\(endsLikeASentence)]",
     body: .self,
     sections: "//h1 | //h2 | //h3 | //h4 | //h5 | //h6",
     skip: ["//sup"],
@@ -56,7 +61,7 @@ extension FormatPreset {
       "//body/p[\(startsWithFootnoteNumber)][contains(., 'accessed') or contains(., 'et al')"
         + " or contains(., 'http')]",
     ],
-    fields: [:],
+    fields: ["row": "ancestor::tr[1]/td[1]"],
     identity: [.label, .attribute, .locator],
     minimumLength: 20,
     allowEmpty: false)

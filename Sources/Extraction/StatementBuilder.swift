@@ -262,18 +262,26 @@ struct StatementBuilder {
     return written
   }
 
-  /// The page and position a unit of a document rebuilt from a PDF carries, or the first such of its
-  /// descendants; poppler's pixels (1.5 a point) turned into points.
+  /// The page and position a unit of a document rebuilt from a PDF carries: its own, or the first of
+  /// its descendants' (a list), or its nearest ancestor's (a paragraph in a table cell); poppler's pixels
+  /// (1.5 a point) turned into points.
   static func pagePosition(of unit: Node) -> PagePosition? {
+    func position(_ node: Node) -> PagePosition? {
+      guard let page = node.attribute("page").flatMap({ Int($0) }) else { return nil }
+      let top = Double(node.attribute("top") ?? "") ?? 0
+      let left = Double(node.attribute("left") ?? "") ?? 0
+      return PagePosition(number: page, top: Int((top / 1.5).rounded()), left: Int((left / 1.5).rounded()))
+    }
     var candidates = [unit]
     while !candidates.isEmpty {
       let node = candidates.removeFirst()
-      if let page = node.attribute("page").flatMap({ Int($0) }) {
-        let top = Double(node.attribute("top") ?? "") ?? 0
-        let left = Double(node.attribute("left") ?? "") ?? 0
-        return PagePosition(number: page, top: Int((top / 1.5).rounded()), left: Int((left / 1.5).rounded()))
-      }
+      if let found = position(node) { return found }
       candidates += node.elementChildren
+    }
+    var ancestor = unit.parent
+    while let node = ancestor {
+      if let found = position(node) { return found }
+      ancestor = node.parent
     }
     return nil
   }

@@ -131,6 +131,53 @@ struct LayoutRebuildTests {
     #expect(try document.select("//aside/note").first?.attribute("n") == "3")
   }
 
+  /// A borderless table: bold categories in the first column beside numbered subcategories, each led
+  /// by a bold label, lines evenly spaced, the second row running over a page break.
+  @Test func rowsLedByLabelsAreToldApartByTheLabels() throws {
+    var fixture = PositionedTextFixture()
+    fixture.page([
+      Run(top: 100, left: 178, width: 80, text: "Categories", bold: true),
+      Run(top: 100, left: 311, width: 100, text: "Subcategories", bold: true),
+      Run(top: 130, left: 144, width: 60, text: "PLAN 1:", bold: true),
+      Run(top: 130, left: 311, width: 60, text: "PLAN 1.1:", bold: true),
+      Run(top: 130, left: 375, width: 300, text: "Risks are listed and"),
+      Run(top: 152, left: 144, width: 120, text: "Policies are in"),
+      Run(top: 152, left: 311, width: 300, text: "kept up to date."),
+      Run(top: 174, left: 144, width: 120, text: "place."),
+      Run(top: 174, left: 311, width: 60, text: "PLAN 1.2:", bold: true),
+      Run(top: 174, left: 375, width: 300, text: "Owners are named."),
+      Run(top: 196, left: 144, width: 60, text: "PLAN 2:", bold: true),
+      Run(top: 196, left: 311, width: 60, text: "PLAN 2.1:", bold: true),
+      Run(top: 196, left: 375, width: 300, text: "Tests run before"),
+      Run(top: 218, left: 144, width: 120, text: "Testing is"),
+      Run(top: 218, left: 311, width: 300, text: "each release."),
+      Run(top: 1101, left: 451, width: 15, text: "4"),
+    ])
+    fixture.page([
+      Run(top: 100, left: 144, width: 120, text: "routine."),
+      Run(top: 100, left: 311, width: 60, text: "PLAN 2.2:", bold: true),
+      Run(top: 100, left: 375, width: 300, text: "Results are kept."),
+      Run(top: 1101, left: 451, width: 15, text: "5"),
+    ])
+    fixture.page([Run(top: 1101, left: 451, width: 15, text: "6")])
+    let document = try rebuild(fixture)
+    #expect(
+      try texts(document, "//table/tr/td[1]/p") == [
+        "PLAN 1: Policies are in place.", "PLAN 2: Testing is routine.",
+      ])
+    #expect(
+      try texts(document, "//table/tr/td[2]/p") == [
+        "PLAN 1.1: Risks are listed and kept up to date.", "PLAN 1.2: Owners are named.",
+        "PLAN 2.1: Tests run before each release.", "PLAN 2.2: Results are kept.",
+      ])
+    #expect(try document.select("//table/tr[td]").count == 2)
+  }
+
+  /// The action table keeps one paragraph per cell: its labels are not bold, its rows have gaps.
+  @Test func aTableWithGapsBetweenRowsKeepsCellsWhole() throws {
+    #expect(try rebuild(Self.actionTable()).select("//td/p").isEmpty)
+  }
+
   @Test func aLineEndHyphenStaysUnlessTheDocumentWritesTheWordWhole() throws {
     var fixture = PositionedTextFixture()
     fixture.page([

@@ -44,6 +44,7 @@ struct BlockAssembler {
   }
 
   mutating func add(_ line: LineAssembler.Line, page: PositionedPage) {
+    if PageChrome.isContinuationNote(line) { return }
     defer { previousLine = line }
     var level = headingLevel(line)
     if level != nil, levelBySize[fontSize(line)] == nil, let current = open,

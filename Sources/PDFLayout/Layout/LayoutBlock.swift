@@ -18,7 +18,7 @@ enum LayoutBlock: Sendable {
 /// have started on an earlier page.
 struct LayoutTable: Sendable {
   struct Row: Sendable {
-    var cells: [RichText]
+    var cells: [TableCell]
     var place: PagePlace
   }
 

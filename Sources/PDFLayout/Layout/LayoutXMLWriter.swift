@@ -47,7 +47,14 @@ enum LayoutXMLWriter {
     }
     for row in table.rows {
       out += "<tr\(attributes(row.place))>"
-      for cell in row.cells { out += "<td>\(rich(cell))</td>" }
+      for cell in row.cells {
+        if cell.isParagraphed {
+          out +=
+            "<td>" + cell.paragraphs.filter { !$0.isEmpty }.map { "<p>\(rich($0))</p>" }.joined() + "</td>"
+        } else {
+          out += "<td>\(rich(cell.paragraphs.first ?? RichText()))</td>"
+        }
+      }
       out += "</tr>\n"
     }
     return out + "</table>\n"

@@ -24,6 +24,14 @@ struct PageChrome {
     return repeated.contains(Self.key(line))
   }
 
+  /// A note that a table or section goes on over the page ("Continued on next page", a caption repeated
+  /// with "(Continued)"): typesetting, not text.
+  static func isContinuationNote(_ line: LineAssembler.Line) -> Bool {
+    let text = Self.text(line).lowercased().trimmingCharacters(in: .whitespaces)
+    return text == "continued on next page" || text == "continued on the next page" || text == "(continued)"
+      || text.hasSuffix("(continued)") && text.count <= 200
+  }
+
   private static func inMargin(_ line: LineAssembler.Line, _ page: PositionedPage) -> Bool {
     guard page.height > 0 else { return false }
     return line.bottom <= page.height * marginShare || line.top >= page.height * (1 - marginShare)

@@ -9,7 +9,9 @@ struct TableBuilder {
   private let place: PagePlace
   /// The pieces of the current page's lines, by column; `cut` marks a piece cut off the end of a run
   /// that began in an earlier column.
-  private var fragments: [(column: Int, segment: TextSegment, cut: Bool)] = []
+  private var fragments: [Fragment] = []
+  /// The fragments of each page the table has been on, in order.
+  private var parts: [(page: Int, fragments: [Fragment])] = []
   private var fragmentPage: Int
   private var lastBottom: Double?
 
@@ -62,6 +64,7 @@ struct TableBuilder {
   /// The finished table.
   mutating func finish() -> LayoutTable {
     closePagePart()
+    buildRows()
     return LayoutTable(columnStarts: columns.starts, header: header, rows: rows, place: place)
   }
 
@@ -70,10 +73,74 @@ struct TableBuilder {
   private mutating func closePagePart() {
     guard !fragments.isEmpty else { return }
     alignCutPieces()
-    let ordered = fragments.sorted { ($0.segment.top, $0.segment.left) < ($1.segment.top, $1.segment.left) }
+    parts.append(
+      (
+        fragmentPage,
+        fragments.sorted { ($0.segment.top, $0.segment.left) < ($1.segment.top, $1.segment.left) }
+      ))
+    fragments = []
+  }
+
+  /// Turns the page parts into rows, once the whole table is known: whether its rows are told apart
+  /// by labels is a property of the table, seen on some pages and needed on all.
+  private mutating func buildRows() {
+    let labelled = Self.isLabelled(parts.map(\.fragments))
+    for (page, ordered) in parts {
+      let groups = labelled ? Self.rowsByLabels(ordered) : Self.rowsByGaps(ordered)
+      for (index, group) in groups.enumerated() {
+        var cells = Array(repeating: TableCell(), count: columns.starts.count)
+        for column in cells.indices { cells[column].isParagraphed = labelled }
+        for fragment in group {
+          cells[fragment.column].append(
+            line: fragment.segment.pieces, startsParagraph: labelled && Self.startsBold(fragment.segment))
+        }
+        let top = group.map(\.segment.top).min() ?? 0
+        let left = group.map(\.segment.left).min() ?? 0
+        // A page's first row without a first cell (or, in a labelled table, without a label) carries
+        // on the last row of the page before.
+        let continues =
+          labelled ? !group.contains { Self.isLabel($0) } : cells[0].isEmpty
+        if index == 0, continues, !rows.isEmpty {
+          for column in cells.indices { rows[rows.count - 1].cells[column].append(cells[column]) }
+        } else {
+          rows.append(LayoutTable.Row(cells: cells, place: PagePlace(page: page, top: top, left: left)))
+        }
+      }
+    }
+    parts = []
+  }
+
+  /// Rows led by a bold label in the first column (a category beside its subcategories), set without
+  /// the space between rows that the gaps need. Either what the gaps call one row holds two labels, or
+  /// some of what they call rows start in the first column without a label (the lines of a labelled
+  /// row): then the labels tell the rows.
+  private static func isLabelled(_ parts: [[Fragment]]) -> Bool {
+    var labels = 0
+    var unlabelledStarts = 0
+    var rowWithTwoLabels = false
+    for ordered in parts {
+      labels += ordered.filter { isLabel($0) }.count
+      for group in rowsByGaps(ordered) {
+        if let first = group.first(where: { $0.column == 0 }), !startsBold(first.segment) {
+          unlabelledStarts += 1
+        }
+        if group.filter({ isLabel($0) }).count >= 2 { rowWithTwoLabels = true }
+      }
+    }
+    return labels >= 2 && (unlabelledStarts >= 2 || rowWithTwoLabels)
+  }
+
+  private static func isLabel(_ fragment: Fragment) -> Bool {
+    fragment.column == 0 && !fragment.cut && startsBold(fragment.segment)
+  }
+
+  typealias Fragment = (column: Int, segment: TextSegment, cut: Bool)
+
+  /// Rows that end where a gap opens across all columns.
+  private static func rowsByGaps(_ ordered: [Fragment]) -> [[Fragment]] {
     let heights = ordered.map(\.segment.height).sorted()
     let gap = 0.35 * heights[heights.count / 2]
-    var groups: [[(column: Int, segment: TextSegment, cut: Bool)]] = []
+    var groups: [[Fragment]] = []
     var bottom = -Double.infinity
     for fragment in ordered {
       if fragment.segment.top > bottom + gap || groups.isEmpty {
@@ -82,21 +149,32 @@ struct TableBuilder {
       groups[groups.count - 1].append(fragment)
       bottom = max(bottom, fragment.segment.bottom)
     }
-    for (index, group) in groups.enumerated() {
-      var cells = Array(repeating: RichText(), count: columns.starts.count)
-      let byTop = group.sorted { ($0.segment.top, $0.segment.left) < ($1.segment.top, $1.segment.left) }
-      for fragment in byTop {
-        cells[fragment.column].append(line: fragment.segment.pieces)
-      }
-      let top = group.map(\.segment.top).min() ?? 0
-      let left = group.map(\.segment.left).min() ?? 0
-      if index == 0, cells[0].isEmpty, !rows.isEmpty {
-        for column in cells.indices { rows[rows.count - 1].cells[column].append(cells[column]) }
-      } else {
-        rows.append(LayoutTable.Row(cells: cells, place: PagePlace(page: fragmentPage, top: top, left: left)))
-      }
+    return groups
+  }
+
+  /// Rows that start at each label of the first column; what comes before the first label (the rest of
+  /// a row begun on the page before) is a row of its own.
+  private static func rowsByLabels(_ ordered: [Fragment]) -> [[Fragment]] {
+    let anchors = ordered.filter { isLabel($0) }
+    let starts = anchors.map { $0.segment.top - 0.5 * $0.segment.height }
+    var groups = Array(repeating: [Fragment](), count: starts.count + 1)
+    for fragment in ordered {
+      let row = starts.lastIndex { $0 <= fragment.segment.top }.map { $0 + 1 } ?? 0
+      groups[row].append(fragment)
     }
-    fragments = []
+    return groups.filter { !$0.isEmpty }
+  }
+
+  /// Whether the segment starts with a label: bold text that ends in a colon or a full stop, or holds a
+  /// number ("GOVERN 1:", "1.2", "Step 3."). A bold word that merely starts a line ("MAP and MEASURE
+  /// functions …") is emphasis, not a label.
+  private static func startsBold(_ segment: TextSegment) -> Bool {
+    guard let first = segment.runs.firstIndex(where: { $0.piece.text.contains { !$0.isWhitespace } }),
+      segment.runs[first].piece.style == .bold
+    else { return false }
+    let bold = segment.runs[first...].prefix { $0.piece.style == .bold }.map(\.piece.text).joined()
+      .trimmingCharacters(in: .whitespaces)
+    return bold.hasSuffix(":") || bold.hasSuffix(".") || bold.contains(where: \.isNumber)
   }
 
   /// poppler sometimes runs a cell's label and the first line of the next cell together as one run,
