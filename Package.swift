@@ -39,7 +39,8 @@ let package = Package(
     .target(
       name: "Retrieval",
       dependencies: [
-        "Extraction", "ScanModel", "StrictYAML", "ContentHash", .product(name: "Yams", package: "Yams"),
+        "Extraction", "PDFLayout", "ScanModel", "StrictYAML", "ContentHash",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .target(
       name: "Normalization",

@@ -37,18 +37,20 @@ public struct Extractor {
       sizeLimit: sizeLimit)
   }
 
+  /// The markup the recipe runs on: the document's bytes, or for a PDF the XML rebuilt from its layout
+  /// (with what the rebuild noticed). `evscan extract --layout` prints it.
+  public func markup(of bytes: [UInt8], file: String) throws -> (bytes: [UInt8], warnings: [ScanDiagnostic]) {
+    guard documentFormat == .pdf else { return (bytes, []) }
+    let rebuilt = try PDFLayoutDocument.rebuild(pdf: bytes, file: file, limits: pdfLimits)
+    return (rebuilt.xml, rebuilt.warnings)
+  }
+
   /// - Parameters:
   ///   - bytes: the document.
   ///   - file: the document's path, for diagnostics.
   ///   - sha256: the document's digest, recorded in every statement.
   public func extract(_ bytes: [UInt8], file: String, sha256: String) throws -> ExtractionResult {
-    var markup = bytes
-    var layoutWarnings: [ScanDiagnostic] = []
-    if documentFormat == .pdf {
-      let rebuilt = try PDFLayoutDocument.rebuild(pdf: bytes, file: file, limits: pdfLimits)
-      markup = rebuilt.xml
-      layoutWarnings = rebuilt.warnings
-    }
+    let (markup, layoutWarnings) = try self.markup(of: bytes, file: file)
     let document: Document
     do {
       document = try Document.parse(

@@ -213,10 +213,13 @@ public struct FrameworkFolder {
   }
 
   /// The extraction stage configured for this folder's document.
-  public func extractor(sizeLimit: Int = ParseOptions.defaultSizeLimit) -> Extractor {
+  /// - Parameter format: the format of the bytes it will read, when they are not the folder's document.
+  public func extractor(
+    sizeLimit: Int = ParseOptions.defaultSizeLimit, format: FrameworkManifest.Document.Format? = nil
+  ) -> Extractor {
     var extractor = Extractor(
-      framework: manifest.slug, recipe: recipe, documentFormat: document.format,
-      encoding: document.encoding, sizeLimit: sizeLimit)
+      framework: manifest.slug, recipe: recipe, documentFormat: format ?? document.format,
+      encoding: format == nil ? document.encoding : nil, sizeLimit: sizeLimit)
     extractor.pdfLimits = PDFConversionLimits(manifest.pdf)
     return extractor
   }
@@ -230,13 +233,7 @@ public struct FrameworkFolder {
     let bytes = source?.bytes ?? documentBytes
     let path = source?.path ?? displayPath ?? documentPath
     let sha = source == nil ? document.sha256 : SHA256Digest.hex(bytes)
-    var extractor = extractor()
-    if source != nil, PDFSignature.matches(bytes) {
-      extractor = Extractor(
-        framework: manifest.slug, recipe: recipe, documentFormat: .pdf, encoding: nil,
-        sizeLimit: extractor.sizeLimit)
-      extractor.pdfLimits = PDFConversionLimits(manifest.pdf)
-    }
+    let extractor = extractor(format: source != nil && PDFSignature.matches(bytes) ? .pdf : nil)
     do {
       return try extractor.extract(bytes, file: path, sha256: sha)
     } catch var error as InputError
@@ -254,12 +251,8 @@ public struct FrameworkFolder {
   /// The markup a recipe runs on for `bytes`: the document itself, or for a PDF the XML rebuilt from
   /// its layout, so a person writing a recipe can see what the XPaths select from.
   public func layout(of bytes: [UInt8], file: String) throws -> String {
-    guard PDFSignature.matches(bytes) || document.format == .pdf else {
-      return String(decoding: bytes, as: UTF8.self)
-    }
-    let rebuilt = try PDFLayoutDocument.rebuild(
-      pdf: bytes, file: file, limits: PDFConversionLimits(manifest.pdf))
-    return String(decoding: rebuilt.xml, as: UTF8.self)
+    let extractor = extractor(format: PDFSignature.matches(bytes) ? .pdf : nil)
+    return String(decoding: try extractor.markup(of: bytes, file: file).bytes, as: UTF8.self)
   }
 
   /// The framework folders under `root` (folders holding a framework.yaml), sorted by name.

@@ -1,3 +1,4 @@
+import PDFLayout
 import ScanModel
 
 /// Checks that downloaded bytes are the kind of document the manifest expects, before any hash is compared:
@@ -6,7 +7,7 @@ import ScanModel
 enum DocumentSignature {
   /// Nil when the bytes fit `format`; otherwise what they look like instead, e.g. "an HTML page".
   static func mismatch(_ prefix: [UInt8], expected format: FrameworkManifest.Document.Format) -> String? {
-    let isPDF = containsPDFHeader(prefix)
+    let isPDF = PDFSignature.matches(prefix)
     switch format {
     case .pdf:
       if isPDF { return nil }
@@ -17,18 +18,6 @@ enum DocumentSignature {
       if prefix.isEmpty { return "an empty body" }
       return prefix.prefix(4096).contains(0) ? "binary data" : nil
     }
-  }
-
-  /// PDF readers accept the `%PDF-` header anywhere in the first 1024 bytes; so do we.
-  static func containsPDFHeader(_ bytes: [UInt8]) -> Bool {
-    let magic = Array("%PDF-".utf8)
-    let window = bytes.prefix(1024)
-    guard window.count >= magic.count else { return false }
-    for start in window.startIndex...(window.endIndex - magic.count)
-    where window[start..<start + magic.count].elementsEqual(magic) {
-      return true
-    }
-    return false
   }
 
   static func looksLikeMarkup(_ bytes: [UInt8]) -> Bool {

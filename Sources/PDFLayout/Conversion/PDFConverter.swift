@@ -42,11 +42,10 @@ public enum PDFConverter {
     throw try diagnose(quiet, tools: tools, input: input, limits: limits)
   }
 
-  /// Refuses what is plainly not a PDF before anything runs. poppler, like Acrobat, accepts the header
-  /// anywhere in the first 1024 bytes, so this does too.
+  /// Refuses what is plainly not a PDF before anything runs.
   private static func checkHeader(_ bytes: [UInt8]) throws(PDFConversionFailure) {
     guard !bytes.isEmpty else { throw .empty }
-    guard !contains(bytes.prefix(1024), "%PDF-") else { return }
+    guard !PDFSignature.matches(bytes) else { return }
     let start = bytes.prefix(32).map { $0 >= 0x20 && $0 < 0x7f ? Character(UnicodeScalar($0)) : "." }
     throw .notPDF(start: String(start) + (bytes.count > 32 ? "..." : ""))
   }

@@ -47,7 +47,7 @@ struct BlockAssembler {
     if PageChrome.isContinuationNote(line) { return }
     defer { previousLine = line }
     var level = headingLevel(line)
-    if level != nil, levelBySize[fontSize(line)] == nil, let current = open,
+    if level != nil, levelBySize[line.fontSize] == nil, let current = open,
       current.lastLine.segments.allSatisfy(\.isBold),
       continues(current, with: line, page: page.number)
     {
@@ -60,13 +60,13 @@ struct BlockAssembler {
       let (marker, text) = Self.splitMarker(line)
       openFootnote = OpenBlock(
         kind: .footnote(marker: marker), text: text, place: place(line, page.number),
-        fontSize: fontSize(line), textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
+        fontSize: line.fontSize, textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
       return
     }
     if var footnote = openFootnote, footnote.page == page.number,
       continues(footnote, with: line, page: page.number)
     {
-      footnote.text.append(line: Self.pieces(line))
+      footnote.text.append(line: line.pieces)
       footnote.lastLine = line
       openFootnote = footnote
       return
@@ -94,12 +94,12 @@ struct BlockAssembler {
       closeOpen()
       open = OpenBlock(
         kind: .listItem(marker: marker), text: text, place: place(line, page.number),
-        fontSize: fontSize(line),
+        fontSize: line.fontSize,
         textLeft: textLeft, lastLine: line, page: page.number, widest: line.right)
       return
     }
     if var current = open, continues(current, with: line, page: page.number) {
-      current.text.append(line: Self.pieces(line))
+      current.text.append(line: line.pieces)
       current.lastLine = line
       current.page = page.number
       current.widest = max(current.widest, line.right)
@@ -109,7 +109,7 @@ struct BlockAssembler {
     closeOpen()
     open = OpenBlock(
       kind: .paragraph, text: RichText(lineOf: line), place: place(line, page.number),
-      fontSize: fontSize(line),
+      fontSize: line.fontSize,
       textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
   }
 
@@ -127,9 +127,9 @@ struct BlockAssembler {
   // MARK: - Kinds of line
 
   private func headingLevel(_ line: LineAssembler.Line) -> Int? {
-    let text = line.segments.map(\.trimmedText).joined(separator: " ")
+    let text = line.text
     guard !text.isEmpty, text.count <= 200, text.contains(where: \.isLetter) else { return nil }
-    let size = fontSize(line)
+    let size = line.fontSize
     if let level = levelBySize[size] { return level }
     // A short line all in bold at the body's size, not ending like a sentence, heads what follows.
     // "2.1." and its title may stand apart on the line, in two bold segments.
@@ -158,7 +158,7 @@ struct BlockAssembler {
   private func startsFootnote(_ line: LineAssembler.Line, page: PositionedPage) -> Bool {
     guard page.height > 0, line.top > page.height * 0.6, let first = line.segments.first?.pieces.first
     else { return false }
-    return first.style == .marker && (fontSize(line) < bodySize - 0.5 || line.top > page.height * 0.75)
+    return first.style == .marker && (line.fontSize < bodySize - 0.5 || line.top > page.height * 0.75)
   }
 
   /// A bullet or an enumerator (1. 2) (a) a. (iv)) at the start of a line, and the text after it.
@@ -172,13 +172,13 @@ struct BlockAssembler {
         || first.trimmedText.count == 1
           && line.segments.count > 1
     {
-      var rest = line
-      rest.segments[0].runs = dropCharacters(first.runs, count: first.text.count - text.count + 1)
+      var segments = line.segments
+      segments[0].runs = dropCharacters(first.runs, count: first.text.count - text.count + 1)
       let textLeft =
         line.segments.count > 1 && first.trimmedText.count == 1 ? line.segments[1].left : first.left
-      if rest.segments[0].text.allSatisfy(\.isWhitespace) { rest.segments.removeFirst() }
-      guard !rest.segments.isEmpty else { return nil }
-      return (String(character), RichText(lineOf: rest), textLeft)
+      if segments[0].text.allSatisfy(\.isWhitespace) { segments.removeFirst() }
+      guard !segments.isEmpty else { return nil }
+      return (String(character), RichText(lineOf: LineAssembler.Line(segments: segments)), textLeft)
     }
     return nil
   }
@@ -186,7 +186,7 @@ struct BlockAssembler {
   // MARK: - Blocks
 
   private func continues(_ block: OpenBlock, with line: LineAssembler.Line, page: Int) -> Bool {
-    guard abs(fontSize(line) - block.fontSize) <= 1 else { return false }
+    guard abs(line.fontSize - block.fontSize) <= 1 else { return false }
     let previous = block.lastLine
     if page != block.page {
       // Across a page break the sentence must visibly run on: the new page starts in lower case, or the
@@ -216,7 +216,7 @@ struct BlockAssembler {
     if case .heading(let lastLevel, var text, let place) = blocks.last, lastLevel == level,
       let previousLine, place.page == page, line.top - previousLine.bottom <= 0.5 * (line.bottom - line.top)
     {
-      text.append(line: Self.pieces(line))
+      text.append(line: line.pieces)
       blocks[blocks.count - 1] = .heading(level: level, text: text, place: place)
       return
     }
@@ -224,23 +224,22 @@ struct BlockAssembler {
   }
 
   private mutating func closeOpen() {
-    guard let block = open else { return }
+    if let block = open { close(block) }
     open = nil
-    switch block.kind {
-    case .paragraph:
-      blocks.append(
-        .paragraph(text: block.text, place: block.place, fontSize: block.fontSize, left: block.textLeft))
-    case .listItem(let marker):
-      blocks.append(.listItem(marker: marker, text: block.text, place: block.place, textLeft: block.textLeft))
-    case .footnote(let marker):
-      footnotes.append(.footnote(marker: marker, text: block.text, place: block.place))
-    }
   }
 
   private mutating func closeFootnote() {
-    guard let block = openFootnote else { return }
+    if let block = openFootnote { close(block) }
     openFootnote = nil
-    if case .footnote(let marker) = block.kind {
+  }
+
+  private mutating func close(_ block: OpenBlock) {
+    switch block.kind {
+    case .paragraph:
+      blocks.append(.paragraph(text: block.text, place: block.place))
+    case .listItem(let marker):
+      blocks.append(.listItem(marker: marker, text: block.text, place: block.place))
+    case .footnote(let marker):
       footnotes.append(.footnote(marker: marker, text: block.text, place: block.place))
     }
   }
@@ -251,26 +250,9 @@ struct BlockAssembler {
     PagePlace(page: page, top: line.top, left: line.left)
   }
 
-  /// The size most of the line's characters have.
-  private func fontSize(_ line: LineAssembler.Line) -> Double {
-    var weights: [Double: Int] = [:]
-    for segment in line.segments { weights[segment.fontSize, default: 0] += segment.text.count }
-    return weights.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? bodySize
-  }
-
-  /// The line's pieces, its segments joined by a space.
-  static func pieces(_ line: LineAssembler.Line) -> [TextSegment.Piece] {
-    var result: [TextSegment.Piece] = []
-    for (index, segment) in line.segments.enumerated() {
-      if index > 0 { result.append(TextSegment.Piece(text: " ", style: .plain)) }
-      result += segment.pieces
-    }
-    return result
-  }
-
   /// A footnote's leading marker and the rest of its first line.
   static func splitMarker(_ line: LineAssembler.Line) -> (String, RichText) {
-    var pieces = pieces(line)
+    var pieces = line.pieces
     let marker =
       pieces.first?.style == .marker ? pieces.removeFirst().text.trimmingCharacters(in: .whitespaces) : ""
     var text = RichText()
@@ -298,6 +280,6 @@ struct BlockAssembler {
 extension RichText {
   init(lineOf line: LineAssembler.Line) {
     self.init()
-    append(line: BlockAssembler.pieces(line))
+    append(line: line.pieces)
   }
 }

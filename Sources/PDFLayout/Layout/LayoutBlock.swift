@@ -8,8 +8,8 @@ struct PagePlace: Sendable, Equatable {
 /// One block of the rebuilt document, in reading order.
 enum LayoutBlock: Sendable {
   case heading(level: Int, text: RichText, place: PagePlace)
-  case paragraph(text: RichText, place: PagePlace, fontSize: Double, left: Double)
-  case listItem(marker: String, text: RichText, place: PagePlace, textLeft: Double)
+  case paragraph(text: RichText, place: PagePlace)
+  case listItem(marker: String, text: RichText, place: PagePlace)
   case table(LayoutTable)
   case footnote(marker: String, text: RichText, place: PagePlace)
 }
@@ -22,9 +22,7 @@ struct LayoutTable: Sendable {
     var place: PagePlace
   }
 
-  /// The left edge of each column, in pixels.
-  var columnStarts: [Double]
-  var header: [RichText]?
+  var header: [RichText]
   var rows: [Row]
   var place: PagePlace
 }

@@ -18,9 +18,9 @@ enum LayoutXMLWriter {
       switch block {
       case .heading(let level, let text, let place):
         out += "<h\(level)\(attributes(place))>\(rich(text))</h\(level)>\n"
-      case .paragraph(let text, let place, _, _):
+      case .paragraph(let text, let place):
         out += "<p\(attributes(place))>\(rich(text))</p>\n"
-      case .listItem(let marker, let text, let place, _):
+      case .listItem(let marker, let text, let place):
         out += "<li\(attributes(place)) marker=\"\(escape(marker))\">\(rich(text))</li>\n"
       case .table(let table):
         out += tableXML(table)
@@ -40,11 +40,9 @@ enum LayoutXMLWriter {
 
   private static func tableXML(_ table: LayoutTable) -> String {
     var out = "<table\(attributes(table.place))>\n"
-    if let header = table.header {
-      out += "<tr\(attributes(table.place))>"
-      for cell in header { out += "<th>\(rich(cell))</th>" }
-      out += "</tr>\n"
-    }
+    out += "<tr\(attributes(table.place))>"
+    for cell in table.header { out += "<th>\(rich(cell))</th>" }
+    out += "</tr>\n"
     for row in table.rows {
       out += "<tr\(attributes(row.place))>"
       for cell in row.cells {

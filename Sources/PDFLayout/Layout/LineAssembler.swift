@@ -2,13 +2,39 @@
 /// without a column gap between them). Runs of one line are often split mid-word where the font
 /// changes ("or dis" + "semination"), so runs are joined by position before their texts are.
 struct LineAssembler {
-  /// A line: its segments from left to right.
+  /// A line: its segments from left to right, and what every later step asks of it, worked out once.
   struct Line: Sendable {
-    var segments: [TextSegment]
-    var top: Double { segments.map(\.top).min() ?? 0 }
-    var bottom: Double { segments.map(\.bottom).max() ?? 0 }
-    var left: Double { segments.first?.left ?? 0 }
-    var right: Double { segments.last?.right ?? 0 }
+    let segments: [TextSegment]
+    let top: Double
+    let bottom: Double
+    let left: Double
+    let right: Double
+    /// The size most of the line's characters have.
+    let fontSize: Double
+    /// The segments' texts, trimmed and joined by a space.
+    let text: String
+
+    init(segments: [TextSegment]) {
+      self.segments = segments
+      top = segments.map(\.top).min() ?? 0
+      bottom = segments.map(\.bottom).max() ?? 0
+      left = segments.first?.left ?? 0
+      right = segments.last?.right ?? 0
+      var sizes = Tally()
+      for segment in segments { sizes.add(segment.fontSize, weight: segment.text.count) }
+      fontSize = sizes.mostCommon ?? 0
+      text = segments.map(\.trimmedText).joined(separator: " ")
+    }
+
+    /// The line's pieces, its segments joined by a space.
+    var pieces: [TextSegment.Piece] {
+      var result: [TextSegment.Piece] = []
+      for (index, segment) in segments.enumerated() {
+        if index > 0 { result.append(TextSegment.Piece(text: " ", style: .plain)) }
+        result += segment.pieces
+      }
+      return result
+    }
   }
 
   /// The most common font size on the page's text, by characters: the body text's size.
@@ -90,7 +116,7 @@ struct LineAssembler {
 
   private func segment(of runs: [TextRun]) -> TextSegment {
     var placed: [TextSegment.PlacedRun] = []
-    var sizes: [Double: Int] = [:]
+    var sizes = Tally()
     let lineTop = runs.filter { !isMarkerCandidate($0) }.map(\.top).min() ?? runs[0].top
     for run in runs {
       let isMarker = isMarkerCandidate(run) && run.top < lineTop + 0.1 * run.height && runs.count > 1
@@ -106,10 +132,9 @@ struct LineAssembler {
       placed.append(
         TextSegment.PlacedRun(
           piece: TextSegment.Piece(text: text, style: style), left: run.left, right: run.right))
-      if !isMarker { sizes[run.fontSize, default: 0] += run.text.count }
+      if !isMarker { sizes.add(run.fontSize, weight: run.text.count) }
     }
-    let fontSize =
-      sizes.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? runs.map(\.fontSize).max() ?? bodySize
+    let fontSize = sizes.mostCommon ?? runs.map(\.fontSize).max() ?? bodySize
     return TextSegment(
       runs: placed, top: runs.map(\.top).min() ?? 0, bottom: runs.map(\.bottom).max() ?? 0, fontSize: fontSize
     )

@@ -52,7 +52,7 @@ public struct PDFLayoutDocument: Sendable {
   /// For each font size, the most common distance between the tops of consecutive lines that start at
   /// the same left edge: the pitch of a paragraph's lines. Sizes seen on too few lines have none.
   static func linePitch(_ pages: [(page: PositionedPage, lines: [LineAssembler.Line])]) -> [Double: Double] {
-    var counts: [Double: [Double: Int]] = [:]
+    var pitches: [Double: Tally] = [:]
     for (_, lines) in pages {
       for (previous, line) in zip(lines, lines.dropFirst())
       where line.segments.count == 1 && previous.segments.count == 1 && abs(line.left - previous.left) <= 1 {
@@ -61,22 +61,19 @@ public struct PDFLayoutDocument: Sendable {
         let step = ((line.top - previous.top) * 2).rounded() / 2
         let height = line.bottom - line.top
         guard step >= 0.8 * height, step <= 2.5 * height else { continue }
-        counts[size, default: [:]][step, default: 0] += 1
+        pitches[size, default: Tally()].add(step)
       }
     }
-    return counts.compactMapValues { steps in
-      guard steps.values.reduce(0, +) >= 5 else { return nil }
-      return steps.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
-    }
+    return pitches.compactMapValues { steps in steps.total >= 5 ? steps.mostCommon : nil }
   }
 
   /// The font size most characters are set in.
   static func bodySize(_ pages: [PositionedPage]) -> Double {
-    var weights: [Double: Int] = [:]
+    var sizes = Tally()
     for page in pages {
-      for run in page.runs { weights[run.fontSize, default: 0] += run.text.count }
+      for run in page.runs { sizes.add(run.fontSize, weight: run.text.count) }
     }
-    return weights.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 10
+    return sizes.mostCommon ?? 10
   }
 
   /// Sizes clearly larger than the body's that some short lines are set in, largest first (at most five).
@@ -86,8 +83,7 @@ public struct PDFLayoutDocument: Sendable {
     var sizes: Set<Double> = []
     for (_, lines) in pages {
       for line in lines {
-        let text = line.segments.map(\.trimmedText).joined(separator: " ")
-        guard text.count <= 200, text.contains(where: \.isLetter) else { continue }
+        guard line.text.count <= 200, line.text.contains(where: \.isLetter) else { continue }
         for segment in line.segments where segment.fontSize >= bodySize * 1.15 {
           sizes.insert(segment.fontSize)
         }

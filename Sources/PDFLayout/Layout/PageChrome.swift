@@ -19,7 +19,7 @@ struct PageChrome {
 
   func isChrome(_ line: LineAssembler.Line, on page: PositionedPage) -> Bool {
     guard Self.inMargin(line, page) else { return false }
-    let text = Self.text(line)
+    let text = line.text
     if Self.isPageNumber(text) { return true }
     return repeated.contains(Self.key(line))
   }
@@ -27,7 +27,7 @@ struct PageChrome {
   /// A note that a table or section goes on over the page ("Continued on next page", a caption repeated
   /// with "(Continued)"): typesetting, not text.
   static func isContinuationNote(_ line: LineAssembler.Line) -> Bool {
-    let text = Self.text(line).lowercased().trimmingCharacters(in: .whitespaces)
+    let text = line.text.lowercased().trimmingCharacters(in: .whitespaces)
     return text == "continued on next page" || text == "continued on the next page" || text == "(continued)"
       || text.hasSuffix("(continued)") && text.count <= 200
   }
@@ -37,13 +37,9 @@ struct PageChrome {
     return line.bottom <= page.height * marginShare || line.top >= page.height * (1 - marginShare)
   }
 
-  private static func text(_ line: LineAssembler.Line) -> String {
-    line.segments.map(\.trimmedText).joined(separator: " ")
-  }
-
   /// The line's text with every digit the same, so "Page 3 of 64" repeats as "Page # of #".
   private static func key(_ line: LineAssembler.Line) -> String {
-    let folded = text(line).lowercased().map { $0.isNumber ? "#" : $0 }
+    let folded = line.text.lowercased().map { $0.isNumber ? "#" : $0 }
     return String(folded)
   }
 

@@ -30,7 +30,7 @@ struct TableBuilder {
 
   /// A line that is a header row with the same cells as this table's: a header repeated on a new page.
   func repeatsHeader(_ line: LineAssembler.Line) -> Bool {
-    line.segments.map { RichText($0).plainText } == headerKey
+    line.segments.count == headerKey.count && line.segments.map { RichText($0).plainText } == headerKey
   }
 
   /// Takes the line into the table when it fits the columns; false when the table has ended before it.
@@ -50,7 +50,7 @@ struct TableBuilder {
     {
       return false
     }
-    var placed: [(column: Int, segment: TextSegment, cut: Bool)] = []
+    var placed: [Fragment] = []
     for segment in line.segments {
       guard let parts = columns.split(segment) else { return false }
       for (index, part) in parts.enumerated() { placed.append((part.column, part.segment, index > 0)) }
@@ -65,7 +65,7 @@ struct TableBuilder {
   mutating func finish() -> LayoutTable {
     closePagePart()
     buildRows()
-    return LayoutTable(columnStarts: columns.starts, header: header, rows: rows, place: place)
+    return LayoutTable(header: header, rows: rows, place: place)
   }
 
   /// Turns the fragments of the current page into rows. A first row whose first cell is empty carries
