@@ -79,17 +79,10 @@ public enum DeduplicationJSON {
       }
       object.field("edges", edges)
       object.field("exhaustive") { $0.bool(exhaustive) }
-      object.field("identityChanges") { value in
-        value.array(identityChanges) { writer, change in
-          writer.object { object in
-            object.field("from") { value in value.array(change.from) { $0.string($1) } }
-            object.field("kind") { $0.string(change.kind.rawValue) }
-            object.field("mitigationID") { $0.string(change.mitigationID) }
-          }
-        }
-      }
+      object.field("identityChanges") { value in write(identityChanges, into: &value) }
       object.field("ledger") { value in
         value.object { fields in
+          fields.field("changes") { value in write(ledger.changes, into: &value) }
           fields.field("issued") { value in value.array(ledger.issued) { $0.string($1) } }
           fields.field("memberships") { value in
             value.object { memberships in
@@ -98,10 +91,35 @@ public enum DeduplicationJSON {
               }
             }
           }
+          fields.field("retired") { value in
+            value.array(ledger.retired) { writer, record in
+              writer.object { object in
+                object.field("fate") { $0.string(record.fate.rawValue) }
+                object.field("into") { value in value.array(record.into) { $0.string($1) } }
+                object.field("mitigationID") { $0.string(record.mitigationID) }
+                object.field("removedStatements") { value in
+                  value.array(record.removedStatements) { $0.string($1) }
+                }
+                object.field("statements") { value in value.array(record.statements) { $0.string($1) } }
+              }
+            }
+          }
         }
       }
       object.field("mitigations") { value in
         value.parallelArray(mitigations.count) { $0.mitigation(mitigations[$1]) }
+      }
+    }
+  }
+}
+
+extension DeduplicationJSON {
+  fileprivate static func write(_ changes: [IdentityChange], into out: inout JSONTextWriter) {
+    out.array(changes) { writer, change in
+      writer.object { object in
+        object.field("from") { value in value.array(change.from) { $0.string($1) } }
+        object.field("kind") { $0.string(change.kind.rawValue) }
+        object.field("mitigationID") { $0.string(change.mitigationID) }
       }
     }
   }

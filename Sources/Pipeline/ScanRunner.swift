@@ -213,7 +213,7 @@ public struct ScanRunner {
       assignments: assignments, mitigations: deduplicated.mitigations, edges: deduplicated.edges,
       codeDecisions: codeDecisions, linkDecisions: deduplicated.decisionsApplied,
       identityChanges: deduplicated.identityChanges, issuedMitigationIDs: deduplicated.ledger.issued,
-      warnings: extractions.flatMap(\.result.warnings))
+      warnings: extractions.flatMap(\.result.warnings), retiredMitigations: deduplicated.ledger.retired)
   }
 
   private func inputFiles(_ taxonomy: TaxonomySet, _ extractions: [Extraction]) -> [InputFile] {

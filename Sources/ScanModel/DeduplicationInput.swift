@@ -22,16 +22,27 @@ public struct DeduplicationInput: Sendable, Hashable, Codable {
   }
 }
 
-/// Mitigation ids as the previous snapshot left them, so that clusters keep their ids across runs.
+/// Mitigation ids as the previous snapshot left them, so that clusters keep their ids across runs and the
+/// history of every id is carried forward.
 public struct IdentityLedger: Sendable, Hashable, Codable {
   /// Statement id to the mitigation id it belonged to.
   public var memberships: [String: String]
   /// Every mitigation id ever issued, retired ones included, so that none is reused.
   public var issued: [String]
+  /// The previous snapshot's identity changes: each id's latest change, carried forward while its
+  /// mitigation stays as it was.
+  public var changes: [IdentityChange]
+  /// Every id retired so far, with what became of it.
+  public var retired: [RetiredMitigation]
 
-  public init(memberships: [String: String] = [:], issued: [String] = []) {
+  public init(
+    memberships: [String: String] = [:], issued: [String] = [], changes: [IdentityChange] = [],
+    retired: [RetiredMitigation] = []
+  ) {
     self.memberships = memberships
     self.issued = issued
+    self.changes = changes
+    self.retired = retired
   }
 }
 
@@ -44,7 +55,7 @@ public struct DeduplicationResult: Sendable, Hashable, Codable {
   /// The human decisions that were applied.
   public var decisionsApplied: [LinkDecision]
   public var identityChanges: [IdentityChange]
-  /// The ledger to keep for the next run.
+  /// The ledger to keep for the next run; its `retired` holds every retired id with its fate, sorted by id.
   public var ledger: IdentityLedger
   /// How many pairs the candidate search proposed, and whether it compared all pairs or used LSH.
   public var candidatePairs: Int

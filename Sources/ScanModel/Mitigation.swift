@@ -98,18 +98,21 @@ public struct LinkDecision: Sendable, Hashable, Codable {
   }
 }
 
-/// What happened to a mitigation id between the previous snapshot and this one.
+/// The latest change to a mitigation id: what happened to it in the last scan that changed its mitigation.
+/// A scan that leaves a mitigation as it was (same id, same members) carries its change forward, so that one
+/// scan of unchanged inputs gives the same snapshot back and the history is never overwritten with "kept".
 public struct IdentityChange: Sendable, Hashable, Codable {
   public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A new cluster received a new id.
     case new
-    /// The cluster kept the id most of its members had.
+    /// The cluster kept the id most of its members had, with members gained or lost.
     case kept
     /// Members of several previous mitigations came together; `from` lists them.
     case merged
     /// A previous mitigation's members went to several clusters; `from` is the one split.
     case split
-    /// A previous id has no members any more; it is retired, never reused.
+    /// A previous id has no members any more; it is retired, never reused (`RetiredMitigation` says what
+    /// became of it).
     case retired
   }
 

@@ -21,13 +21,16 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
   /// Every mitigation id ever issued, sorted.
   public var issuedMitigationIDs: [String]
   public var warnings: [ScanDiagnostic]
+  /// Every retired mitigation id with what became of it, carried from snapshot to snapshot; sorted by id.
+  public var retiredMitigations: [RetiredMitigation]
 
   public init(
     run: RunRecord, taxonomy: [TaxonomyFacet], frameworks: [FrameworkRecord], statements: [Statement],
     actionNumbers: [String: Int], dropped: [DroppedUnit], assignments: [CodeAssignment],
     mitigations: [Mitigation],
     edges: [SimilarityEdge], codeDecisions: [CodeDecision], linkDecisions: [LinkDecision],
-    identityChanges: [IdentityChange], issuedMitigationIDs: [String], warnings: [ScanDiagnostic]
+    identityChanges: [IdentityChange], issuedMitigationIDs: [String], warnings: [ScanDiagnostic],
+    retiredMitigations: [RetiredMitigation] = []
   ) {
     self.run = run
     self.taxonomy = taxonomy
@@ -43,6 +46,28 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
     self.identityChanges = identityChanges
     self.issuedMitigationIDs = issuedMitigationIDs
     self.warnings = warnings
+    self.retiredMitigations = retiredMitigations
+  }
+
+  /// Content encoded before the fates of retired ids were kept has no `retiredMitigations`: none then.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    run = try container.decode(RunRecord.self, forKey: .run)
+    taxonomy = try container.decode([TaxonomyFacet].self, forKey: .taxonomy)
+    frameworks = try container.decode([FrameworkRecord].self, forKey: .frameworks)
+    statements = try container.decode([Statement].self, forKey: .statements)
+    actionNumbers = try container.decode([String: Int].self, forKey: .actionNumbers)
+    dropped = try container.decode([DroppedUnit].self, forKey: .dropped)
+    assignments = try container.decode([CodeAssignment].self, forKey: .assignments)
+    mitigations = try container.decode([Mitigation].self, forKey: .mitigations)
+    edges = try container.decode([SimilarityEdge].self, forKey: .edges)
+    codeDecisions = try container.decode([CodeDecision].self, forKey: .codeDecisions)
+    linkDecisions = try container.decode([LinkDecision].self, forKey: .linkDecisions)
+    identityChanges = try container.decode([IdentityChange].self, forKey: .identityChanges)
+    issuedMitigationIDs = try container.decode([String].self, forKey: .issuedMitigationIDs)
+    warnings = try container.decode([ScanDiagnostic].self, forKey: .warnings)
+    retiredMitigations =
+      try container.decodeIfPresent([RetiredMitigation].self, forKey: .retiredMitigations) ?? []
   }
 }
 

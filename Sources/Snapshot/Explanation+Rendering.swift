@@ -4,7 +4,15 @@ extension Explanation {
   /// The explanation for a person at a terminal, wrapped to `width` columns.
   public func rendered(width: Int = 100) -> String {
     var out = TextBlock(width: width)
-    if let mitigation {
+    if let retired {
+      out.line("Mitigation \(retired.mitigationID) is retired: \(retired.summary).")
+      out.line("Its id is kept so that it is never given to anything else.")
+      out.field("statements", String(retired.statements.count))
+      for member in formerMembers {
+        let now = member.mitigationID.map { "now in \($0)" } ?? "no longer scanned"
+        out.line("    \((member.actionID ?? "-").padded(to: 24)) \(member.statementID.padded(to: 30)) \(now)")
+      }
+    } else if let mitigation {
       out.line("Mitigation \(mitigation.id): \(mitigation.name)")
       if let code = mitigation.primaryCode {
         out.field(
@@ -22,7 +30,7 @@ extension Explanation {
         out.line("    " + columns.joined(separator: " "))
       }
       out.line("    (* the representative statement; the number is its similarity to the representative)")
-    } else if kind != .mitigation {
+    } else if kind != .mitigation && kind != .retired {
       out.line("This statement belongs to no mitigation in this snapshot.")
     }
     for trail in statements {
@@ -50,7 +58,7 @@ extension Explanation {
     }
     if !identityChanges.isEmpty {
       out.blank()
-      out.line("Identity since the previous snapshot")
+      out.line("Identity: the latest change of each id concerned")
       for change in identityChanges {
         let from = change.from.isEmpty ? "" : " from \(change.from.joined(separator: ", "))"
         out.line("  \(change.kind.rawValue) \(change.mitigationID)\(from)")

@@ -9,6 +9,16 @@ public struct Explanation: Sendable, Hashable, Codable {
     case mitigation
     case action
     case statement
+    /// A mitigation id that no longer names a mitigation.
+    case retired
+  }
+
+  /// A statement of a retired mitigation, and where it is now.
+  public struct FormerMember: Sendable, Hashable, Codable {
+    public var statementID: String
+    public var actionID: String?
+    /// The mitigation it belongs to in this snapshot; nil when it is no longer scanned.
+    public var mitigationID: String?
   }
 
   public struct FrameworkFacts: Sendable, Hashable, Codable {
@@ -96,6 +106,9 @@ public struct Explanation: Sendable, Hashable, Codable {
   public var nearbyEdges: [SimilarityEdge]
   public var linkDecisions: [LinkDecision]
   public var identityChanges: [IdentityChange]
+  /// For a retired id: what became of it, and where each of its statements is now.
+  public var retired: RetiredMitigation?
+  public var formerMembers: [FormerMember]
 
   /// Builds the explanation of `id` from a snapshot.
   ///
@@ -104,6 +117,30 @@ public struct Explanation: Sendable, Hashable, Codable {
   public init(id: String, in content: SnapshotContent, snapshot: String = "snapshot") throws {
     let index = SnapshotIndex(content)
     let query = id.trimmed
+    let retiredID = query.uppercased()
+    if index.mitigations[query] == nil,
+      let record = content.retiredMitigations.first(where: { $0.mitigationID == retiredID })
+    {
+      self.query = query
+      kind = .retired
+      mitigation = nil
+      statements = []
+      edges = []
+      nearbyEdges = []
+      linkDecisions = []
+      identityChanges = content.identityChanges.filter {
+        $0.from.contains(retiredID) && $0.mitigationID != retiredID
+      }
+      retired = record
+      formerMembers = record.statements.map { statementID in
+        FormerMember(
+          statementID: statementID, actionID: index.actionID(of: statementID),
+          mitigationID: index.mitigationOfStatement[statementID])
+      }
+      return
+    }
+    retired = nil
+    formerMembers = []
     let (kind, mitigationID, statementIDs) = try Self.resolve(query, index: index, snapshot: snapshot)
     self.query = query
     self.kind = kind

@@ -44,6 +44,7 @@ extension SnapshotContent {
       [.text($0.mitigationID), .text($0.kind.rawValue), .text($0.from.joined(separator: " "))]
     }
     copy.issuedMitigationIDs = Array(Set(issuedMitigationIDs)).sortedCanonically { [.text($0)] }
+    copy.retiredMitigations = retiredMitigations.sortedCanonically { [.text($0.mitigationID)] }
     return copy
   }
 
@@ -53,6 +54,8 @@ extension SnapshotContent {
     for mitigation in mitigations {
       for member in mitigation.members { memberships[member.statementID] = mitigation.id }
     }
-    return IdentityLedger(memberships: memberships, issued: issuedMitigationIDs)
+    return IdentityLedger(
+      memberships: memberships, issued: issuedMitigationIDs, changes: identityChanges,
+      retired: retiredMitigations)
   }
 }

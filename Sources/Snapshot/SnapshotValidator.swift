@@ -134,6 +134,16 @@ public struct SnapshotValidator: Sendable {
         problems.append("the edge \(edge.a) – \(edge.b) has a score that is not finite")
       }
     }
+    // A retired id's record is its history: it must be an issued id that names no mitigation now.
+    let issued = Set(content.issuedMitigationIDs)
+    let live = Set(content.mitigations.map(\.id))
+    for record in content.retiredMitigations {
+      if !issued.contains(record.mitigationID) || live.contains(record.mitigationID) {
+        problems.append(
+          "retired mitigation \(record.mitigationID) is \(live.contains(record.mitigationID) ? "live" : "not issued")"
+        )
+      }
+    }
     return problems
   }
 

@@ -36,7 +36,9 @@ import Testing
     let first = try Deduplicator().run(inputs: Self.inputs)
     let second = try Deduplicator().run(inputs: Self.inputs.reversed(), ledger: first.ledger)
     #expect(second.mitigations == first.mitigations)
-    #expect(second.identityChanges.allSatisfy { $0.kind == .kept })
+    // Nothing changed, so each id's latest change (its birth) is carried forward: one run is a fixed point.
+    #expect(second.identityChanges == first.identityChanges)
+    #expect(second.identityChanges.map(\.kind) == [.new, .new, .new])
     #expect(second.ledger == first.ledger)
   }
 
@@ -114,7 +116,15 @@ import Testing
     let newID = try #require(third.clusterOf["e1"])
     #expect(newID != registerID)
     #expect(newID == "M0004")
-    #expect(!third.identityChanges.contains { $0.kind == .retired })
+    // The retirement is history: it stays in every later run with its fate.
+    #expect(
+      third.identityChanges.filter { $0.kind == .retired }
+        == [IdentityChange(kind: .retired, mitigationID: registerID, from: [registerID])])
+    #expect(
+      third.ledger.retired == [
+        RetiredMitigation(
+          mitigationID: registerID, fate: .removed, into: [], statements: ["c1"], removedStatements: ["c1"])
+      ])
   }
 
   @Test func twoClustersClaimingOneIdGoToTheLarger() throws {
@@ -136,5 +146,70 @@ import Testing
       inputs: [DeduplicationInput(id: "x", text: "Publish a safety case.")], ledger: ledger)
     #expect(result.mitigations.map(\.id) == ["M10000"])
     #expect(result.ledger.issued == ["M9999", "M10000"])
+  }
+
+  /// Known fates, worked out by hand: {a1, a2} and {b1, b2} come together under the smaller id; the register
+  /// and a fourth mitigation lose their statements, one to two clusters and one to nothing.
+  @Test func retiredIdsKeepTheirFateAcrossRuns() throws {
+    let ledger = IdentityLedger(
+      memberships: [
+        "a1": "M0001", "a2": "M0001", "b1": "M0002", "b2": "M0002", "c1": "M0003", "x1": "M0003",
+        "g1": "M0004", "g2": "M0004", "g3": "M0004", "z1": "M0005",
+      ],
+      issued: ["M0001", "M0002", "M0003", "M0004", "M0005"])
+    let clusters = [["a1", "a2", "b1", "b2"], ["c1"], ["g1"], ["g2", "g3"]]
+    let first = IdentityAssigner.assign(clusters: clusters, ledger: ledger)
+    // {a1 a2 b1 b2}: two votes each for M0001 and M0002, M0001 is the smaller id. {g2 g3}: two votes for
+    // M0004, more than {g1}'s one. {c1} takes M0003 (its only vote). {g1} gets a new id, M0006.
+    #expect(first.ids == ["M0001", "M0003", "M0006", "M0004"])
+    #expect(
+      first.ledger.retired == [
+        RetiredMitigation(
+          mitigationID: "M0002", fate: .merged, into: ["M0001"], statements: ["b1", "b2"],
+          removedStatements: []),
+        RetiredMitigation(
+          mitigationID: "M0005", fate: .removed, into: [], statements: ["z1"], removedStatements: ["z1"]),
+      ])
+    #expect(
+      first.changes == [
+        IdentityChange(kind: .merged, mitigationID: "M0001", from: ["M0001", "M0002"]),
+        IdentityChange(kind: .retired, mitigationID: "M0002", from: ["M0002"]),
+        IdentityChange(kind: .kept, mitigationID: "M0003", from: ["M0003"]),
+        IdentityChange(kind: .kept, mitigationID: "M0004", from: ["M0004"]),
+        IdentityChange(kind: .retired, mitigationID: "M0005", from: ["M0005"]),
+        IdentityChange(kind: .split, mitigationID: "M0006", from: ["M0004"]),
+      ])
+    // One run after the change is the fixed point: the same clusters give the same ids, changes and fates.
+    let second = IdentityAssigner.assign(clusters: clusters, ledger: first.ledger)
+    #expect(second.ids == first.ids)
+    #expect(second.changes == first.changes)
+    #expect(second.ledger == first.ledger)
+    // Later: {c1} goes too and M0001 splits; M0003 is retired as removed, M0002's fate is unchanged.
+    let third = IdentityAssigner.assign(
+      clusters: [["a1", "a2"], ["b1", "b2"], ["g1"], ["g2", "g3"]], ledger: second.ledger)
+    #expect(third.ids == ["M0001", "M0007", "M0006", "M0004"])
+    #expect(third.ledger.retired.map(\.mitigationID) == ["M0002", "M0003", "M0005"])
+    #expect(third.ledger.retired[0] == first.ledger.retired[0])
+    #expect(third.ledger.retired[1].fate == .removed)
+    // M0003 had c1 only in the previous run: x1 had already gone, so it is not listed.
+    #expect(third.ledger.retired[1].statements == ["c1"])
+  }
+
+  /// A mitigation whose statements went to two others is recorded as split into both.
+  @Test func anIdWhoseStatementsScatterIsSplitIntoTheirNewMitigations() throws {
+    let ledger = IdentityLedger(
+      memberships: [
+        "a1": "M0001", "b1": "M0001", "a2": "M0002", "a3": "M0002", "b2": "M0003", "b3": "M0003",
+      ],
+      issued: ["M0001", "M0002", "M0003"])
+    let outcome = IdentityAssigner.assign(
+      clusters: [["a1", "a2", "a3"], ["b1", "b2", "b3"]], ledger: ledger)
+    #expect(outcome.ids == ["M0002", "M0003"])
+    #expect(
+      outcome.ledger.retired == [
+        RetiredMitigation(
+          mitigationID: "M0001", fate: .split, into: ["M0002", "M0003"], statements: ["a1", "b1"],
+          removedStatements: [])
+      ])
   }
 }

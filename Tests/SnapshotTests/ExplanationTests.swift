@@ -81,7 +81,26 @@ struct ExplanationTests {
 
   @Test("a retired mitigation id says what became of it")
   func retired() throws {
-    let error = try #require(throws: InputError.self) { try Explanation(id: "M0006", in: content) }
+    let explanation = try Explanation(id: "m0006", in: content)
+    #expect(explanation.kind == .retired)
+    #expect(explanation.retired?.into == ["M0004"])
+    #expect(
+      explanation.formerMembers.map { "\($0.statementID) \($0.mitigationID ?? "-")" } == [
+        "nist-2024:gv-1-1-001 M0004", "schuett-2023:retired-unit -",
+      ])
+    let text = explanation.rendered(width: 100)
+    #expect(text.hasPrefix("Mitigation M0006 is retired: merged into M0004; 1 of its statements removed.\n"))
+    #expect(text.contains("now in M0004"))
+    #expect(text.contains("no longer scanned"))
+    #expect(text.contains("merged M0004 from M0004, M0006"))
+  }
+
+  /// A snapshot written before the fates were kept still says what its identity changes know.
+  @Test("a retired id without a recorded fate falls back to the identity changes")
+  func retiredWithoutRecord() throws {
+    var older = content
+    older.retiredMitigations = []
+    let error = try #require(throws: InputError.self) { try Explanation(id: "M0006", in: older) }
     #expect(error.message.contains("retired (merged into M0004)"))
   }
 

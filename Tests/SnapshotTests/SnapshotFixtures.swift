@@ -305,6 +305,12 @@ enum SnapshotFixtures {
         ScanDiagnostic(
           location: SourceLocation(file: "frameworks/example-2025/framework.yaml", element: "recipe.units"),
           message: "the recipe matched a unit | inside a table"),
+      ],
+      retiredMitigations: [
+        RetiredMitigation(
+          mitigationID: "M0006", fate: .merged, into: ["M0004"],
+          statements: ["nist-2024:gv-1-1-001", "schuett-2023:retired-unit"],
+          removedStatements: ["schuett-2023:retired-unit"])
       ])
   }
 

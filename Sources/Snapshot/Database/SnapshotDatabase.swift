@@ -79,6 +79,9 @@ enum SnapshotDatabase {
     for id in content.issuedMitigationIDs {
       try IssuedIDRow(mitigationID: id).insert(db)
     }
+    for record in content.retiredMitigations {
+      try RetiredMitigationRow(record).insert(db)
+    }
     try RunRow(content.run).insert(db)
     for (reason, units) in content.run.counts.dropped.sorted(by: { $0.key.bytePrecedes($1.key) }) {
       try RunDroppedRow(reason: reason, units: units).insert(db)
@@ -144,6 +147,11 @@ enum SnapshotDatabase {
     let warnings = try WarningRow.fetchAll(db, sql: "SELECT * FROM warnings ORDER BY id").map {
       try $0.model()
     }
+    // A snapshot written before v3-identity-history has no record of its retired ids' fates.
+    let retired =
+      try db.tableExists(RetiredMitigationRow.databaseTableName)
+      ? try RetiredMitigationRow.fetchAll(db, sql: "SELECT * FROM retired_mitigations ORDER BY mitigation_id")
+        .map { try $0.model() } : []
     var droppedCounts: [String: Int] = [:]
     for row in try RunDroppedRow.fetchAll(db, sql: "SELECT * FROM run_dropped") {
       droppedCounts[row.reason] = row.units
@@ -156,6 +164,7 @@ enum SnapshotDatabase {
       run: run.model(dropped: droppedCounts, inputs: inputs), taxonomy: taxonomy, frameworks: frameworks,
       statements: statements, actionNumbers: actionNumbers, dropped: dropped, assignments: assignments,
       mitigations: mitigations, edges: edges, codeDecisions: codeDecisions, linkDecisions: linkDecisions,
-      identityChanges: identityChanges, issuedMitigationIDs: issued, warnings: warnings)
+      identityChanges: identityChanges, issuedMitigationIDs: issued, warnings: warnings,
+      retiredMitigations: retired)
   }
 }

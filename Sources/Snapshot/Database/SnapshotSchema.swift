@@ -7,11 +7,11 @@ public enum SnapshotSchema {
   /// `PRAGMA application_id`: "EvSc", so that `file` and the reader can tell our databases apart.
   public static let applicationID: Int32 = 0x4576_5363
   /// `PRAGMA user_version`: the number of the latest migration.
-  public static let version = 2
+  public static let version = 3
   /// SQLite's page size, fixed so that the file's bytes do not depend on the library's default.
   static let pageSize = 4096
 
-  public static var migrationIdentifiers: [String] { ["v1", "v2"] }
+  public static var migrationIdentifiers: [String] { ["v1", "v2", "v3-identity-history"] }
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -24,8 +24,25 @@ public enum SnapshotSchema {
       try db.execute(sql: version2)
       try db.execute(sql: "PRAGMA user_version = 2")
     }
+    migrator.registerMigration("v3-identity-history") { db in
+      try db.execute(sql: identityHistory)
+      try db.execute(sql: "PRAGMA user_version = 3")
+    }
     return migrator
   }
+
+  /// What became of every retired mitigation id, carried from snapshot to snapshot so that an id someone
+  /// cited can always be followed. `identity_changes` then holds each id's latest change (carried forward
+  /// while its mitigation stays as it was) rather than the changes of the last run alone.
+  static let identityHistory = """
+    CREATE TABLE retired_mitigations (
+      mitigation_id TEXT NOT NULL PRIMARY KEY REFERENCES issued_ids(mitigation_id),
+      fate TEXT NOT NULL,
+      into_ids TEXT NOT NULL,
+      statement_ids TEXT NOT NULL,
+      removed_statement_ids TEXT NOT NULL
+    );
+    """
 
   /// Statements read from a PDF keep their page and position (NULL for HTML and XML documents).
   static let version2 = """
