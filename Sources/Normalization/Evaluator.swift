@@ -56,7 +56,10 @@ public struct Evaluator: Sendable {
     return (ranking, coding.primary?.needsReview ?? true)
   }
 
-  func score(examples: [CodedExample], rankings: [[String]], flagged: [Bool], mode: String)
+  /// Scores the codes a coder ranked for each example against the examples' human codes: top-1 and top-3
+  /// accuracy, macro-F1 over the codes either side used, category accuracy, Cohen's kappa, and the accuracy
+  /// on the examples the coder did not flag for review.
+  public func score(examples: [CodedExample], rankings: [[String]], flagged: [Bool], mode: String)
     -> EvaluationReport
   {
     let n = examples.count

@@ -44,16 +44,22 @@ struct PracticeSet: Decodable, Sendable, CustomTestStringConvertible {
     return inputs
   }
 
-  static let all: [PracticeSet] = {
+  /// Every practice set; a folder or file that cannot be read or decoded fails `PracticeSetTests`'
+  /// `everyPracticeSetIsRead` rather than being left out.
+  static let loaded = Result { () throws -> [PracticeSet] in
     let directory = Fixtures.directory.appendingPathComponent("practice-sets")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
       .filter { $0.hasSuffix(".json") }.sorted()
-    return names.compactMap { name in
-      guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
-        var set = try? JSONDecoder().decode(PracticeSet.self, from: data)
-      else { return nil }
+    return try names.map { name in
+      let data = try Data(contentsOf: directory.appendingPathComponent(name))
+      var set = try JSONDecoder().decode(PracticeSet.self, from: data)
       set.file = name
       return set
     }
-  }()
+  }
+
+  static var all: [PracticeSet] {
+    guard case .success(let sets) = loaded else { return [] }
+    return sets
+  }
 }

@@ -4,6 +4,13 @@ import Testing
 
 /// The practice sets in Fixtures/practice-sets: what must merge, what must stay apart.
 @Suite struct PracticeSetTests {
+  /// The parameterised tests below run once per set; an unreadable set must not leave them with none.
+  @Test func everyPracticeSetIsRead() throws {
+    let sets = try PracticeSet.loaded.get()
+    #expect(sets.map(\.file) == ["frontier-safety.json"])
+    #expect(sets.allSatisfy { !$0.groups.isEmpty && !$0.lookalikes.isEmpty })
+  }
+
   @Test(arguments: PracticeSet.all)
   func duplicatesMerge(_ set: PracticeSet) throws {
     let result = try Deduplicator().run(inputs: set.inputs)

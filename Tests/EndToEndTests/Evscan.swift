@@ -12,18 +12,32 @@ enum Evscan {
     var errors: String
   }
 
-  /// The evscan next to the test bundle (SwiftPM builds it because this target depends on it).
-  static let binary: URL = {
+  struct MissingBinary: Error, CustomStringConvertible {
+    var path: String
+    var description: String {
+      "there is no evscan at \(path), beside the test bundle: build it with the tests (`swift build "
+        + "--build-tests`) rather than run tests against another, perhaps older, binary"
+    }
+  }
+
+  /// The evscan beside the test bundle: the one the build that made these tests just made (this target
+  /// depends on it). No other is ever used, so a test can never pass against an old binary; the path is
+  /// printed once so that a log says which binary the tests ran.
+  static let binary: Swift.Result<URL, MissingBinary> = {
+    // `swift test` runs .build/<triple>/<configuration>/<package>PackageTests.xctest; evscan is beside it.
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("evscan")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    return packageRoot.appendingPathComponent(".build/debug/evscan")
+    guard FileManager.default.isExecutableFile(atPath: beside.path) else {
+      return .failure(MissingBinary(path: beside.path))
+    }
+    print("end-to-end tests run \(beside.path)")
+    return .success(beside)
   }()
 
   @discardableResult
   static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = try binary.get()
     process.arguments = arguments
     process.currentDirectoryURL = directory
     // Files rather than pipes: a chatty command can never block on a full pipe.

@@ -22,14 +22,26 @@ struct TrainingFileTests {
     var testDescription: String { name }
   }
 
-  static let badFiles: [BadFile] = {
-    let text =
-      (try? String(contentsOfFile: Support.fixture("training/expectations.tsv"), encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").map { row in
+  /// The table of bad files; one that cannot be read fails `theExpectationTableIsRead` instead of leaving
+  /// the parameterised test with nothing to run.
+  static let loadedBadFiles = Result { () throws -> [BadFile] in
+    let text = try String(contentsOfFile: Support.fixture("training/expectations.tsv"), encoding: .utf8)
+    return try text.split(separator: "\n").map { row in
       let fields = row.split(separator: "\t").map(String.init)
+      guard fields.count == 3 else { throw ExpectationLineError(row: String(row)) }
       return BadFile(name: fields[0], line: fields[1], words: fields[2])
     }
-  }()
+  }
+  static var badFiles: [BadFile] {
+    guard case .success(let files) = loadedBadFiles else { return [] }
+    return files
+  }
+
+  struct ExpectationLineError: Error { var row: String }
+
+  @Test func theExpectationTableIsRead() throws {
+    #expect(try Self.loadedBadFiles.get().count == 7)
+  }
 
   @Test("bad training files give a clear error with the file and line", arguments: badFiles)
   func badFileIsRefused(_ bad: BadFile) throws {

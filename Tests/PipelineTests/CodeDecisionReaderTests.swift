@@ -26,16 +26,28 @@ struct CodeDecisionReaderTests {
     var testDescription: String { file }
   }
 
-  static let bad: [Bad] = {
-    let table =
-      (try? String(
-        contentsOf: PipelineSupport.fixtures.appendingPathComponent("decisions/expectations.tsv"),
-        encoding: .utf8)) ?? ""
-    return table.split(separator: "\n").map { row in
+  /// The table of bad files; one that cannot be read fails `theExpectationTableIsRead` instead of leaving
+  /// the parameterised test with nothing to run.
+  static let loadedBad = Result { () throws -> [Bad] in
+    let table = try String(
+      contentsOf: PipelineSupport.fixtures.appendingPathComponent("decisions/expectations.tsv"),
+      encoding: .utf8)
+    return try table.split(separator: "\n").map { row in
       let fields = row.split(separator: "\t").map(String.init)
-      return Bad(file: fields[0], line: Int(fields[1]) ?? 0, words: fields[2])
+      guard fields.count == 3, let line = Int(fields[1]) else { throw ExpectationLineError(row: String(row)) }
+      return Bad(file: fields[0], line: line, words: fields[2])
     }
-  }()
+  }
+  static var bad: [Bad] {
+    guard case .success(let bad) = loadedBad else { return [] }
+    return bad
+  }
+
+  struct ExpectationLineError: Error { var row: String }
+
+  @Test func theExpectationTableIsRead() throws {
+    #expect(try Self.loadedBad.get().count == 5)
+  }
 
   @Test("bad decisions name the file and line", arguments: bad)
   func badDecisionsAreRefused(_ bad: Bad) throws {

@@ -12,12 +12,16 @@ struct InterruptedRunTests {
   /// Two independent streams of trials run side by side, each in its own project copy, to halve the time.
   static let streams: [UInt64] = [0x5EED_0001, 0x5EED_0002]
   static let trialsPerStream = 10
+  /// When the seeded trials missed a phase (a busy machine stretches a run), more trials aim at that phase,
+  /// up to this many in all; then the test fails rather than pass without having killed a scan there.
+  static let maximumTrialsPerStream = 20
 
   struct Tally {
     var intact = 0
     var replaced = 0
     var leftovers = 0
     var killedWhileWriting = 0
+    var killedBeforeWriting = 0
   }
 
   @Test("SIGKILL at random moments never damages the snapshot", arguments: streams)
@@ -43,21 +47,36 @@ struct InterruptedRunTests {
     var previous = project.snapshotFiles()
 
     var tally = Tally()
-    for trial in 0..<Self.trialsPerStream {
+    var trial = 0
+    while trial < Self.trialsPerStream
+      || (trial < Self.maximumTrialsPerStream
+        && (tally.killedWhileWriting == 0 || tally.killedBeforeWriting == 0))
+    {
+      defer { trial += 1 }
       try project.toggle()
       let expected = project.frameworkCount
       // Half the kills land anywhere in a run; the other half while the snapshot is being written and
-      // swapped in, where a careless publisher would leave half a snapshot.
-      let duringWrite = trial % 2 == 1
-      let delay = Int.random(
-        in: 0...(duringWrite ? writeMicroseconds : runMicroseconds) * 6 / 5, using: &generator)
+      // swapped in, where a careless publisher would leave half a snapshot. Trials past the seeded ones aim
+      // at the phase still missing: at once when writing starts, or early in the run.
+      let extra = trial >= Self.trialsPerStream
+      let duringWrite = extra ? tally.killedWhileWriting == 0 : trial % 2 == 1
+      let delay =
+        extra
+        ? (duringWrite ? 0 : Int.random(in: 0...runMicroseconds / 4, using: &generator))
+        : Int.random(in: 0...(duringWrite ? writeMicroseconds : runMicroseconds) * 6 / 5, using: &generator)
       let scan = try project.startScan()
       if duringWrite {
         poll { !project.leftovers.isEmpty || !scan.isRunning }
       }
       let deadline = clock.now + .microseconds(delay)
       poll { clock.now >= deadline || !scan.isRunning }
-      if scan.isRunning && !project.leftovers.isEmpty { tally.killedWhileWriting += 1 }
+      if scan.isRunning {
+        if project.leftovers.isEmpty {
+          tally.killedBeforeWriting += 1
+        } else {
+          tally.killedWhileWriting += 1
+        }
+      }
       scan.send(SIGKILL)
       let killed = scan.wait()
       #expect(killed.signal == SIGKILL || killed.succeeded, "trial \(trial): \(killed)")
@@ -87,11 +106,16 @@ struct InterruptedRunTests {
       #expect(problems.isEmpty, "trial \(trial): after the next run: \(problems)")
       previous = project.snapshotFiles()
     }
+    let phases =
+      "in \(trial) trials, \(tally.killedBeforeWriting) kills struck before the snapshot was written and "
+      + "\(tally.killedWhileWriting) while it was: both phases must be hit"
+    #expect(tally.killedBeforeWriting > 0 && tally.killedWhileWriting > 0, "\(phases)")
     print(
-      "interrupted scans, stream \(String(seed, radix: 16)): \(Self.trialsPerStream) kills "
+      "interrupted scans, stream \(String(seed, radix: 16)): \(trial) kills "
         + "(a run took \(runMicroseconds / 1000) ms, writing \(writeMicroseconds / 1000) ms): "
         + "\(tally.intact) left the previous snapshot intact, \(tally.replaced) came after the swap, "
-        + "\(tally.killedWhileWriting) struck while the snapshot was being written, "
+        + "\(tally.killedBeforeWriting) struck before the snapshot was written, "
+        + "\(tally.killedWhileWriting) while it was being written, "
         + "\(tally.leftovers) left folders that the next run removed")
   }
 

@@ -75,16 +75,28 @@ struct TaxonomyDefectTests {
     var testDescription: String { name }
   }
 
-  static let defects: [Defect] = {
-    let text =
-      (try? String(contentsOf: fixtures.appendingPathComponent("defects.tsv"), encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+  /// The defects of `defects.tsv`; a file that cannot be read or a malformed line fails
+  /// `theDefectTableIsRead` instead of leaving the parameterised test with nothing to run.
+  static let loadedDefects = Result { () throws -> [Defect] in
+    let text = try String(contentsOf: fixtures.appendingPathComponent("defects.tsv"), encoding: .utf8)
+    return try text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 6 else { throw FixtureLineError(line: String(line)) }
       return Defect(
         name: fields[0], file: fields[1], find: fields[2], replacement: fields[3], location: fields[4],
         words: fields[5])
     }
-  }()
+  }
+  static var defects: [Defect] {
+    guard case .success(let defects) = loadedDefects else { return [] }
+    return defects
+  }
+
+  struct FixtureLineError: Error { var line: String }
+
+  @Test func theDefectTableIsRead() throws {
+    #expect(try Self.loadedDefects.get().count == 11)
+  }
 
   /// A copy of the minimal taxonomy in a temporary folder, with one defect written into it.
   static func copy(applying defect: Defect?) throws -> URL {
