@@ -5,18 +5,19 @@ import Testing
 /// The evaluation's figures on a confusion matrix small enough to work out by hand.
 ///
 ///     human:     1.1 1.1 1.1 1.1 2.1 2.1 2.1 3.1 3.1 3.1
-///     machine:   1.1 1.1 1.1 2.1 2.1 2.1 1.1 3.1 3.1 2.1
+///     machine:   1.1 1.1 1.1 2.1 2.1 2.1 1.1 3.1 3.1 1.1
 ///
-/// top-1 = 7/10. Cohen's kappa: the human codes are 4, 3, 3 of 1.1, 2.1, 3.1 and the machine's 4, 4, 2, so
-/// chance agreement is (4·4 + 3·4 + 3·2)/100 = 0.34 and kappa = (0.7 − 0.34)/(1 − 0.34) = 0.5455. F1: 1.1 has
-/// precision 3/4 and recall 3/4 (0.75); 2.1 precision 2/4, recall 2/3 (4/7 = 0.5714); 3.1 precision 2/2,
-/// recall 2/3 (0.8); macro-F1 = (0.75 + 0.5714 + 0.8)/3 = 0.7071. top-3: the sixth-from-last example's
-/// human code is fourth in its ranking, every other is in the first three: 9/10.
+/// top-1 = 7/10. Cohen's kappa: the human codes are 4, 3, 3 of 1.1, 2.1, 3.1 and the machine's 5, 3, 2, so
+/// chance agreement is (4·5 + 3·3 + 3·2)/100 = 0.35 (not the 0.34 that squaring either side's shares would
+/// give) and kappa = (0.7 − 0.35)/(1 − 0.35) = 0.5385. F1: 1.1 has precision 3/5 and recall 3/4 (2/3 =
+/// 0.6667); 2.1 precision 2/3, recall 2/3 (0.6667); 3.1 precision 2/2, recall 2/3 (0.8); macro-F1 =
+/// (0.6667 + 0.6667 + 0.8)/3 = 0.7111. top-3: the seventh example's human code is fourth in its ranking,
+/// every other is in the first three: 9/10.
 @Suite struct EvaluationMetricTests {
   static let human = ["1.1", "1.1", "1.1", "1.1", "2.1", "2.1", "2.1", "3.1", "3.1", "3.1"]
   static let rankings = [
     ["1.1", "2.1"], ["1.1"], ["1.1", "3.1"], ["2.1", "1.1"], ["2.1"], ["2.1", "1.1"],
-    ["1.1", "3.1", "4.1", "2.1"], ["3.1"], ["3.1", "2.1"], ["2.1", "3.1"],
+    ["1.1", "3.1", "4.1", "2.1"], ["3.1"], ["3.1", "2.1"], ["1.1", "3.1"],
   ]
   static let flagged = [false, false, false, true, false, false, true, false, false, false]
 
@@ -31,20 +32,21 @@ import Testing
     #expect(report.n == 10)
     #expect(report.top1 == 0.7)
     #expect(report.top3 == 0.9)
-    #expect(report.kappa == 0.5455)
-    #expect(report.macroF1 == 0.7071)
+    #expect(report.kappa == 0.5385)
+    #expect(report.macroF1 == 0.7111)
     #expect(report.categoryAccuracy == 0.7)
     #expect(report.flaggedForReview == 2)
     // The eight unflagged examples hold seven hits (the last one is wrong).
     #expect(report.top1WhenNotFlagged == 0.875)
     let scores = Dictionary(uniqueKeysWithValues: report.perCode.map { ($0.code, $0) })
-    #expect(scores["1.1"]?.precision == 0.75 && scores["1.1"]?.recall == 0.75 && scores["1.1"]?.f1 == 0.75)
-    #expect(scores["2.1"]?.precision == 0.5 && scores["2.1"]?.recall == 0.6667 && scores["2.1"]?.f1 == 0.5714)
+    #expect(scores["1.1"]?.precision == 0.6 && scores["1.1"]?.recall == 0.75 && scores["1.1"]?.f1 == 0.6667)
+    #expect(
+      scores["2.1"]?.precision == 0.6667 && scores["2.1"]?.recall == 0.6667 && scores["2.1"]?.f1 == 0.6667)
     #expect(scores["3.1"]?.precision == 1 && scores["3.1"]?.recall == 0.6667 && scores["3.1"]?.f1 == 0.8)
-    #expect(scores["2.1"]?.support == 3 && scores["2.1"]?.predicted == 4)
+    #expect(scores["1.1"]?.support == 4 && scores["1.1"]?.predicted == 5)
     #expect(
       Set(report.confusions.map { "\($0.expected)>\($0.predicted) \($0.count)" })
-        == ["1.1>2.1 1", "2.1>1.1 1", "3.1>2.1 1"])
+        == ["1.1>2.1 1", "2.1>1.1 1", "3.1>1.1 1"])
   }
 
   /// Perfect agreement is kappa 1 and every figure 1; agreement no better than chance is kappa 0.
