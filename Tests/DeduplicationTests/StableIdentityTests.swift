@@ -188,7 +188,7 @@ import Testing
     let third = IdentityAssigner.assign(
       clusters: [["a1", "a2"], ["b1", "b2"], ["g1"], ["g2", "g3"]], ledger: second.ledger)
     #expect(third.ids == ["M0001", "M0007", "M0006", "M0004"])
-    #expect(third.ledger.retired.map(\.mitigationID) == ["M0002", "M0003", "M0005"])
+    try #require(third.ledger.retired.map(\.mitigationID) == ["M0002", "M0003", "M0005"])
     #expect(third.ledger.retired[0] == first.ledger.retired[0])
     #expect(third.ledger.retired[1].fate == .removed)
     // M0003 had c1 only in the previous run: x1 had already gone, so it is not listed.
