@@ -32,6 +32,8 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
     public var taxonomyPrototypes: Bool
     /// Softmax temperature that turns SVM scores into probabilities, fitted by internal cross-validation.
     public var temperature: Double
+    /// The share of the thesaurus's vote in the probabilities (the rest is the SVM's).
+    public var thesaurusWeight: Double
     /// Turns the top probability and its gap to the runner-up into a probability of being right.
     public var calibration: CorrectnessCalibration
     /// A code whose calibrated probability of being right is under this needs review.
@@ -39,13 +41,15 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
 
     public init(
       cost: Double, blockWeights: [Double], minimumTextDocumentFrequency: Int, taxonomyPrototypes: Bool,
-      temperature: Double, calibration: CorrectnessCalibration = .identity, reviewThreshold: Double = 0.5
+      temperature: Double, thesaurusWeight: Double = 0, calibration: CorrectnessCalibration = .identity,
+      reviewThreshold: Double = 0.5
     ) {
       self.cost = cost
       self.blockWeights = blockWeights
       self.minimumTextDocumentFrequency = minimumTextDocumentFrequency
       self.taxonomyPrototypes = taxonomyPrototypes
       self.temperature = temperature
+      self.thesaurusWeight = thesaurusWeight
       self.calibration = calibration
       self.reviewThreshold = reviewThreshold
     }

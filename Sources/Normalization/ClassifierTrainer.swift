@@ -12,6 +12,8 @@ public struct ClassifierTrainer: Sendable {
   public var minimumTextDocumentFrequency = 2
   public var taxonomyPrototypes = true
   public var temperatureCandidates = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]
+  /// The share of the thesaurus's vote (`ThesaurusVote`) mixed into the SVM's probabilities.
+  public var thesaurusWeight = 0.3
   /// The accuracy the unflagged codes should reach: training sets the review threshold to the lowest
   /// calibrated probability at which its internal cross-validation's unflagged codes reach it.
   public var reviewTargetAccuracy = 0.85
@@ -24,11 +26,13 @@ public struct ClassifierTrainer: Sendable {
   public let taxonomy: TaxonomySet
   public let matcher: ConceptMatcher
   public let analyzer: TextAnalyzer
+  let thesaurusVote: ThesaurusVote
 
   public init(taxonomy: TaxonomySet, analyzer: TextAnalyzer = TextAnalyzer()) {
     self.taxonomy = taxonomy
     self.analyzer = analyzer
     matcher = ConceptMatcher(thesaurus: taxonomy.thesaurus, analyzer: analyzer)
+    thesaurusVote = ThesaurusVote(concepts: matcher.concepts)
   }
 
   /// Each code's definition and typical examples, written for the taxonomy, as one more training example:
@@ -71,6 +75,8 @@ public struct ClassifierTrainer: Sendable {
     var text: [String]
     var concepts: [String]
     var context: [String]
+    /// The thesaurus's shares by code.
+    var thesaurus: [String: Double]
   }
 
   func analyse(_ example: CodedExample) -> Terms {
@@ -84,14 +90,19 @@ public struct ClassifierTrainer: Sendable {
     let tokens = analyzer.tokens(example.text)
     concepts += matcher.matches(in: example.text, tokens: tokens)
     var features: [String] = []
+    var distinct: [Int] = []
     for match in concepts {
-      if let concept = matcher.index(of: match) { features += matcher.featureNames(of: concept) }
+      guard let concept = matcher.index(of: match) else { continue }
+      features += matcher.featureNames(of: concept)
+      if !distinct.contains(concept) { distinct.append(concept) }
     }
+    let shares = thesaurusVote.shares(concepts: distinct).shares
     let context =
       example.context?.text.map { analyzer.tokens($0).compactMap { $0.isStopWord ? nil : $0.stem } } ?? []
     return Terms(
       title: title, text: tokens.compactMap { $0.isStopWord ? nil : $0.stem }, concepts: features,
-      context: context)
+      context: context,
+      thesaurus: Dictionary(uniqueKeysWithValues: shares.map { ($0.code, $0.share) }))
   }
 
   /// Fits the model on `examples` (plus the taxonomy prototypes when enabled).
@@ -143,7 +154,8 @@ public struct ClassifierTrainer: Sendable {
       trainingFiles: files,
       hyperparameters: .init(
         cost: cost, blockWeights: blockWeights, minimumTextDocumentFrequency: minimumTextDocumentFrequency,
-        taxonomyPrototypes: taxonomyPrototypes, temperature: temperature, calibration: calibration,
+        taxonomyPrototypes: taxonomyPrototypes, temperature: temperature, thesaurusWeight: thesaurusWeight,
+        calibration: calibration,
         reviewThreshold: reviewThreshold),
       classes: classes, features: names, idf: idf.map(Self.rounded), weights: weights, examples: stored)
   }
@@ -155,7 +167,7 @@ public struct ClassifierTrainer: Sendable {
   func calibrate(examples: [CodedExample], analyses: [Terms]) -> (Double, CorrectnessCalibration, Double) {
     guard examples.count >= 20 else { return (0.2, .identity, reviewThreshold ?? 0.5) }
     let folds = Folds.stratified(codes: examples.map(\.code), count: 5)
-    var scored: [(scores: [Double], truth: Int?, vector: SparseVector, classifier: MitigationClassifier)] = []
+    var scored: [(scores: [Double], truth: Int?, thesaurus: [String: Double], classes: [String])] = []
     for fold in 0..<5 {
       let train = examples.indices.filter { folds[$0] != fold }
       let test = examples.indices.filter { folds[$0] == fold }
@@ -169,7 +181,8 @@ public struct ClassifierTrainer: Sendable {
           title: terms.title, text: terms.text, concepts: terms.concepts, context: terms.context)
         scored.append(
           (
-            classifier.scores(vector), model.classes.firstIndex(of: examples[index].code), vector, classifier
+            classifier.scores(vector), model.classes.firstIndex(of: examples[index].code), terms.thesaurus,
+            model.classes
           ))
       }
     }
@@ -177,18 +190,20 @@ public struct ClassifierTrainer: Sendable {
     for temperature in temperatureCandidates {
       var loss = 0.0
       for item in scored {
-        let probabilities = MitigationClassifier.softmax(item.scores, temperature: temperature)
+        let probabilities = MitigationClassifier.mixed(
+          MitigationClassifier.softmax(item.scores, temperature: temperature), classes: item.classes,
+          thesaurus: item.thesaurus, weight: thesaurusWeight)
         loss -= log(max(item.truth.map { probabilities[$0] } ?? 0, 1e-9))
       }
       if loss < best.loss { best = (temperature, loss) }
     }
     let samples = scored.map { item -> (signals: [Double], correct: Bool) in
-      let probabilities = MitigationClassifier.softmax(item.scores, temperature: best.temperature)
+      let probabilities = MitigationClassifier.mixed(
+        MitigationClassifier.softmax(item.scores, temperature: best.temperature), classes: item.classes,
+        thesaurus: item.thesaurus, weight: thesaurusWeight)
       var first = 0
       for index in probabilities.indices where probabilities[index] > probabilities[first] { first = index }
-      return (
-        item.classifier.confidenceSignals(item.vector, probabilities: probabilities), item.truth == first
-      )
+      return (MitigationClassifier.confidenceSignals(probabilities), item.truth == first)
     }
     let calibration = CorrectnessCalibration.fit(samples)
     let stated = samples.map { (calibration.probability($0.signals), $0.correct) }

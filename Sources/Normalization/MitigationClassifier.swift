@@ -59,21 +59,33 @@ public struct MitigationClassifier: Sendable {
     return exponentials.map { $0 / sum }
   }
 
-  /// The classes' probabilities: the scores through the model's softmax temperature.
-  public func probabilities(_ vector: SparseVector) -> [Double] {
-    Self.softmax(scores(vector), temperature: model.hyperparameters.temperature)
+  /// The classes' probabilities: the scores through the model's softmax temperature, mixed with the
+  /// thesaurus's shares (`ThesaurusVote`, by code) at the model's thesaurus weight when it has any.
+  public func probabilities(_ vector: SparseVector, thesaurus: [String: Double] = [:]) -> [Double] {
+    Self.mixed(
+      Self.softmax(scores(vector), temperature: model.hyperparameters.temperature), classes: model.classes,
+      thesaurus: thesaurus, weight: model.hyperparameters.thesaurusWeight)
+  }
+
+  static func mixed(_ probabilities: [Double], classes: [String], thesaurus: [String: Double], weight: Double)
+    -> [Double]
+  {
+    guard weight > 0, !thesaurus.isEmpty else { return probabilities }
+    return zip(classes, probabilities).map { code, probability in
+      (1 - weight) * probability + weight * (thesaurus[code] ?? 0)
+    }
   }
 
   /// The calibrated probability that the most probable class is right.
-  public func probabilityRight(_ vector: SparseVector, probabilities: [Double]) -> Double {
-    model.hyperparameters.calibration.probability(confidenceSignals(vector, probabilities: probabilities))
+  public func probabilityRight(_ probabilities: [Double]) -> Double {
+    model.hyperparameters.calibration.probability(Self.confidenceSignals(probabilities))
   }
 
   /// What the calibration reads: the log-odds of the top probability and its gap to the runner-up.
   /// (The share of agreeing nearest examples and whether a thesaurus concept points to the code were
   /// tried as further signals; in cross-validation they did not separate right codes from wrong ones any
   /// better, and calibration got worse, so they are not used.)
-  public func confidenceSignals(_ vector: SparseVector, probabilities: [Double]) -> [Double] {
+  public static func confidenceSignals(_ probabilities: [Double]) -> [Double] {
     let sorted = probabilities.sorted(by: >)
     guard let top = sorted.first else { return [0, 0] }
     return [CorrectnessCalibration.logit(top), top - (sorted.count > 1 ? sorted[1] : 0)]

@@ -32,6 +32,7 @@ public struct Normalizer: Sendable {
   /// "3.1 Testing & Auditing" by facet and code, written once.
   private let displayNames: [String: [String: String]]
   private let links: ConceptLinks
+  private let thesaurusVote: ThesaurusVote
   /// Per concept, "points to 3.1 Testing & Auditing, ..." of its mitigation codes.
   private let mitigationPointers: [String]
   /// Per stored example of the model, the reason that names it as a nearest example.
@@ -54,6 +55,7 @@ public struct Normalizer: Sendable {
     self.displayNames = displayNames
     func display(_ code: String) -> String { displayNames["mitigation"]?[code] ?? code }
     links = ConceptLinks(concepts: matcher.concepts, facets: taxonomy.allFacets.map(\.facet))
+    thesaurusVote = ThesaurusVote(concepts: matcher.concepts)
     mitigationPointers = matcher.concepts.map { concept in
       (concept.codes?["mitigation"] ?? []).map(display).joined(separator: ", ")
     }
@@ -135,7 +137,8 @@ public struct Normalizer: Sendable {
     let primary = codeMitigation(statementID: "", analysis: analysis, context: context).code
     let ranked: [String]
     if let classifier {
-      let probabilities = classifier.probabilities(classifier.vector(analysis))
+      let probabilities = classifier.probabilities(
+        classifier.vector(analysis), thesaurus: thesaurusShares(analysis))
       ranked = zip(classifier.model.classes, probabilities).sorted {
         $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
       }
@@ -156,8 +159,8 @@ public struct Normalizer: Sendable {
     if let classifier {
       method = .classifier
       let vector = classifier.vector(analysis)
-      let probabilities = classifier.probabilities(vector)
-      probabilityRight = classifier.probabilityRight(vector, probabilities: probabilities)
+      let probabilities = classifier.probabilities(vector, thesaurus: thesaurusShares(analysis))
+      probabilityRight = classifier.probabilityRight(probabilities)
       ranked = zip(classifier.model.classes, probabilities).sorted {
         $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
       }.map { ($0.0, $0.1) }
@@ -234,21 +237,20 @@ public struct Normalizer: Sendable {
 
   /// Without a model: each leaf code scores the weights of the concepts that point to it.
   private func thesaurusRanking(_ analysis: StatementAnalysis) -> [(code: String, probability: Double)] {
-    var evidence: [String: Double] = [:]
-    for concept in distinctConcepts(analysis) {
-      for code in links.codes(of: concept, facet: 0) where code.contains(".") {
-        evidence[code, default: 0] += links.weights[concept] ?? 1
-      }
-    }
-    // Summed in code order: a dictionary's order changes from run to run, and so would the last bits.
-    let byCode = evidence.sorted { $0.key < $1.key }
-    let total = byCode.reduce(0) { $0 + $1.value }
-    guard total > 0 else { return [] }
+    let (shares, total) = thesaurusVote.shares(concepts: distinctConcepts(analysis))
     // Little evidence means little confidence, however it is shared out.
     let strength = min(1, total / 1.5)
-    return byCode.map { ($0.key, $0.value / total * strength) }.sorted {
+    return shares.map { ($0.code, $0.share * strength) }.sorted {
       $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
     }
+  }
+
+  /// The thesaurus's shares by code, for the classifier's ensemble.
+  private func thesaurusShares(_ analysis: StatementAnalysis) -> [String: Double] {
+    Dictionary(
+      uniqueKeysWithValues: thesaurusVote.shares(concepts: distinctConcepts(analysis)).shares.map {
+        ($0.code, $0.share)
+      })
   }
 
   private func notOtherwiseCategorized(

@@ -23,6 +23,7 @@ struct TrainingOptions: ParsableArguments {
   @Option(help: .hidden) var contextWeight: Double?
   @Option(help: .hidden) var reviewThreshold: Double?
   @Option(help: .hidden) var reviewTargetAccuracy: Double?
+  @Option(help: .hidden) var thesaurusWeight: Double?
   @Option(help: .hidden) var prototypes: Bool?
   @Option(help: .hidden) var titleWeight: Double?
   @Option(help: .hidden) var conceptWeight: Double?
@@ -34,6 +35,7 @@ struct TrainingOptions: ParsableArguments {
     if let contextWeight { trainer.blockWeights[3] = contextWeight }
     if let reviewThreshold { trainer.reviewThreshold = reviewThreshold }
     if let reviewTargetAccuracy { trainer.reviewTargetAccuracy = reviewTargetAccuracy }
+    if let thesaurusWeight { trainer.thesaurusWeight = thesaurusWeight }
     if let prototypes { trainer.taxonomyPrototypes = prototypes }
     if let titleWeight { trainer.blockWeights[0] = titleWeight }
     if let conceptWeight { trainer.blockWeights[2] = conceptWeight }
