@@ -5,7 +5,7 @@ import ScanModel
 /// was trained and on what. Holds no example texts, only their vectors, so a model trained on licensed
 /// data carries that data's words only as weights.
 public struct ClassifierModel: Sendable, Codable, Hashable {
-  public static let currentFormat = 1
+  public static let currentFormat = 2
 
   public struct TrainingFile: Sendable, Codable, Hashable {
     public var name: String
@@ -24,7 +24,7 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
   public struct Hyperparameters: Sendable, Codable, Hashable {
     /// The SVM's cost parameter C.
     public var cost: Double
-    /// Weights of the title, text and concept blocks of the feature vector.
+    /// Weights of the title, text, concept and context blocks of the feature vector.
     public var blockWeights: [Double]
     /// Text words and pairs must occur in this many training statements to become features.
     public var minimumTextDocumentFrequency: Int
@@ -32,16 +32,26 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
     public var taxonomyPrototypes: Bool
     /// Softmax temperature that turns SVM scores into probabilities, fitted by internal cross-validation.
     public var temperature: Double
+    /// The share of the thesaurus's vote in the probabilities (the rest is the SVM's).
+    public var thesaurusWeight: Double
+    /// Turns the top probability and its gap to the runner-up into a probability of being right.
+    public var calibration: CorrectnessCalibration
+    /// A code whose calibrated probability of being right is under this needs review.
+    public var reviewThreshold: Double
 
     public init(
       cost: Double, blockWeights: [Double], minimumTextDocumentFrequency: Int, taxonomyPrototypes: Bool,
-      temperature: Double
+      temperature: Double, thesaurusWeight: Double = 0, calibration: CorrectnessCalibration = .identity,
+      reviewThreshold: Double = 0.5
     ) {
       self.cost = cost
       self.blockWeights = blockWeights
       self.minimumTextDocumentFrequency = minimumTextDocumentFrequency
       self.taxonomyPrototypes = taxonomyPrototypes
       self.temperature = temperature
+      self.thesaurusWeight = thesaurusWeight
+      self.calibration = calibration
+      self.reviewThreshold = reviewThreshold
     }
   }
 

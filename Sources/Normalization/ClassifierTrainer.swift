@@ -7,19 +7,32 @@ import TextAnalysis
 /// one-versus-rest linear SVM. Deterministic: the same examples give the same model, byte for byte.
 public struct ClassifierTrainer: Sendable {
   public var cost = 1.0
-  public var blockWeights = [0.5, 1.0, 0.5]
+  /// Title, text, concept and context blocks.
+  public var blockWeights = [0.5, 1.0, 0.5, 0.5]
   public var minimumTextDocumentFrequency = 2
   public var taxonomyPrototypes = true
   public var temperatureCandidates = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]
+  /// The share of the thesaurus's vote (`ThesaurusVote`) mixed into the SVM's probabilities.
+  public var thesaurusWeight = 0.3
+  /// The accuracy the unflagged codes should reach: training sets the review threshold to the lowest
+  /// calibrated probability at which its internal cross-validation's unflagged codes reach it.
+  public var reviewTargetAccuracy = 0.85
+  /// A fixed review threshold instead (for trying others in cross-validation).
+  public var reviewThreshold: Double?
+  public static let reviewThresholdCandidates = stride(from: 0.5, through: 0.95, by: 0.05).map {
+    ($0 * 100).rounded() / 100
+  }
 
   public let taxonomy: TaxonomySet
   public let matcher: ConceptMatcher
   public let analyzer: TextAnalyzer
+  let thesaurusVote: ThesaurusVote
 
   public init(taxonomy: TaxonomySet, analyzer: TextAnalyzer = TextAnalyzer()) {
     self.taxonomy = taxonomy
     self.analyzer = analyzer
     matcher = ConceptMatcher(thesaurus: taxonomy.thesaurus, analyzer: analyzer)
+    thesaurusVote = ThesaurusVote(concepts: matcher.concepts)
   }
 
   /// Each code's definition and typical examples, written for the taxonomy, as one more training example:
@@ -40,15 +53,19 @@ public struct ClassifierTrainer: Sendable {
       throw InputError(file: files.first?.name ?? "training data", "there are no coded examples to train on")
     }
     let analyses = examples.map(analyse)
-    let temperature = calibrateTemperature(examples: examples, analyses: analyses)
-    return fit(examples: examples, analyses: analyses, files: files, temperature: temperature)
+    let (temperature, calibration, threshold) = calibrate(examples: examples, analyses: analyses)
+    return fit(
+      examples: examples, analyses: analyses, files: files, temperature: temperature,
+      calibration: calibration,
+      reviewThreshold: threshold)
   }
 
   /// The vector training gives `example` in `space`: what a model learns from. Coding computes the same
   /// vector another way (from word ids), and must agree with this one.
   public func vector(of example: CodedExample, in space: FeatureSpace) -> SparseVector {
     let terms = analyse(example)
-    return space.vector(title: terms.title, text: terms.text, concepts: terms.concepts)
+    return space.vector(
+      title: terms.title, text: terms.text, concepts: terms.concepts, context: terms.context)
   }
 
   /// An example's words and concepts as feature names: training builds the vocabulary, so it keeps the
@@ -57,6 +74,9 @@ public struct ClassifierTrainer: Sendable {
     var title: [String]
     var text: [String]
     var concepts: [String]
+    var context: [String]
+    /// The thesaurus's shares by code.
+    var thesaurus: [String: Double]
   }
 
   func analyse(_ example: CodedExample) -> Terms {
@@ -70,16 +90,25 @@ public struct ClassifierTrainer: Sendable {
     let tokens = analyzer.tokens(example.text)
     concepts += matcher.matches(in: example.text, tokens: tokens)
     var features: [String] = []
+    var distinct: [Int] = []
     for match in concepts {
-      if let concept = matcher.index(of: match) { features += matcher.featureNames(of: concept) }
+      guard let concept = matcher.index(of: match) else { continue }
+      features += matcher.featureNames(of: concept)
+      if !distinct.contains(concept) { distinct.append(concept) }
     }
-    return Terms(title: title, text: tokens.compactMap { $0.isStopWord ? nil : $0.stem }, concepts: features)
+    let shares = thesaurusVote.shares(concepts: distinct).shares
+    let context =
+      example.context?.text.map { analyzer.tokens($0).compactMap { $0.isStopWord ? nil : $0.stem } } ?? []
+    return Terms(
+      title: title, text: tokens.compactMap { $0.isStopWord ? nil : $0.stem }, concepts: features,
+      context: context,
+      thesaurus: Dictionary(uniqueKeysWithValues: shares.map { ($0.code, $0.share) }))
   }
 
   /// Fits the model on `examples` (plus the taxonomy prototypes when enabled).
   func fit(
     examples: [CodedExample], analyses: [Terms], files: [ClassifierModel.TrainingFile],
-    temperature: Double
+    temperature: Double, calibration: CorrectnessCalibration, reviewThreshold: Double
   ) -> ClassifierModel {
     var allExamples = examples
     var allAnalyses = analyses
@@ -89,20 +118,22 @@ public struct ClassifierTrainer: Sendable {
       allAnalyses += extra.map(analyse)
     }
     let raw = allAnalyses.map {
-      FeatureSpace.rawFeatures(title: $0.title, text: $0.text, concepts: $0.concepts)
+      FeatureSpace.rawFeatures(title: $0.title, text: $0.text, concepts: $0.concepts, context: $0.context)
     }
     var documentFrequency: [String: Int] = [:]
     for features in raw {
       for name in features.keys { documentFrequency[name, default: 0] += 1 }
     }
     let names = documentFrequency.filter { name, count in
-      let isText = name.hasPrefix("t:") || name.hasPrefix("b:")
+      let isText = name.hasPrefix("t:") || name.hasPrefix("b:") || name.hasPrefix("s:")
       return !isText || count >= minimumTextDocumentFrequency
     }.keys.sorted()
     let total = Double(raw.count)
     let idf = names.map { log((1 + total) / (1 + Double(documentFrequency[$0] ?? 0))) + 1 }
     let space = FeatureSpace(names: names, idf: idf, blockWeights: blockWeights)
-    let vectors = allAnalyses.map { space.vector(title: $0.title, text: $0.text, concepts: $0.concepts) }
+    let vectors = allAnalyses.map {
+      space.vector(title: $0.title, text: $0.text, concepts: $0.concepts, context: $0.context)
+    }
     let classes = Array(Set(allExamples.map(\.code))).sorted()
     let svm = LinearSVM(cost: cost)
     let unitWeights = [Double](repeating: 1, count: vectors.count)
@@ -123,63 +154,71 @@ public struct ClassifierTrainer: Sendable {
       trainingFiles: files,
       hyperparameters: .init(
         cost: cost, blockWeights: blockWeights, minimumTextDocumentFrequency: minimumTextDocumentFrequency,
-        taxonomyPrototypes: taxonomyPrototypes, temperature: temperature),
+        taxonomyPrototypes: taxonomyPrototypes, temperature: temperature, thesaurusWeight: thesaurusWeight,
+        calibration: calibration,
+        reviewThreshold: reviewThreshold),
       classes: classes, features: names, idf: idf.map(Self.rounded), weights: weights, examples: stored)
   }
 
-  /// Chooses the softmax temperature that best predicts held-out codes (lowest log loss) in an internal
-  /// 5-fold cross-validation, so that a reported confidence of 0.6 is right about 60% of the time.
-  func calibrateTemperature(examples: [CodedExample], analyses: [Terms]) -> Double {
+  /// Chooses the softmax temperature that best predicts held-out codes (lowest log loss), then fits the
+  /// probability of being right on the same held-out predictions: both from an internal 5-fold
+  /// cross-validation of the training examples alone, so a reported confidence of 0.8 is right about 80%
+  /// of the time on statements the model has not seen; and sets the review threshold there too.
+  func calibrate(examples: [CodedExample], analyses: [Terms]) -> (Double, CorrectnessCalibration, Double) {
+    guard examples.count >= 20 else { return (0.2, .identity, reviewThreshold ?? 0.5) }
     let folds = Folds.stratified(codes: examples.map(\.code), count: 5)
-    guard examples.count >= 20 else { return 0.2 }
-    var scored: [(scores: [Double], classes: [String], truth: String)] = []
+    var scored: [(scores: [Double], truth: Int?, thesaurus: [String: Double], classes: [String])] = []
     for fold in 0..<5 {
       let train = examples.indices.filter { folds[$0] != fold }
       let test = examples.indices.filter { folds[$0] == fold }
       let model = fit(
-        examples: train.map { examples[$0] }, analyses: train.map { analyses[$0] }, files: [], temperature: 1)
+        examples: train.map { examples[$0] }, analyses: train.map { analyses[$0] }, files: [], temperature: 1,
+        calibration: .identity, reviewThreshold: 0.5)
       let classifier = MitigationClassifier(model: model)
       for index in test {
         let terms = analyses[index]
-        let vector = classifier.space.vector(title: terms.title, text: terms.text, concepts: terms.concepts)
-        scored.append((classifier.scores(vector), model.classes, examples[index].code))
+        let vector = classifier.space.vector(
+          title: terms.title, text: terms.text, concepts: terms.concepts, context: terms.context)
+        scored.append(
+          (
+            classifier.scores(vector), model.classes.firstIndex(of: examples[index].code), terms.thesaurus,
+            model.classes
+          ))
       }
     }
     var best = (temperature: 0.2, loss: Double.infinity)
     for temperature in temperatureCandidates {
       var loss = 0.0
       for item in scored {
-        let probabilities = MitigationClassifier.softmax(item.scores, temperature: temperature)
-        let index = item.classes.firstIndex(of: item.truth)
-        loss -= log(max(index.map { probabilities[$0] } ?? 0, 1e-9))
+        let probabilities = MitigationClassifier.mixed(
+          MitigationClassifier.softmax(item.scores, temperature: temperature), classes: item.classes,
+          thesaurus: item.thesaurus, weight: thesaurusWeight)
+        loss -= log(max(item.truth.map { probabilities[$0] } ?? 0, 1e-9))
       }
       if loss < best.loss { best = (temperature, loss) }
     }
-    return best.temperature
+    let samples = scored.map { item -> (signals: [Double], correct: Bool) in
+      let probabilities = MitigationClassifier.mixed(
+        MitigationClassifier.softmax(item.scores, temperature: best.temperature), classes: item.classes,
+        thesaurus: item.thesaurus, weight: thesaurusWeight)
+      var first = 0
+      for index in probabilities.indices where probabilities[index] > probabilities[first] { first = index }
+      return (MitigationClassifier.confidenceSignals(probabilities), item.truth == first)
+    }
+    let calibration = CorrectnessCalibration.fit(samples)
+    let stated = samples.map { (calibration.probability($0.signals), $0.correct) }
+    let chosen =
+      reviewThreshold
+      ?? Self.reviewThresholdCandidates.first { threshold in
+        let kept = stated.filter { $0.0 >= threshold }
+        return kept.count >= 10
+          && Double(kept.filter(\.1).count) / Double(kept.count) >= reviewTargetAccuracy
+      } ?? Self.reviewThresholdCandidates.last ?? 0.95
+    return (best.temperature, calibration, chosen)
   }
 
   /// Six significant decimals keep the model file small and its bytes stable.
   static func rounded(_ value: Double) -> Double {
     (value * 1_000_000).rounded() / 1_000_000
-  }
-}
-
-/// Assignments of examples to cross-validation folds.
-public struct Folds: Sendable {
-  /// The fold of each example.
-  public let indices: [Int]
-
-  subscript(_ index: Int) -> Int { indices[index] }
-
-  /// Stratified and deterministic: within each code, examples go to folds 0, 1, 2 ... in their input order,
-  /// so every fold gets its share of rare codes and the folds repeat exactly.
-  public static func stratified(codes: [String], count: Int) -> Folds {
-    var next: [String: Int] = [:]
-    return Folds(
-      indices: codes.map { code in
-        let fold = next[code, default: 0] % count
-        next[code, default: 0] += 1
-        return fold
-      })
   }
 }

@@ -18,9 +18,20 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
     public var count: Int
   }
 
+  /// Scores on a subset of the statements.
+  public struct SubsetScore: Sendable, Codable, Hashable {
+    public var n: Int
+    public var top1: Double
+    public var top3: Double
+    public var kappa: Double
+    public var categoryAccuracy: Double
+  }
+
   /// `cross-validation`, `train-test` or `thesaurus`.
   public var mode: String
   public var folds: Int?
+  /// The folds' seed (a decimal string: JSON numbers cannot hold every 64-bit value).
+  public var seed: String? = nil
   public var n: Int
   public var top1: Double
   public var top3: Double
@@ -32,6 +43,19 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
   /// Statements the coder flagged for review, and its accuracy on the ones it did not flag.
   public var flaggedForReview: Int
   public var top1WhenNotFlagged: Double?
+  /// `flaggedForReview` as a share of `n`.
+  public var flaggedShare: Double
+  /// The calibrated probability of being right under which a code is flagged, as each trained model
+  /// chose it (one per fold; none for the thesaurus).
+  public var reviewThresholds: [Double]? = nil
+  /// Stated confidence (the primary code's score) against observed accuracy, in ten equal bins.
+  public var reliability: [CalibrationMeasures.ReliabilityBin]
+  public var expectedCalibrationError: Double
+  /// Share left unflagged and their accuracy, were the review threshold each of 0, 0.05 ... 0.95.
+  public var coverage: [CalibrationMeasures.CoveragePoint]
+  /// Whether the examples' joined context was used, and the scores on the rows that have it.
+  public var contextUsed: Bool? = nil
+  public var rowsWithContext: SubsetScore? = nil
   public var perCode: [CodeScore]
   /// The most frequent disagreements, most frequent first.
   public var confusions: [Confusion]

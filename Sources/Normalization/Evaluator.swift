@@ -12,56 +12,91 @@ public struct Evaluator: Sendable {
     self.trainer = trainer
   }
 
-  /// K-fold cross-validation with the stratified, deterministic folds of `Folds.stratified`.
-  public func crossValidate(_ examples: [CodedExample], folds count: Int) throws -> EvaluationReport {
+  /// K-fold cross-validation with the stratified, seeded folds of `Folds.stratified`. Every model is
+  /// trained (and calibrated, by its own internal cross-validation) on the other folds only. Without
+  /// `useContext` the examples' joined context is set aside, so the same rows can be scored both ways.
+  public func crossValidate(
+    _ examples: [CodedExample], folds count: Int, seed: UInt64 = Folds.defaultSeed, useContext: Bool = true
+  ) throws -> EvaluationReport {
     guard count >= 2, count <= examples.count else {
       throw InputError(
         file: "--folds",
         "the number of folds must be between 2 and the number of examples (\(examples.count))")
     }
-    let folds = Folds.stratified(codes: examples.map(\.code), count: count)
-    var rankings = [[String]](repeating: [], count: examples.count)
-    var flagged = [Bool](repeating: false, count: examples.count)
+    let withContext = examples.map { $0.context != nil }
+    let used =
+      useContext
+      ? examples
+      : examples.map { example in
+        var bare = example
+        bare.context = nil
+        return bare
+      }
+    let folds = Folds.stratified(codes: used.map(\.code), count: count, seed: seed)
+    var predictions = [Prediction](
+      repeating: Prediction(ranking: [], flagged: true, confidence: 0), count: used.count)
+    var thresholds: [Double] = []
     for fold in 0..<count {
-      let train = examples.indices.filter { folds[$0] != fold }.map { examples[$0] }
+      let train = used.indices.filter { folds[$0] != fold }.map { used[$0] }
       let model = try trainer.train(train, files: [])
+      thresholds.append(model.hyperparameters.reviewThreshold)
       let normalizer = try Normalizer(taxonomy: taxonomy, model: model)
-      for index in examples.indices where folds[index] == fold {
-        (rankings[index], flagged[index]) = predict(normalizer, examples[index])
+      for index in used.indices where folds[index] == fold {
+        predictions[index] = predict(normalizer, used[index])
       }
     }
-    var report = score(examples: examples, rankings: rankings, flagged: flagged, mode: "cross-validation")
+    var report = score(examples: used, predictions: predictions, mode: "cross-validation")
     report.folds = count
+    report.seed = String(seed)
+    report.reviewThresholds = thresholds
+    report.contextUsed = useContext
+    let joined = used.indices.filter { withContext[$0] }
+    if !joined.isEmpty {
+      let subset = score(
+        examples: joined.map { used[$0] }, predictions: joined.map { predictions[$0] },
+        mode: "rows with context")
+      report.rowsWithContext = .init(
+        n: subset.n, top1: subset.top1, top3: subset.top3, kappa: subset.kappa,
+        categoryAccuracy: subset.categoryAccuracy)
+    }
     return report
   }
 
   public func trainAndTest(train: [CodedExample], test: [CodedExample]) throws -> EvaluationReport {
-    let normalizer = try Normalizer(taxonomy: taxonomy, model: try trainer.train(train, files: []))
-    let predictions = test.map { predict(normalizer, $0) }
-    return score(
-      examples: test, rankings: predictions.map(\.0), flagged: predictions.map(\.1), mode: "train-test")
+    let model = try trainer.train(train, files: [])
+    let normalizer = try Normalizer(taxonomy: taxonomy, model: model)
+    var report = score(examples: test, predictions: test.map { predict(normalizer, $0) }, mode: "train-test")
+    report.reviewThresholds = [model.hyperparameters.reviewThreshold]
+    return report
   }
 
   public func thesaurusOnly(_ test: [CodedExample]) throws -> EvaluationReport {
     let normalizer = try Normalizer(taxonomy: taxonomy, model: nil)
-    let predictions = test.map { predict(normalizer, $0) }
-    return score(
-      examples: test, rankings: predictions.map(\.0), flagged: predictions.map(\.1), mode: "thesaurus")
+    return score(examples: test, predictions: test.map { predict(normalizer, $0) }, mode: "thesaurus")
   }
 
-  private func predict(_ normalizer: Normalizer, _ example: CodedExample) -> ([String], Bool) {
+  struct Prediction {
+    var ranking: [String]
+    var flagged: Bool
+    /// The primary code's score: with a model, its calibrated probability of being right.
+    var confidence: Double
+  }
+
+  private func predict(_ normalizer: Normalizer, _ example: CodedExample) -> Prediction {
     let title = example.name.isEmpty ? nil : example.name
-    let ranking = normalizer.rankedMitigationCodes(title: title, text: example.text)
-    let coding = normalizer.code(statementID: example.id, title: title, text: example.text)
-    return (ranking, coding.primary?.needsReview ?? true)
+    let ranking = normalizer.rankedMitigationCodes(title: title, text: example.text, context: example.context)
+    let coding = normalizer.code(
+      statementID: example.id, title: title, text: example.text, context: example.context)
+    return Prediction(
+      ranking: ranking, flagged: coding.primary?.needsReview ?? true, confidence: coding.primary?.score ?? 0)
   }
 
   /// Scores the codes a coder ranked for each example against the examples' human codes: top-1 and top-3
   /// accuracy, macro-F1 over the codes either side used, category accuracy, Cohen's kappa, and the accuracy
   /// on the examples the coder did not flag for review.
-  public func score(examples: [CodedExample], rankings: [[String]], flagged: [Bool], mode: String)
-    -> EvaluationReport
-  {
+  func score(examples: [CodedExample], predictions: [Prediction], mode: String) -> EvaluationReport {
+    let rankings = predictions.map(\.ranking)
+    let flagged = predictions.map(\.flagged)
     let n = examples.count
     let truth = examples.map(\.code)
     let predicted = rankings.map { $0.first ?? "X.X" }
@@ -105,6 +140,9 @@ public struct Evaluator: Sendable {
     }.sorted { ($1.count, $0.expected, $0.predicted) < ($0.count, $1.expected, $1.predicted) }
     let unflagged = zip(truth, predicted).enumerated().filter { !flagged[$0.offset] }
     let unflaggedHits = unflagged.filter { $0.element.0 == $0.element.1 }.count
+    let confidences = predictions.map(\.confidence)
+    let right = zip(truth, predicted).map { $0 == $1 }
+    let reliability = CalibrationMeasures.reliability(confidences: confidences, correct: right)
     return EvaluationReport(
       mode: mode, folds: nil, n: n, top1: Self.rounded(observed),
       top3: Self.rounded(Double(top3) / Double(n)),
@@ -113,6 +151,11 @@ public struct Evaluator: Sendable {
       flaggedForReview: flagged.filter { $0 }.count,
       top1WhenNotFlagged: unflagged.isEmpty
         ? nil : Self.rounded(Double(unflaggedHits) / Double(unflagged.count)),
+      flaggedShare: Self.rounded(Double(flagged.filter { $0 }.count) / Double(max(n, 1))),
+      reliability: reliability,
+      expectedCalibrationError: CalibrationMeasures.expectedCalibrationError(reliability),
+      coverage: CalibrationMeasures.coverageCurve(
+        confidences: confidences, correct: right, thresholds: CalibrationMeasures.standardThresholds),
       perCode: perCode, confusions: Array(confusions.prefix(10)))
   }
 

@@ -9,10 +9,13 @@ public struct FeatureSpace: Sendable {
     case title
     case text
     case concept
+    /// Words of where the statement sits: its section headings and the framework's own fields.
+    case context
   }
 
   /// Feature names: `n:stem` (title word), `t:stem` (text word), `b:stem stem` (text word pair),
-  /// `@concept` (thesaurus concept), `#code` (a mitigation code a found concept points to).
+  /// `@concept` (thesaurus concept), `#code` (a mitigation code a found concept points to), `s:stem` (a
+  /// word of the statement's section path or fields).
   public let names: [String]
   public let blocks: [Block]
   public let idf: [Double]
@@ -22,11 +25,13 @@ public struct FeatureSpace: Sendable {
   private let wordIndex: [String: Int32]
   private let pairIndex: [String: [String: Int32]]
   private let conceptIndex: [String: Int32]
+  private let contextIndex: [String: Int32]
   /// Every stem some title, word or pair feature uses, numbered, and per stem id its features: what
   /// coding uses, so that it looks each word up once and then works with integers.
   private let stemIDs: [String: Int32]
   private let titleFeatureOfStem: [Int32]
   private let wordFeatureOfStem: [Int32]
+  private let contextFeatureOfStem: [Int32]
   /// Per first stem id, the pairs it starts as (second stem id, feature), sorted by the second stem.
   private let pairsOfStem: [[(second: Int32, feature: Int32)]]
 
@@ -39,6 +44,7 @@ public struct FeatureSpace: Sendable {
     var wordIndex: [String: Int32] = [:]
     var pairIndex: [String: [String: Int32]] = [:]
     var conceptIndex: [String: Int32] = [:]
+    var contextIndex: [String: Int32] = [:]
     for (position, name) in names.enumerated() {
       let index = Int32(position)
       let body = String(name.dropFirst(2))
@@ -53,6 +59,9 @@ public struct FeatureSpace: Sendable {
         blocks.append(.text)
         let parts = body.split(separator: " ", maxSplits: 1).map(String.init)
         pairIndex[parts[0], default: [:]][parts.count > 1 ? parts[1] : ""] = index
+      case "s:":
+        blocks.append(.context)
+        contextIndex[body] = index
       default:
         blocks.append(.concept)
         conceptIndex[name] = index
@@ -63,6 +72,7 @@ public struct FeatureSpace: Sendable {
     self.wordIndex = wordIndex
     self.pairIndex = pairIndex
     self.conceptIndex = conceptIndex
+    self.contextIndex = contextIndex
     var stemIDs: [String: Int32] = [:]
     func id(_ stem: String) -> Int32 {
       if let id = stemIDs[stem] { return id }
@@ -73,21 +83,25 @@ public struct FeatureSpace: Sendable {
     // Sorted keys, so that the numbering is the same every run.
     for stem in titleIndex.keys.sorted() { _ = id(stem) }
     for stem in wordIndex.keys.sorted() { _ = id(stem) }
+    for stem in contextIndex.keys.sorted() { _ = id(stem) }
     for (first, seconds) in pairIndex.sorted(by: { $0.key < $1.key }) {
       _ = id(first)
       for second in seconds.keys.sorted() { _ = id(second) }
     }
     var titleFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
     var wordFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
+    var contextFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
     var pairsOfStem = [[(second: Int32, feature: Int32)]](repeating: [], count: stemIDs.count)
     for (stem, feature) in titleIndex { titleFeatureOfStem[Int(id(stem))] = feature }
     for (stem, feature) in wordIndex { wordFeatureOfStem[Int(id(stem))] = feature }
+    for (stem, feature) in contextIndex { contextFeatureOfStem[Int(id(stem))] = feature }
     for (first, seconds) in pairIndex {
       pairsOfStem[Int(id(first))] = seconds.map { (id($0.key), $0.value) }.sorted { $0.second < $1.second }
     }
     self.stemIDs = stemIDs
     self.titleFeatureOfStem = titleFeatureOfStem
     self.wordFeatureOfStem = wordFeatureOfStem
+    self.contextFeatureOfStem = contextFeatureOfStem
     self.pairsOfStem = pairsOfStem
   }
 
@@ -102,7 +116,9 @@ public struct FeatureSpace: Sendable {
   }
 
   /// The raw feature names of a statement, with counts: what training counts document frequencies over.
-  static func rawFeatures(title: [String], text: [String], concepts: [String]) -> [String: Int] {
+  static func rawFeatures(title: [String], text: [String], concepts: [String], context: [String] = [])
+    -> [String: Int]
+  {
     var counts: [String: Int] = [:]
     for stem in title { counts["n:" + stem, default: 0] += 1 }
     for stem in text { counts["t:" + stem, default: 0] += 1 }
@@ -112,11 +128,14 @@ public struct FeatureSpace: Sendable {
       }
     }
     for concept in concepts { counts[concept, default: 0] += 1 }
+    for stem in context { counts["s:" + stem, default: 0] += 1 }
     return counts
   }
 
   /// The statement's TF-IDF vector, sorted by feature index; features the model does not know are ignored.
-  public func vector(title: [String], text: [String], concepts: [String]) -> SparseVector {
+  public func vector(title: [String], text: [String], concepts: [String], context: [String] = [])
+    -> SparseVector
+  {
     var features: [Int32] = []
     for stem in title {
       if let index = titleIndex[stem] { features.append(index) }
@@ -130,12 +149,17 @@ public struct FeatureSpace: Sendable {
     for concept in concepts {
       if let index = conceptIndex[concept] { features.append(index) }
     }
+    for stem in context {
+      if let index = contextIndex[stem] { features.append(index) }
+    }
     return vector(features: &features)
   }
 
   /// The same vector from stem ids (`stemID`, -1 for unknown stems) and concept feature indices: what
   /// coding computes, with no string hashed.
-  func vector(titleStems: [Int32], textStems: [Int32], conceptFeatures: [Int32]) -> SparseVector {
+  func vector(titleStems: [Int32], textStems: [Int32], conceptFeatures: [Int32], contextStems: [Int32] = [])
+    -> SparseVector
+  {
     var features: [Int32] = []
     features.reserveCapacity(titleStems.count + 2 * textStems.count + conceptFeatures.count)
     for stem in titleStems where stem >= 0 {
@@ -152,6 +176,10 @@ public struct FeatureSpace: Sendable {
       }
     }
     for index in conceptFeatures where index >= 0 { features.append(index) }
+    for stem in contextStems where stem >= 0 {
+      let index = contextFeatureOfStem[Int(stem)]
+      if index >= 0 { features.append(index) }
+    }
     return vector(features: &features)
   }
 
@@ -185,7 +213,7 @@ public struct FeatureSpace: Sendable {
       indices: entries.map(\.index),
       values: entries.map { entry in
         let block = blocks[Int(entry.index)].rawValue
-        return entry.value / norms[block] * blockWeights[block]
+        return entry.value / norms[block] * (block < blockWeights.count ? blockWeights[block] : 0)
       })
   }
 
@@ -197,6 +225,7 @@ public struct FeatureSpace: Sendable {
     case "n:": return "title word “\(body)”"
     case "t:": return "word “\(body)”"
     case "b:": return "words “\(body)”"
+    case "s:": return "section word “\(body)”"
     default:
       if name.hasPrefix("#") { return "concepts pointing to \(name.dropFirst())" }
       return "concept \(name.dropFirst())"

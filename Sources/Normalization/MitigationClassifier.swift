@@ -36,7 +36,7 @@ public struct MitigationClassifier: Sendable {
   public func vector(_ analysis: StatementAnalysis) -> SparseVector {
     space.vector(
       titleStems: analysis.titleStems, textStems: analysis.textStems,
-      conceptFeatures: analysis.conceptFeatures)
+      conceptFeatures: analysis.conceptFeatures, contextStems: analysis.contextStems)
   }
 
   /// The SVM's decision value for each class, in the order of `model.classes`.
@@ -44,6 +44,9 @@ public struct MitigationClassifier: Sendable {
     scores(vector(analysis))
   }
 
+  /// Each class's SVM decision value. (Adding category classifiers' scores, so that category and
+  /// subcategory agree, and the similarities of the nearest coded examples were tried: both lowered
+  /// cross-validated top-1, and were taken out.)
   public func scores(_ vector: SparseVector) -> [Double] {
     let dimension = model.features.count
     return model.weights.map { weights in vector.dot(weights[0..<dimension]) + weights[dimension] }
@@ -56,11 +59,46 @@ public struct MitigationClassifier: Sendable {
     return exponentials.map { $0 / sum }
   }
 
+  /// The classes' probabilities: the scores through the model's softmax temperature, mixed with the
+  /// thesaurus's shares (`ThesaurusVote`, by code) at the model's thesaurus weight when it has any.
+  public func probabilities(_ vector: SparseVector, thesaurus: [String: Double] = [:]) -> [Double] {
+    Self.mixed(
+      Self.softmax(scores(vector), temperature: model.hyperparameters.temperature), classes: model.classes,
+      thesaurus: thesaurus, weight: model.hyperparameters.thesaurusWeight)
+  }
+
+  static func mixed(_ probabilities: [Double], classes: [String], thesaurus: [String: Double], weight: Double)
+    -> [Double]
+  {
+    guard weight > 0, !thesaurus.isEmpty else { return probabilities }
+    return zip(classes, probabilities).map { code, probability in
+      (1 - weight) * probability + weight * (thesaurus[code] ?? 0)
+    }
+  }
+
+  /// The calibrated probability that the most probable class is right.
+  public func probabilityRight(_ probabilities: [Double]) -> Double {
+    model.hyperparameters.calibration.probability(Self.confidenceSignals(probabilities))
+  }
+
+  /// What the calibration reads: the log-odds of the top probability and its gap to the runner-up.
+  /// (The share of agreeing nearest examples and whether a thesaurus concept points to the code were
+  /// tried as further signals; in cross-validation they did not separate right codes from wrong ones any
+  /// better, and calibration got worse, so they are not used.)
+  public static func confidenceSignals(_ probabilities: [Double]) -> [Double] {
+    let sorted = probabilities.sorted(by: >)
+    guard let top = sorted.first else { return [0, 0] }
+    return [CorrectnessCalibration.logit(top), top - (sorted.count > 1 ? sorted[1] : 0)]
+  }
+
   /// The features that pushed `classIndex` up the most: (description, contribution).
-  public func topFeatures(_ vector: SparseVector, classIndex: Int, limit: Int) -> [(String, Double)] {
+  public func topFeatures(
+    _ vector: SparseVector, classIndex: Int, limit: Int,
+    where include: (FeatureSpace.Block) -> Bool = { _ in true }
+  ) -> [(String, Double)] {
     let weights = model.weights[classIndex]
     var best = TopK<Int>(limit: limit)
-    for (position, feature) in vector.indices.enumerated() {
+    for (position, feature) in vector.indices.enumerated() where include(space.blocks[Int(feature)]) {
       let value = vector.values[position] * weights[Int(feature)]
       if value > 0 { best.offer(Int(feature), score: value) }
     }

@@ -10,7 +10,8 @@ import TextAnalysis
 /// primary code's usual facet codes. People's decisions in decisions/codes.csv win over both.
 public struct Normalizer: Sendable {
   public struct Thresholds: Sendable {
-    /// Below this confidence the primary code needs review.
+    /// Without a model (the thesaurus alone), below this confidence the primary code needs review; with
+    /// a model, the model's own calibrated `reviewThreshold` decides.
     public var reviewConfidence = 0.35
     /// A primary code this close to the runner-up needs review.
     public var reviewMargin = 0.10
@@ -31,6 +32,7 @@ public struct Normalizer: Sendable {
   /// "3.1 Testing & Auditing" by facet and code, written once.
   private let displayNames: [String: [String: String]]
   private let links: ConceptLinks
+  private let thesaurusVote: ThesaurusVote
   /// Per concept, "points to 3.1 Testing & Auditing, ..." of its mitigation codes.
   private let mitigationPointers: [String]
   /// Per stored example of the model, the reason that names it as a nearest example.
@@ -53,6 +55,7 @@ public struct Normalizer: Sendable {
     self.displayNames = displayNames
     func display(_ code: String) -> String { displayNames["mitigation"]?[code] ?? code }
     links = ConceptLinks(concepts: matcher.concepts, facets: taxonomy.allFacets.map(\.facet))
+    thesaurusVote = ThesaurusVote(concepts: matcher.concepts)
     mitigationPointers = matcher.concepts.map { concept in
       (concept.codes?["mitigation"] ?? []).map(display).joined(separator: ", ")
     }
@@ -75,8 +78,8 @@ public struct Normalizer: Sendable {
     self.decisions = grouped
   }
 
-  public func analyse(title: String?, text: String) -> StatementAnalysis {
-    statementAnalyzer.analyse(title: title, text: text)
+  public func analyse(title: String?, text: String, context: StatementContext? = nil) -> StatementAnalysis {
+    statementAnalyzer.analyse(title: title, text: text, context: context?.text)
   }
 
   /// "3.1 Testing & Auditing".
@@ -89,14 +92,20 @@ public struct Normalizer: Sendable {
     let results = UnsafeResults<StatementCoding>(count: statements.count)
     DispatchQueue.concurrentPerform(iterations: statements.count) { index in
       let statement = statements[index]
-      results.set(index, code(statementID: statement.id, title: statement.title, text: statement.text))
+      results.set(
+        index,
+        code(
+          statementID: statement.id, title: statement.title, text: statement.text,
+          context: StatementContext(statement)))
     }
     return results.values
   }
 
-  public func code(statementID: String, title: String?, text: String) -> StatementCoding {
-    let analysis = analyse(title: title, text: text)
-    var primary = codeMitigation(statementID: statementID, analysis: analysis)
+  public func code(statementID: String, title: String?, text: String, context: StatementContext? = nil)
+    -> StatementCoding
+  {
+    let analysis = analyse(title: title, text: text, context: context)
+    var primary = codeMitigation(statementID: statementID, analysis: analysis, context: context)
     if let human = decisions[statementID]?["mitigation"]?.first {
       primary = override(primary, with: human)
     }
@@ -121,13 +130,15 @@ public struct Normalizer: Sendable {
 
   /// The mitigation codes in order of preference, best first: the primary code (which may be a
   /// "not otherwise categorized" code) followed by the runners-up. What `evaluate` scores top-k on.
-  public func rankedMitigationCodes(title: String?, text: String) -> [String] {
-    let analysis = analyse(title: title, text: text)
-    let primary = codeMitigation(statementID: "", analysis: analysis).code
+  public func rankedMitigationCodes(title: String?, text: String, context: StatementContext? = nil)
+    -> [String]
+  {
+    let analysis = analyse(title: title, text: text, context: context)
+    let primary = codeMitigation(statementID: "", analysis: analysis, context: context).code
     let ranked: [String]
     if let classifier {
-      let probabilities = MitigationClassifier.softmax(
-        classifier.scores(analysis), temperature: classifier.model.hyperparameters.temperature)
+      let probabilities = classifier.probabilities(
+        classifier.vector(analysis), thesaurus: thesaurusShares(analysis))
       ranked = zip(classifier.model.classes, probabilities).sorted {
         $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
       }
@@ -138,21 +149,37 @@ public struct Normalizer: Sendable {
     return [primary] + ranked.filter { $0 != primary }
   }
 
-  private func codeMitigation(statementID: String, analysis: StatementAnalysis) -> CodeAssignment {
+  private func codeMitigation(statementID: String, analysis: StatementAnalysis, context: StatementContext?)
+    -> CodeAssignment
+  {
     let ranked: [(code: String, probability: Double)]
     var reasons: [CodingReason] = []
     let method: CodeAssignment.Method
+    var probabilityRight: Double?
     if let classifier {
       method = .classifier
       let vector = classifier.vector(analysis)
-      let probabilities = MitigationClassifier.softmax(
-        classifier.scores(vector), temperature: classifier.model.hyperparameters.temperature)
+      let probabilities = classifier.probabilities(vector, thesaurus: thesaurusShares(analysis))
+      probabilityRight = classifier.probabilityRight(probabilities)
       ranked = zip(classifier.model.classes, probabilities).sorted {
         $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
       }.map { ($0.0, $0.1) }
       if let top = ranked.first, let classIndex = classifier.model.classes.firstIndex(of: top.code) {
         reasons += conceptReasons(analysis, code: top.code)
-        for (feature, weight) in classifier.topFeatures(vector, classIndex: classIndex, limit: 5) {
+        if let section = context?.section {
+          let words = classifier.topFeatures(vector, classIndex: classIndex, limit: 3) { $0 == .context }
+          let weight = words.reduce(0) { $0 + $1.1 }
+          reasons.append(
+            CodingReason(
+              kind: .feature,
+              text: words.isEmpty
+                ? "under “\(section)”: no word of its section or fields weighs for \(top.code)"
+                : "under “\(section)”: \(words.map(\.0).joined(separator: ", ")) weigh for \(top.code)",
+              weight: weight))
+        }
+        for (feature, weight) in classifier.topFeatures(
+          vector, classIndex: classIndex, limit: 5, where: { $0 != .context })
+        {
           reasons.append(
             CodingReason(kind: .feature, text: "\(feature) weighs for \(top.code)", weight: weight))
         }
@@ -171,7 +198,18 @@ public struct Normalizer: Sendable {
     }
     let runnerUp = ranked.count > 1 ? ranked[1].probability : 0
     var needsReview = false
-    if top.probability < thresholds.reviewConfidence {
+    if let probabilityRight, let classifier {
+      let threshold = classifier.model.hyperparameters.reviewThreshold
+      if probabilityRight < threshold {
+        needsReview = true
+        reasons.append(
+          CodingReason(
+            kind: .rule,
+            text:
+              "calibrated probability of being right \(Self.format(probabilityRight)) is under \(Self.format(threshold)): needs review"
+          ))
+      }
+    } else if top.probability < thresholds.reviewConfidence {
       needsReview = true
       reasons.append(
         CodingReason(
@@ -193,27 +231,26 @@ public struct Normalizer: Sendable {
     }
     return CodeAssignment(
       statementID: statementID, facet: "mitigation", code: top.code, rank: 1,
-      score: Self.rounded(top.probability),
+      score: Self.rounded(probabilityRight ?? top.probability),
       method: method, reasons: reasons, needsReview: needsReview)
   }
 
   /// Without a model: each leaf code scores the weights of the concepts that point to it.
   private func thesaurusRanking(_ analysis: StatementAnalysis) -> [(code: String, probability: Double)] {
-    var evidence: [String: Double] = [:]
-    for concept in distinctConcepts(analysis) {
-      for code in links.codes(of: concept, facet: 0) where code.contains(".") {
-        evidence[code, default: 0] += links.weights[concept] ?? 1
-      }
-    }
-    // Summed in code order: a dictionary's order changes from run to run, and so would the last bits.
-    let byCode = evidence.sorted { $0.key < $1.key }
-    let total = byCode.reduce(0) { $0 + $1.value }
-    guard total > 0 else { return [] }
+    let (shares, total) = thesaurusVote.shares(concepts: distinctConcepts(analysis))
     // Little evidence means little confidence, however it is shared out.
     let strength = min(1, total / 1.5)
-    return byCode.map { ($0.key, $0.value / total * strength) }.sorted {
+    return shares.map { ($0.code, $0.share * strength) }.sorted {
       $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
     }
+  }
+
+  /// The thesaurus's shares by code, for the classifier's ensemble.
+  private func thesaurusShares(_ analysis: StatementAnalysis) -> [String: Double] {
+    Dictionary(
+      uniqueKeysWithValues: thesaurusVote.shares(concepts: distinctConcepts(analysis)).shares.map {
+        ($0.code, $0.share)
+      })
   }
 
   private func notOtherwiseCategorized(

@@ -11,12 +11,18 @@ public struct StatementAnalysis: Sendable {
   var textStems: [Int32]
   /// Per concept found, the features `@concept` and `#code` it adds, as feature indices.
   var conceptFeatures: [Int32]
+  /// The content words of the statement's context (section path, fields) as stem ids, likewise.
+  var contextStems: [Int32]
 
-  init(concepts: [ConceptMatch], titleStems: [Int32], textStems: [Int32], conceptFeatures: [Int32]) {
+  init(
+    concepts: [ConceptMatch], titleStems: [Int32], textStems: [Int32], conceptFeatures: [Int32],
+    contextStems: [Int32] = []
+  ) {
     self.concepts = concepts
     self.titleStems = titleStems
     self.textStems = textStems
     self.conceptFeatures = conceptFeatures
+    self.contextStems = contextStems
   }
 
   /// The distinct concept ids, sorted: what the deduplicator compares.

@@ -19,7 +19,9 @@ struct StatementAnalyzer: Sendable {
     }
   }
 
-  func analyse(title: String?, text: String) -> StatementAnalysis {
+  /// `context` (section headings and fields) only gives the context words: concepts and the facets
+  /// come from the statement's own words.
+  func analyse(title: String?, text: String, context: String? = nil) -> StatementAnalysis {
     let textWords = words(text)
     var concepts: [ConceptMatch] = []
     var titleStems: [Int32] = []
@@ -40,7 +42,11 @@ struct StatementAnalyzer: Sendable {
     return StatementAnalysis(
       concepts: concepts, titleStems: titleStems,
       textStems: textWords.compactMap { $0.meaning.isStopWord ? nil : $0.meaning.featureStem },
-      conceptFeatures: features)
+      conceptFeatures: features,
+      contextStems: context.map {
+        words($0).compactMap { $0.meaning.isStopWord ? nil : $0.meaning.featureStem }
+      }
+        ?? [])
   }
 
   func words(_ text: String) -> [AnalysedWord] {

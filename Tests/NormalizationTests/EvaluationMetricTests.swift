@@ -1,6 +1,7 @@
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 /// The evaluation's figures on a confusion matrix small enough to work out by hand.
 ///
@@ -28,7 +29,7 @@ import Testing
     let evaluator = Evaluator(
       taxonomy: Support.taxonomy, trainer: ClassifierTrainer(taxonomy: Support.taxonomy))
     let report = evaluator.score(
-      examples: examples, rankings: Self.rankings, flagged: Self.flagged, mode: "test")
+      examples: examples, predictions: predictions(Self.rankings, Self.flagged), mode: "test")
     #expect(report.n == 10)
     #expect(report.top1 == 0.7)
     #expect(report.top3 == 0.9)
@@ -58,13 +59,18 @@ import Testing
       CodedExample(id: "e\($0)", name: "", text: "", code: $1, origin: "t")
     }
     let perfect = evaluator.score(
-      examples: examples, rankings: codes.map { [$0] }, flagged: [false, false, false, false], mode: "t")
+      examples: examples, predictions: predictions(codes.map { [$0] }, [false, false, false, false]),
+      mode: "t")
     #expect(perfect.kappa == 1 && perfect.top1 == 1 && perfect.macroF1 == 1)
     // The machine says 1.1 for the first and third of each code: observed 0.5, chance 0.5·0.5 + 0.5·0.5.
     let chance = evaluator.score(
-      examples: examples, rankings: [["1.1"], ["1.1"], ["2.1"], ["2.1"]],
-      flagged: [false, false, false, false],
-      mode: "t")
+      examples: examples,
+      predictions: predictions([["1.1"], ["1.1"], ["2.1"], ["2.1"]], [false, false, false, false]), mode: "t")
     #expect(chance.top1 == 0.5 && chance.kappa == 0)
+  }
+
+  /// The evaluator's predictions from rankings and flags alone; the metrics here do not read confidence.
+  private func predictions(_ rankings: [[String]], _ flagged: [Bool]) -> [Evaluator.Prediction] {
+    zip(rankings, flagged).map { Evaluator.Prediction(ranking: $0, flagged: $1, confidence: 0) }
   }
 }

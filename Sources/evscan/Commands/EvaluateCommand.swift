@@ -19,6 +19,17 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "The number of cross-validation folds.")
   var folds: Int = 5
 
+  @Option(help: "The seed of the stratified folds.")
+  var seed: UInt64 = Folds.defaultSeed
+
+  @Option(
+    help: "Write each example's fold (id,fold) to this CSV, for peers scored in the same folds.",
+    completion: .file())
+  var writeFolds: String?
+
+  @Flag(help: "Cross-validate with the join's rows but without their context, to measure what it adds.")
+  var withoutContext = false
+
   @Option(help: "Coded statements to train on.", completion: .file())
   var train: String?
 
@@ -26,6 +37,7 @@ struct EvaluateCommand: ParsableCommand {
   var test: String?
 
   @OptionGroup var taxonomy: TaxonomyOptions
+  @OptionGroup var training: TrainingOptions
   @OptionGroup var json: JSONOption
 
   func validate() throws {
@@ -43,13 +55,21 @@ struct EvaluateCommand: ParsableCommand {
     try reportingUserErrors {
       let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
       let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
-      let evaluator = Evaluator(taxonomy: taxonomySet, trainer: ClassifierTrainer(taxonomy: taxonomySet))
+      let evaluator = Evaluator(taxonomy: taxonomySet, trainer: training.trainer(taxonomySet))
       let report: EvaluationReport
       if let examples {
-        report = try evaluator.crossValidate(try reader.read(path: examples), folds: folds)
+        let coded = try training.joined(try reader.read(path: examples))
+        if let writeFolds {
+          let assigned = Folds.stratified(codes: coded.map(\.code), count: folds, seed: seed)
+          let lines = ["id,fold"] + zip(coded, assigned.indices).map { "\($0.id),\($1)" }
+          try (lines.joined(separator: "\n") + "\n").write(
+            toFile: writeFolds, atomically: true, encoding: .utf8)
+        }
+        report = try evaluator.crossValidate(
+          coded, folds: folds, seed: seed, useContext: !withoutContext)
       } else if let test, let train {
         report = try evaluator.trainAndTest(
-          train: try reader.read(path: train), test: try reader.read(path: test))
+          train: try training.joined(try reader.read(path: train)), test: try reader.read(path: test))
       } else {
         report = try evaluator.thesaurusOnly(try reader.read(path: test ?? ""))
       }
@@ -66,10 +86,41 @@ enum EvaluationText {
       "\(report.mode)\(report.folds.map { " (\($0) folds)" } ?? ""), \(report.n) statements",
       "top-1 \(percent(report.top1))   top-3 \(percent(report.top3))   macro-F1 \(percent(report.macroF1))   "
         + "category \(percent(report.categoryAccuracy))   kappa \(percent(report.kappa))",
-      "flagged for review: \(report.flaggedForReview)"
-        + (report.top1WhenNotFlagged.map { "; top-1 on the rest \(percent($0))" } ?? ""),
-      "",
+      "flagged for review: \(report.flaggedForReview) of \(report.n) (\(percent(report.flaggedShare)))"
+        + (report.reviewThresholds.map {
+          " (calibrated probability of being right under \($0.map { String(format: "%.2f", $0) }.joined(separator: ", ")))"
+        } ?? "")
+        + (report.top1WhenNotFlagged.map { "; top-1 on the unflagged \(percent($0))" } ?? ""),
     ]
+    if let seed = report.seed { lines.append("folds stratified by code, seed \(seed)") }
+    if let subset = report.rowsWithContext {
+      lines.append(
+        "rows with joined context (\(subset.n), context \(report.contextUsed == true ? "used" : "set aside")): "
+          + "top-1 \(percent(subset.top1))   top-3 \(percent(subset.top3))   kappa \(percent(subset.kappa))")
+    }
+    lines.append("")
+    lines.append(
+      "reliability (stated confidence against observed accuracy; expected calibration error "
+        + "\(percent(report.expectedCalibrationError))):")
+    var reliability = TextTable(headers: ["confidence", "statements", "mean confidence", "accuracy"])
+    for bin in report.reliability {
+      reliability.append([
+        String(format: "%.1f-%.1f", bin.lower, bin.upper), "\(bin.n)", bin.meanConfidence.map(percent) ?? "-",
+        bin.accuracy.map(percent) ?? "-",
+      ])
+    }
+    lines.append(reliability.render())
+    lines.append("")
+    lines.append("coverage (unflagged at each threshold) against accuracy of the unflagged:")
+    var coverage = TextTable(headers: ["threshold", "unflagged", "share", "accuracy"])
+    for point in report.coverage {
+      coverage.append([
+        String(format: "%.2f", point.threshold), "\(point.n)", percent(point.coverage),
+        point.accuracy.map(percent) ?? "-",
+      ])
+    }
+    lines.append(coverage.render())
+    lines.append("")
     var table = TextTable(headers: ["code", "name", "support", "predicted", "precision", "recall", "F1"])
     for score in report.perCode {
       table.append([

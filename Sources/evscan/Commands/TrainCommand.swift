@@ -26,6 +26,7 @@ struct TrainCommand: ParsableCommand {
   var attribution: String?
 
   @OptionGroup var taxonomy: TaxonomyOptions
+  @OptionGroup var training: TrainingOptions
 
   func validate() throws {
     if examples.isEmpty { throw ValidationError("give at least one --examples FILE") }
@@ -38,7 +39,7 @@ struct TrainCommand: ParsableCommand {
       var all: [CodedExample] = []
       var files: [ClassifierModel.TrainingFile] = []
       for path in examples {
-        let rows = try reader.read(path: path)
+        let rows = try training.joined(try reader.read(path: path))
         all += rows
         let digest = try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: path))
         files.append(
@@ -46,7 +47,15 @@ struct TrainCommand: ParsableCommand {
             name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest, rows: rows.count,
             attribution: attribution))
       }
-      let model = try ClassifierTrainer(taxonomy: taxonomySet).train(all, files: files)
+      if let context = training.context {
+        let digest = try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: context))
+        let joined = all.filter { $0.context != nil }.count
+        files.append(
+          .init(
+            name: URL(fileURLWithPath: context).lastPathComponent, sha256: digest, rows: joined,
+            attribution: nil))
+      }
+      let model = try training.trainer(taxonomySet).train(all, files: files)
       let url = URL(fileURLWithPath: output)
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
