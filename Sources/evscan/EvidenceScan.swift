@@ -17,7 +17,8 @@ struct EvidenceScan: AsyncParsableCommand {
       AddFrameworkCommand.self,
       CheckFrameworkCommand.self,
       CodeCommand.self, TrainCommand.self, EvaluateCommand.self, DedupeCommand.self,
-      TrainPairsCommand.self, EvaluatePairsCommand.self, SimulateReviewCommand.self, ReviewCommand.self,
+      TrainPairsCommand.self, EvaluatePairsCommand.self, SimulateReviewCommand.self, AgreementCommand.self,
+      ReviewCommand.self,
       ExplainCommand.self, DiffCommand.self,
     ]
   )
