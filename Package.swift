@@ -57,6 +57,9 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
       ]),
     .target(
+      name: "Review",
+      dependencies: ["ScanModel", "Deduplication", "Normalization", "Taxonomy", "CSVInput", "ContentHash"]),
+    .target(
       name: "Pipeline",
       dependencies: [
         "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot",
@@ -66,7 +69,8 @@ let package = Package(
       name: "evscan",
       dependencies: [
         "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
-        "Retrieval", "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Retrieval", "Review", "CSVInput", "ContentHash",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "FuzzTargets", dependencies: ["Markup", "Extraction", "ScanModel"]),
@@ -108,6 +112,7 @@ let package = Package(
       name: "RetrievalTests", dependencies: ["Retrieval", "Extraction", "ScanModel", "ContentHash"],
       exclude: ["Fixtures"]),
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
+    .testTarget(name: "ReviewTests", dependencies: ["Review", "Deduplication", "CSVInput", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

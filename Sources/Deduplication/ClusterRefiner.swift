@@ -12,6 +12,10 @@
 /// validation") would otherwise carry into the cluster. Members that fail are split off, one
 /// conflict at a time (the member least like the medoid goes first), and the split-off members are regrouped
 /// by their own merge edges and checked the same way. Must-link atoms move as one and are never split.
+/// With a learned pair model (`PairModel`), "score" is the model's probability: a member stays when no veto
+/// holds against the medoid and its probability is in the review band or above, and two members conflict
+/// when a veto holds or their probability is below the review band (`PairScorer.staysWithMedoid`,
+/// `PairScorer.conflicts`).
 ///
 /// The object gates (`sameObject`, `substitution`) decide merge edges but are not conflicts here: the
 /// members of a paraphrase cluster each restate the practice in their own words, so two of them often share
@@ -28,9 +32,6 @@ struct ClusterRefiner {
 
   let scorer: PairScorer
   let decisions: DecisionSet
-  let medoidThreshold: Double
-  let pairFloor: Double
-  let mergeThreshold: Double
   /// Merge edges (and must-links) as adjacency lists, for regrouping split-off members.
   let neighbours: (Int) -> ArraySlice<Int>
 
@@ -76,9 +77,7 @@ struct ClusterRefiner {
   }
 
   private func passes(_ member: Int, _ representative: Int, _ matrix: ScoreMatrix) -> Bool {
-    let entry = matrix.entry(member, representative)
-    let lookalike = entry.score >= mergeThreshold && !entry.sameObject && entry.conceptsDiffer
-    return entry.conflictFree && entry.score >= medoidThreshold && !lookalike
+    matrix.entry(member, representative).staysWithMedoid
   }
 
   /// The atom to split off next, or nil when no two members conflict.
@@ -88,7 +87,7 @@ struct ClusterRefiner {
     for (offset, first) in members.enumerated() {
       for second in members[(offset + 1)...] where decisions.atom[first] != decisions.atom[second] {
         let entry = matrix.entry(first, second)
-        if !entry.conflictFree || entry.score < pairFloor || decisions.isCannotLinked(first, second) {
+        if entry.conflicts || decisions.isCannotLinked(first, second) {
           conflicts[decisions.atom[first], default: 0] += 1
           conflicts[decisions.atom[second], default: 0] += 1
         }
@@ -122,7 +121,7 @@ struct ClusterRefiner {
     for member in members {
       var sum = 0.0
       for other in members where other != member {
-        sum += matrix?.entry(member, other).score ?? scorer.score(member, other).score
+        sum += matrix?.entry(member, other).score ?? scorer.closeness(scorer.score(member, other))
       }
       let mean = sum / Double(members.count - 1)
       let words = scorer.corpus.wordCount[member]
@@ -159,10 +158,10 @@ struct ClusterRefiner {
 /// The scores of every pair of a component, computed once.
 private struct ScoreMatrix {
   struct Entry {
+    /// `PairScorer.closeness`: the model's probability, or the score.
     var score: Double
-    var conflictFree: Bool
-    var sameObject: Bool
-    var conceptsDiffer: Bool
+    var staysWithMedoid: Bool
+    var conflicts: Bool
   }
 
   private let position: [Int: Int]
@@ -173,14 +172,14 @@ private struct ScoreMatrix {
     size = members.count
     position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
     entries = [Entry](
-      repeating: Entry(score: 1, conflictFree: true, sameObject: true, conceptsDiffer: false),
+      repeating: Entry(score: 1, staysWithMedoid: true, conflicts: false),
       count: size * size)
     for first in 0..<size {
       for second in (first + 1)..<size {
         let pair = scorer.score(members[first], members[second])
         let entry = Entry(
-          score: pair.score, conflictFree: pair.conflictFree, sameObject: pair.sameObject,
-          conceptsDiffer: pair.conceptsDiffer)
+          score: scorer.closeness(pair), staysWithMedoid: scorer.staysWithMedoid(pair),
+          conflicts: scorer.conflicts(pair))
         entries[first * size + second] = entry
         entries[second * size + first] = entry
       }
@@ -189,7 +188,7 @@ private struct ScoreMatrix {
 
   func entry(_ a: Int, _ b: Int) -> Entry {
     guard let first = position[a], let second = position[b] else {
-      return Entry(score: 0, conflictFree: false, sameObject: false, conceptsDiffer: false)
+      return Entry(score: 0, staysWithMedoid: false, conflicts: true)
     }
     return entries[first * size + second]
   }

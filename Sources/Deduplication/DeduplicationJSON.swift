@@ -356,8 +356,8 @@ private struct JSONTextWriter {
   }
 
   /// The same bytes as `edge(_: SimilarityEdge)` gives for `edges.edge(position)`, written from the scores
-  /// with the keys spelled out in their sorted order (the components: concepts, lexical, object, tfidf), so
-  /// that no dictionary or reason string is made for each of millions of edges.
+  /// with the keys spelled out in their sorted order (the components: concepts, lexical, object, probability,
+  /// tfidf), so that no dictionary or reason string is made for each of millions of edges.
   mutating func edge(
     _ edges: ReportedEdges, _ position: Int, secondID: String, reason: UnsafeBufferPointer<UInt8>
   ) {
@@ -377,6 +377,10 @@ private struct JSONTextWriter {
     roundedNumber(score.lexical)
     bytes.appendLiteral(#","object":"#)
     roundedNumber(score.object)
+    if let probability = score.probability {
+      bytes.appendLiteral(#","probability":"#)
+      roundedNumber(probability)
+    }
     bytes.appendLiteral(#","tfidf":"#)
     roundedNumber(score.tfidf)
     bytes.appendLiteral(#"},"reason":"#)

@@ -11,9 +11,12 @@ import TextAnalysis
 /// stable ids (`IdentityAssigner`).
 public struct Deduplicator: Sendable {
   public let configuration: DeduplicationConfiguration
+  /// The learned pair model that gives the verdicts; without one, the configuration's thresholds and gates.
+  public let pairModel: PairModel?
 
-  public init(configuration: DeduplicationConfiguration = .default) {
+  public init(configuration: DeduplicationConfiguration = .default, pairModel: PairModel? = nil) {
     self.configuration = configuration
+    self.pairModel = pairModel
   }
 
   /// Where errors about the statements themselves point, since they do not come from a file here.
@@ -46,20 +49,29 @@ public struct Deduplicator: Sendable {
       index[statement.id] = position
     }
     let decisionSet = try DecisionSet(decisions: decisions, index: index, count: statements.count)
-    let lexicon = try ActionLexicon(actions: configuration.actions)
-    let voice = try VoiceWords(words: configuration.voice.words, lexicon: lexicon)
-    let slots = try ConceptSlots(slots: configuration.slots, voiceConcepts: configuration.voice.concepts)
-    let corpus = AnalysedCorpus(
-      inputs: statements, lexicon: lexicon, voice: voice, voiceConcepts: Set(configuration.voice.concepts),
-      slots: slots)
-    let scorer = PairScorer(
-      corpus: corpus, configuration: configuration, actionNames: lexicon.classes, slots: slots)
-
+    // With a model, every pair at or above the score floor is kept from the first pass, so that each
+    // statement's best score (a feature of the model) is known before the model judges any pair.
+    let ruleScorer = try makeScorer(statements, model: nil)
+    let keepAboveFloor = pairModel != nil
     let exhaustive = statements.count <= configuration.candidates.exactLimit
     var (kept, candidateCount) =
       exhaustive
-      ? scoreAllPairs(scorer)
-      : scoreCandidates(LSHCandidateSearch(configuration: configuration.candidates).pairs(in: corpus), scorer)
+      ? scoreAllPairs(ruleScorer, keepAboveFloor: keepAboveFloor)
+      : scoreCandidates(
+        LSHCandidateSearch(configuration: configuration.candidates).pairs(in: ruleScorer.corpus), ruleScorer,
+        keepAboveFloor: keepAboveFloor)
+    var scorer = ruleScorer
+    if let pairModel {
+      let best = PairScorer.bestScores(
+        count: statements.count, kept.lazy.map { ($0.i, $0.j, $0.score.score) })
+      scorer = ruleScorer.with(model: pairModel, best: best)
+      let modelScorer = scorer
+      kept = kept.compactMap { pair in
+        var judged = pair
+        judged.score = modelScorer.applyModel(pair.i, pair.j, pair.score)
+        return judged.score.verdict == .distinct ? nil : judged
+      }
+    }
     addDecisionPairs(decisionSet, scorer: scorer, to: &kept)
 
     // Union-find over merge pairs and must-links; cannot-linked pairs never join directly. Each statement's
@@ -106,8 +118,7 @@ public struct Deduplicator: Sendable {
     let frozenLinks = links
     let frozenStarts = linkStarts
     let refiner = ClusterRefiner(
-      scorer: scorer, decisions: decisionSet, medoidThreshold: configuration.thresholds.medoid,
-      pairFloor: configuration.thresholds.pairFloor, mergeThreshold: configuration.thresholds.merge,
+      scorer: scorer, decisions: decisionSet,
       neighbours: { frozenLinks[frozenStarts[$0]..<frozenStarts[$0 + 1]] })
     var clusters = Parallel.map(groups.count) { refiner.refine(groups[$0]) }.flatMap { $0 }
     clusters.append(contentsOf: singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
@@ -129,6 +140,19 @@ public struct Deduplicator: Sendable {
       ledger: identity.ledger, candidatePairs: candidateCount, exhaustive: exhaustive, edges: edges)
   }
 
+  /// The scorer of `statements` (sorted by id): the corpus analysed with the configuration's lexicon, voice
+  /// and slots.
+  func makeScorer(_ statements: [DeduplicationInput], model: PairModel?) throws -> PairScorer {
+    let lexicon = try ActionLexicon(actions: configuration.actions)
+    let voice = try VoiceWords(words: configuration.voice.words, lexicon: lexicon)
+    let slots = try ConceptSlots(slots: configuration.slots, voiceConcepts: configuration.voice.concepts)
+    let corpus = AnalysedCorpus(
+      inputs: statements, lexicon: lexicon, voice: voice, voiceConcepts: Set(configuration.voice.concepts),
+      slots: slots)
+    return PairScorer(
+      corpus: corpus, configuration: configuration, actionNames: lexicon.classes, slots: slots, model: model)
+  }
+
   // MARK: - Candidates
 
   /// A scored pair worth keeping. The indices are stored in 32 bits (the candidate search already limits
@@ -148,9 +172,9 @@ public struct Deduplicator: Sendable {
     var j: Int { Int(second) }
   }
 
-  private func scoreAllPairs(_ scorer: PairScorer) -> ([KeptPair], Int) {
+  /// Every pair, keeping those not distinct (or, with `keepAboveFloor`, those at or above the score floor).
+  private func scoreAllPairs(_ scorer: PairScorer, keepAboveFloor: Bool) -> ([KeptPair], Int) {
     let count = scorer.corpus.count
-    let review = configuration.thresholds.review
     let pieces = max(1, min(64, count / 32))
     // Rows are dealt out in turn so that the long early rows and short late rows even out.
     let found = Parallel.map(pieces) { piece -> [KeptPair] in
@@ -159,7 +183,9 @@ public struct Deduplicator: Sendable {
       while row < count {
         for column in (row + 1)..<max(row + 1, count) {
           let pair = scorer.score(row, column)
-          if pair.score >= review { kept.append(KeptPair(i: row, j: column, score: pair)) }
+          if pair.verdict != .distinct || keepAboveFloor && pair.score >= scorer.floor {
+            kept.append(KeptPair(i: row, j: column, score: pair))
+          }
         }
         row += pieces
       }
@@ -169,8 +195,9 @@ public struct Deduplicator: Sendable {
     return (kept, count * (count - 1) / 2)
   }
 
-  private func scoreCandidates(_ candidates: [UInt64], _ scorer: PairScorer) -> ([KeptPair], Int) {
-    let review = configuration.thresholds.review
+  private func scoreCandidates(_ candidates: [UInt64], _ scorer: PairScorer, keepAboveFloor: Bool) -> (
+    [KeptPair], Int
+  ) {
     let ranges = Parallel.ranges(
       candidates.count, pieces: Parallel.pieceCount(for: candidates.count, minimumPieceSize: 4096))
     let found = Parallel.map(ranges.count) { piece -> [KeptPair] in
@@ -180,7 +207,9 @@ public struct Deduplicator: Sendable {
         let key = candidates[range.lowerBound + offset]
         return (Int(key >> 32), Int(key & 0xFFFF_FFFF))
       } _: { _, i, j, pair in
-        if pair.score >= review { kept.append(KeptPair(i: i, j: j, score: pair)) }
+        if pair.verdict != .distinct || keepAboveFloor && pair.score >= scorer.floor {
+          kept.append(KeptPair(i: i, j: j, score: pair))
+        }
       }
       return kept
     }

@@ -4,12 +4,15 @@ import ScanModel
 
 /// Reads decisions/merges.csv: people's must-link and cannot-link decisions about pairs of statements.
 ///
-/// The header is required and names the columns `a`, `b`, `decision`, `reason` and `coder`, in any order.
+/// The header is required and names the columns `a`, `b`, `decision`, `reason` and `coder`, in any order,
+/// and may have a `date` column (YYYY-MM-DD, which `evscan review` writes; empty on older lines).
 /// `decision` is `must-link` or `cannot-link`; every field is required, because the reason and the coder are
 /// what an audit reads. Whether the ids exist is checked when the decisions are applied, against the
 /// statements of that run.
 public enum MergeDecisionsReader {
   public static let columns = ["a", "b", "decision", "reason", "coder"]
+  /// Columns a file may have besides `columns`.
+  public static let optionalColumns = ["date"]
 
   /// Reads the file at `path`; a missing file is an error (pass no decisions instead). `name` (the path by
   /// default) is how errors and each decision's location name the file.
@@ -36,10 +39,11 @@ public enum MergeDecisionsReader {
     let names = table.header.map { $0.lowercased() }
     var position: [String: Int] = [:]
     for (index, name) in names.enumerated() {
-      guard columns.contains(name) else {
+      guard columns.contains(name) || optionalColumns.contains(name) else {
         throw InputError(
           file: file, line: 1,
-          "unknown column `\(name)`; the columns are \(columns.map { "`\($0)`" }.joined(separator: ", "))")
+          "unknown column `\(name)`; the columns are "
+            + (columns + optionalColumns).map { "`\($0)`" }.joined(separator: ", "))
       }
       guard position[name] == nil else {
         throw InputError(file: file, line: 1, "the column `\(name)` appears twice")
@@ -67,6 +71,12 @@ public enum MergeDecisionsReader {
       }
       for column in columns where value(column).isEmpty {
         throw InputError(file: file, line: record.line, "the `\(column)` field is empty")
+      }
+      if let datePosition = position["date"], !record[datePosition].isEmpty,
+        record[datePosition].wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil
+      {
+        throw InputError(
+          file: file, line: record.line, "the date `\(record[datePosition])` is not YYYY-MM-DD")
       }
       let a = value("a")
       let b = value("b")

@@ -30,6 +30,8 @@ struct PairScore: Sendable, Hashable {
   var slotConflict: Int8
   /// The pair passes every gate a merge needs besides the score.
   var compatible: Bool
+  /// The learned pair model's probability that the two state the same practice, when a model scored them.
+  var probability: Double? = nil
   var verdict: SimilarityEdge.Verdict
 
   /// Nothing says the two are different practices: the same kind of action, no slot swapped, and no object
@@ -40,6 +42,7 @@ struct PairScore: Sendable, Hashable {
   var components: [String: Double] {
     var parts = ["tfidf": tfidf, "lexical": lexical, "object": object]
     if let concepts { parts["concepts"] = concepts }
+    if let probability { parts["probability"] = probability }
     return parts
   }
 }

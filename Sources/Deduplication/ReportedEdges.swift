@@ -93,6 +93,9 @@ struct ReportedEdges: Sendable {
       "object": Deduplicator.rounded(pair.score.object),
     ]
     if let concepts = pair.score.concepts { components["concepts"] = Deduplicator.rounded(concepts) }
+    if let probability = pair.score.probability {
+      components["probability"] = Deduplicator.rounded(probability)
+    }
     return SimilarityEdge(
       a: statements[pair.i].id, b: statements[pair.j].id, score: Deduplicator.rounded(pair.score.score),
       components: components, verdict: verdict(position), reason: reason(position))

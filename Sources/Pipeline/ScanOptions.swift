@@ -8,6 +8,9 @@ public struct ScanOptions: Sendable {
   public var taxonomy: URL
   /// The classifier model; nil codes with the thesaurus alone.
   public var model: URL?
+  /// The learned pair model (models/pair-model.json); nil, or a file that is not there, merges by the
+  /// configuration's thresholds and gates.
+  public var pairModel: URL?
   /// decisions/codes.csv and decisions/merges.csv live here; missing files mean no decisions.
   public var decisions: URL
   /// The deduplicator's thresholds and weights.
@@ -38,12 +41,14 @@ public struct ScanOptions: Sendable {
 
   /// The usual layout of a project folder: frameworks/, taxonomy/, models/, decisions/, config/, output/.
   public static func project(root: URL) -> ScanOptions {
-    ScanOptions(
+    var options = ScanOptions(
       frameworks: root.appendingPathComponent("frameworks"), output: root.appendingPathComponent("output"),
       taxonomy: root.appendingPathComponent("taxonomy"),
       model: root.appendingPathComponent("models/mitigation-classifier.json"),
       decisions: root.appendingPathComponent("decisions"),
       deduplicationConfiguration: root.appendingPathComponent("config/deduplication.yaml"),
       cache: root.appendingPathComponent(".evscan-cache"))
+    options.pairModel = root.appendingPathComponent("models/pair-model.json")
+    return options
   }
 }

@@ -1,3 +1,4 @@
+import CSVInput
 import ContentHash
 import Deduplication
 import Extraction
@@ -37,6 +38,7 @@ public struct ScanRunner {
     let deduplication = try DeduplicationConfiguration.load(
       path: options.deduplicationConfiguration.path, knownConcepts: Set(taxonomy.thesaurus.concepts.map(\.id))
     )
+    let pairModel = try presentPairModel().map { try PairModel.load(path: $0.path) }
     let previous = try readPrevious()
 
     progress.stage("extracting")
@@ -45,6 +47,14 @@ public struct ScanRunner {
     let statements = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
     let ids = Set(statements.map(\.id))
     let codesPath = options.decisions.appendingPathComponent("codes.csv")
+    let mergesPath = options.decisions.appendingPathComponent("merges.csv")
+    // `evscan review` appends whole lines; a line torn by a crash in the middle of a write is cut off here,
+    // with a warning, rather than stopping the scan.
+    for path in [codesPath, mergesPath] where FileManager.default.fileExists(atPath: path.path) {
+      if let warning = try DecisionLog.repairTornTail(path: path.path, name: relativePath(path)) {
+        progress.note(warning)
+      }
+    }
     let codeDecisions = try CodeDecisionReader().read(
       path: codesPath.path, name: relativePath(codesPath), knownStatements: ids)
 
@@ -53,7 +63,6 @@ public struct ScanRunner {
     let codings = normalizer.code(statements)
 
     progress.stage("merging near-duplicates")
-    let mergesPath = options.decisions.appendingPathComponent("merges.csv")
     let linkDecisions =
       FileManager.default.fileExists(atPath: mergesPath.path)
       ? try MergeDecisionsReader.load(path: mergesPath.path, name: relativePath(mergesPath)) : []
@@ -62,7 +71,7 @@ public struct ScanRunner {
         id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
         concepts: coding.conceptIDs, primaryCode: coding.primary?.code)
     }
-    let deduplicated = try Deduplicator(configuration: deduplication).run(
+    let deduplicated = try Deduplicator(configuration: deduplication, pairModel: pairModel).run(
       inputs: inputs, ledger: previous.ledger, decisions: linkDecisions)
 
     progress.stage("writing the snapshot")
@@ -242,12 +251,18 @@ public struct ScanRunner {
       (options.deduplicationConfiguration, "configuration"),
     ]
     if let model = options.model { others.append((model, "model")) }
+    if let pairModel = presentPairModel() { others.append((pairModel, "pair-model")) }
     for (url, role) in others {
       if let digest = try? SHA256Digest.hex(contentsOf: url) {
         files.append(InputFile(path: relativePath(url), sha256: digest, role: role))
       }
     }
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// The pair model file when the options name one and it is there.
+  private func presentPairModel() -> URL? {
+    options.pairModel.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
   }
 
   /// Paths in the snapshot are relative to the project folder (the frameworks folder's parent), so that the

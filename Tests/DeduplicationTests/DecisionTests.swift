@@ -93,8 +93,11 @@ import Testing
     BadFile(
       name: "missing column", csv: "a,b,decision,reason\ns1,s2,must-link,x\n", line: 1, message: "`coder`"),
     BadFile(
-      name: "unknown column", csv: "a,b,decision,reason,coder,date\n", line: 1,
-      message: "unknown column `date`"),
+      name: "unknown column", csv: "a,b,decision,reason,coder,when\n", line: 1,
+      message: "unknown column `when`"),
+    BadFile(
+      name: "bad date", csv: "a,b,decision,reason,coder,date\ns1,s2,must-link,x,y,7 Dec\n", line: 2,
+      message: "not YYYY-MM-DD"),
     BadFile(
       name: "duplicate column", csv: "a,b,a,decision,reason,coder\n", line: 1, message: "appears twice"),
     BadFile(

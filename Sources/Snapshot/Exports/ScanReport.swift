@@ -15,6 +15,12 @@ struct ScanReport {
     let run = content.run
     var facts = ["evscan \(run.toolVersion)", "taxonomy \(run.taxonomyVersion)"]
     if let model = run.modelSHA256 { facts.append("classifier model \(model.prefix(12))") }
+    if let pairModel = run.inputs.first(where: { $0.role == "pair-model" }) {
+      facts.append("pair model \(pairModel.sha256.prefix(12))")
+    }
+    facts.append(
+      "\(content.codeDecisions.count) code decisions and \(content.linkDecisions.count) merge decisions applied"
+    )
     lines.append(facts.joined(separator: " · "))
     lines.append("")
     lines += flow()

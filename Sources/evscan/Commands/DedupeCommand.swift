@@ -10,7 +10,8 @@ struct DedupeCommand: ParsableCommand {
     discussion: """
       Each line is an object with `id` and `text`, and optionally `framework`, `title`, `concepts` and \
       `primaryCode`. Prints the clusters with their members and the scores of the edges that joined them; \
-      --json prints the whole result (mitigations, edges, identity changes).
+      --json prints the whole result (mitigations, edges, identity changes). Merges are decided by the \
+      learned pair model (models/pair-model.json, see `evscan train-pairs`) when it is there.
       """)
 
   @Argument(help: "A JSON lines file of statements.", completion: .file())
@@ -28,6 +29,8 @@ struct DedupeCommand: ParsableCommand {
   @Flag(help: "List single-statement clusters too.")
   var all = false
 
+  @OptionGroup var pairModel: PairModelOptions
+
   @OptionGroup var json: JSONOption
 
   func run() throws {
@@ -43,7 +46,8 @@ struct DedupeCommand: ParsableCommand {
         settings = .default
       }
       let links = try decisions.map { try MergeDecisionsReader.load(path: $0) } ?? []
-      let outcome = try Deduplicator(configuration: settings).deduplicate(inputs: inputs, decisions: links)
+      let outcome = try Deduplicator(configuration: settings, pairModel: try pairModel.load()).deduplicate(
+        inputs: inputs, decisions: links)
       if json.enabled {
         DeduplicationJSON.write(outcome) { piece in FileHandle.standardOutput.write(Data(piece)) }
         FileHandle.standardOutput.write(Data("\n".utf8))

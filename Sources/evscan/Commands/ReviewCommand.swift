@@ -1,7 +1,9 @@
 import ArgumentParser
+import CSVInput
 import Deduplication
 import Foundation
 import Normalization
+import Review
 import ScanModel
 import Snapshot
 import Taxonomy
@@ -9,11 +11,29 @@ import Taxonomy
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review",
-    abstract: "Show the statement pairs in the review band of a snapshot, side by side.",
+    abstract: "Review a snapshot's uncertain merges and codes; interactive on a terminal.",
     discussion: """
-      Each pair is close but was not merged. Record your decision in decisions/merges.csv as a \
-      must-link (the same practice) or a cannot-link (different practices) and run `evscan scan` again.
+      On a terminal: two queues, merges (pairs nearest the merge boundary first) and codes (least certain \
+      codes first). Keys: m must-link, c cannot-link (merges); a accept, 1-9 choose a listed code, o type \
+      a code (codes); s skip, u undo, r rationale, t switch queue, q quit. Each decision is appended to \
+      decisions/merges.csv or decisions/codes.csv at once, with the coder and the date; run `evscan scan` \
+      to apply them. With --list or --json (or when not on a terminal), prints the review-band pairs side \
+      by side instead, for scripts.
       """)
+
+  @Flag(help: "Print the review-band pairs instead of the interactive review.")
+  var list = false
+
+  @Option(help: "Who is deciding (default: git's user.name).")
+  var coder: String?
+
+  @Option(help: "The folder with codes.csv and merges.csv.", completion: .directory)
+  var decisions: String = "decisions"
+
+  @Option(help: "Refit the pair probabilities after this many pair decisions.")
+  var retrainEvery: Int = 5
+
+  @OptionGroup var pairModel: PairModelOptions
 
   @Option(help: "The snapshot folder.", completion: .directory)
   var snapshot: String = "output"
@@ -39,17 +59,16 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func run() throws {
+    if !list && !json.enabled && RawTerminal.isInteractive {
+      try reportingUserErrors { try interactive() }
+      return
+    }
     try reportingUserErrors {
       let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
       // Concepts are recomputed from the texts with the thesaurus, to show what a pair has in common.
-      let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
-      let normalizer = try Normalizer(taxonomy: taxonomySet, model: nil)
       var inputs: [String: DeduplicationInput] = [:]
-      for statement in content.statements {
-        let concepts = normalizer.analyse(title: statement.title, text: statement.text).conceptIDs
-        inputs[statement.id] = DeduplicationInput(
-          id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
-          concepts: concepts)
+      for input in try SnapshotStatements.inputs(content, taxonomy: taxonomy.directory) {
+        inputs[input.id] = input
       }
       var edges = content.edges.filter { $0.verdict == .review }
         .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
@@ -77,5 +96,86 @@ struct ReviewCommand: ParsableCommand {
       let total = content.edges.filter { $0.verdict == .review }.count
       Console.print("\(edges.count) of \(total) pairs; decide them in decisions/merges.csv")
     }
+  }
+
+  private func interactive() throws {
+    let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
+    guard let who = coder ?? Self.gitUserName(), !who.isEmpty else {
+      throw InputError(file: "evscan review", "say who is deciding: pass --coder NAME or set git's user.name")
+    }
+    let mergesPath = decisions + "/merges.csv"
+    let codesPath = decisions + "/codes.csv"
+    var warnings: [String] = []
+    for path in [mergesPath, codesPath] where FileManager.default.fileExists(atPath: path) {
+      if let warning = try DecisionLog.repairTornTail(path: path) { warnings.append(warning) }
+    }
+    let decidedPairs =
+      FileManager.default.fileExists(atPath: mergesPath)
+      ? Set(try MergeDecisionsReader.load(path: mergesPath).map { [$0.a, $0.b] }) : []
+    var decidedStatements = Set<String>()
+    if FileManager.default.fileExists(atPath: codesPath) {
+      let table = try CSVTable.read(path: codesPath)
+      if let statement = table.header.firstIndex(of: "statement"),
+        let facet = table.header.firstIndex(of: "facet")
+      {
+        for row in table.rows
+        where row.fields.count == table.header.count && row.fields[facet] == "mitigation" {
+          decidedStatements.insert(row.fields[statement])
+        }
+      }
+    }
+    let model = try pairModel.load()
+    let queue = ReviewQueue(
+      content: content, decidedPairs: decidedPairs, decidedStatements: decidedStatements,
+      mergeThreshold: model?.mergeThreshold ?? DeduplicationConfiguration.default.thresholds.merge)
+    let codes = Set(content.taxonomy.first { $0.facet == "mitigation" }?.codes.map(\.code) ?? [])
+    let session = try ReviewSession(
+      queue: queue, decisions: decisions, coder: who, date: Self.today(), knownCodes: codes,
+      retrainEvery: retrainEvery)
+    let terminal = RawTerminal()
+    try terminal.enter()
+    defer { terminal.restore() }
+    if !warnings.isEmpty { session.note(warnings.joined(separator: "; ")) }
+    var drawn: [String] = []
+    while !session.finished {
+      let size = terminal.size
+      let screen = ReviewScreen.render(session, width: size.width, height: size.height)
+      if screen != drawn {
+        terminal.draw(screen)
+        drawn = screen
+      }
+      if let key = terminal.key(timeout: 200) {
+        try session.handle(key)
+      } else {
+        session.applyFinishedRefit()
+      }
+    }
+    terminal.restore()
+    Console.print(
+      "\(session.decisions) decisions recorded in \(decisions)/; run `evscan scan` to apply them")
+  }
+
+  static func gitUserName() -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "config", "user.name"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Today in UTC as YYYY-MM-DD: a decision's date is a fact about when it was made, not an output of the
+  /// scan, so the clock is the right source here.
+  static func today() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
   }
 }

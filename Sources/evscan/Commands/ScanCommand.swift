@@ -1,4 +1,5 @@
 import ArgumentParser
+import Deduplication
 import Extraction
 import Foundation
 import Pipeline
@@ -24,6 +25,7 @@ struct ScanCommand: ParsableCommand {
 
   @OptionGroup var taxonomy: TaxonomyOptions
   @OptionGroup var model: ModelOptions
+  @OptionGroup var pairModel: PairModelOptions
 
   @Option(help: "The folder with codes.csv and merges.csv.", completion: .directory)
   var decisions: String = "decisions"
@@ -62,6 +64,14 @@ struct ScanCommand: ParsableCommand {
       decisions: URL(fileURLWithPath: decisions),
       deduplicationConfiguration: URL(fileURLWithPath: deduplication),
       cache: noCache ? nil : URL(fileURLWithPath: cache))
+    if !pairModel.rulesOnly {
+      if let path = pairModel.path, !FileManager.default.fileExists(atPath: path) {
+        Console.error(
+          "error: \(path): cannot read the pair model; check the path or run `evscan train-pairs`")
+        throw ExitCode.failure
+      }
+      options.pairModel = URL(fileURLWithPath: pairModel.path ?? PairModel.defaultPath)
+    }
     options.keepGoing = keepGoing
     options.waitForLock = wait
     options.resetIdentities = resetIds

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentHash
 import Foundation
 import Normalization
+import Pipeline
 import Taxonomy
 
 struct TrainCommand: ParsableCommand {
@@ -18,6 +19,12 @@ struct TrainCommand: ParsableCommand {
     name: .customLong("examples"), help: "A CSV of coded statements (repeat for several).",
     completion: .file())
   var examples: [String]
+
+  @Option(
+    name: .customLong("decisions"),
+    help: "A decisions/codes.csv whose mitigation codes are training examples too (texts from --frameworks).",
+    completion: .file())
+  var decisions: String?
 
   @Option(help: "Where to write the model.", completion: .file())
   var output: String = ModelOptions.defaultPath
@@ -53,6 +60,16 @@ struct TrainCommand: ParsableCommand {
         files.append(
           .init(
             name: URL(fileURLWithPath: context).lastPathComponent, sha256: digest, rows: joined,
+            attribution: nil))
+      }
+      if let decisions {
+        let decided = try DecidedCodeExamples.load(
+          codesPath: decisions, frameworks: URL(fileURLWithPath: training.frameworks), choice: .standIn)
+        all += decided
+        files.append(
+          .init(
+            name: URL(fileURLWithPath: decisions).lastPathComponent,
+            sha256: try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: decisions)), rows: decided.count,
             attribution: nil))
       }
       let model = try training.trainer(taxonomySet).train(all, files: files)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Deduplication
+import Foundation
 
 /// Where the framework folders are.
 struct FrameworksOptions: ParsableArguments {
@@ -27,4 +29,24 @@ struct ModelOptions: ParsableArguments {
 
   @Flag(name: .customLong("no-model"), help: "Code with the thesaurus alone.")
   var thesaurusOnly = false
+}
+
+/// Which learned pair model gives the deduplicator's verdicts.
+struct PairModelOptions: ParsableArguments {
+  @Option(
+    name: .customLong("pair-model"),
+    help: "The learned pair model (default: models/pair-model.json when present).", completion: .file())
+  var path: String?
+
+  @Flag(
+    name: .customLong("no-pair-model"), help: "Decide merges by the configuration's thresholds and gates.")
+  var rulesOnly = false
+
+  /// The model to use: the one named, else the shipped one when the file is there, else none.
+  func load() throws -> PairModel? {
+    if rulesOnly { return nil }
+    if let path { return try PairModel.load(path: path) }
+    let shipped = PairModel.defaultPath
+    return FileManager.default.fileExists(atPath: shipped) ? try PairModel.load(path: shipped) : nil
+  }
 }

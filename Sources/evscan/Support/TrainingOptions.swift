@@ -16,7 +16,8 @@ struct TrainingOptions: ParsableArguments {
   var context: String?
 
   @Option(
-    help: "The frameworks folder the context join's documents are extracted from.", completion: .directory)
+    help: "The frameworks folder that the context join's documents and the decided statements come from.",
+    completion: .directory)
   var frameworks: String = "frameworks"
 
   @Option(help: .hidden) var cost: Double?

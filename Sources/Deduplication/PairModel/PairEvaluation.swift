@@ -1,0 +1,91 @@
+import Foundation
+
+/// How well probabilities separate duplicate pairs from the others at a merge threshold and review band:
+/// what `evscan evaluate-pairs` reports (on out-of-fold probabilities) and the model file records.
+public struct PairEvaluation: Sendable, Hashable, Codable {
+  public struct Band: Sendable, Hashable, Codable {
+    public var pairs: Int
+    public var duplicates: Int
+    /// Of all duplicate pairs, the share that fell in this band.
+    public var shareOfDuplicates: Double
+    /// Of the pairs in this band, the share that are duplicates.
+    public var precision: Double
+  }
+
+  /// Probabilities from `from` up to (not including) `to`, with how many pairs fell there and how many of
+  /// them are duplicates: calibrated probabilities have `meanProbability` near `shareDuplicates`.
+  public struct CalibrationBin: Sendable, Hashable, Codable {
+    public var from: Double
+    public var to: Double
+    public var pairs: Int
+    public var meanProbability: Double
+    public var shareDuplicates: Double
+  }
+
+  public var folds: Int
+  public var seed: UInt64
+  public var pairs: Int
+  public var duplicates: Int
+  public var mergeThreshold: Double
+  public var reviewThreshold: Double
+  /// Pairs at or above the merge threshold: the merges.
+  public var merged: Band
+  /// Pairs in the review band.
+  public var review: Band
+  /// Pairs below the review band.
+  public var distinct: Band
+  /// Merge precision and recall (`merged.precision`, `merged.shareOfDuplicates`), repeated for reading.
+  public var precision: Double
+  public var recall: Double
+  /// Mean squared error of the probabilities (0 is perfect; always answering the base rate scores
+  /// base·(1 − base)).
+  public var brier: Double
+  public var calibration: [CalibrationBin]
+
+  /// `vetoed` says for each pair whether a veto keeps it from merging (it then counts in the review band
+  /// when its probability would merge it).
+  public init(
+    probabilities: [Double], labels: [Bool], vetoed: [Bool] = [], merge: Double, review: Double, folds: Int,
+    seed: UInt64
+  ) {
+    let duplicates = labels.filter { $0 }.count
+    let vetoed = vetoed.isEmpty ? [Bool](repeating: false, count: labels.count) : vetoed
+    func band(_ range: (Double, Bool) -> Bool) -> Band {
+      let inside = zip(zip(probabilities, vetoed), labels).filter { range($0.0.0, $0.0.1) }.map {
+        ($0.0.0, $0.1)
+      }
+      let right = inside.filter { $0.1 }.count
+      return Band(
+        pairs: inside.count, duplicates: right,
+        shareOfDuplicates: duplicates > 0 ? Self.rounded(Double(right) / Double(duplicates)) : 0,
+        precision: inside.isEmpty ? 0 : Self.rounded(Double(right) / Double(inside.count)))
+    }
+    self.folds = folds
+    self.seed = seed
+    self.pairs = labels.count
+    self.duplicates = duplicates
+    self.mergeThreshold = merge
+    self.reviewThreshold = review
+    self.merged = band { $0 >= merge && !$1 }
+    self.review = band { $0 >= review && ($0 < merge || $1) }
+    self.distinct = band { probability, _ in probability < review }
+    self.precision = merged.precision
+    self.recall = merged.shareOfDuplicates
+    let squared = zip(probabilities, labels).map { ($0.0 - ($0.1 ? 1 : 0)) * ($0.0 - ($0.1 ? 1 : 0)) }
+    self.brier = labels.isEmpty ? 0 : Self.rounded(squared.reduce(0, +) / Double(labels.count))
+    self.calibration = (0..<5).compactMap { bin in
+      let from = Double(bin) / 5
+      let to = Double(bin + 1) / 5
+      let inside = zip(probabilities, labels).filter { $0.0 >= from && ($0.0 < to || bin == 4) }
+      guard !inside.isEmpty else { return nil }
+      return CalibrationBin(
+        from: from, to: to, pairs: inside.count,
+        meanProbability: Self.rounded(inside.map(\.0).reduce(0, +) / Double(inside.count)),
+        shareDuplicates: Self.rounded(Double(inside.filter(\.1).count) / Double(inside.count)))
+    }
+  }
+
+  static func rounded(_ value: Double) -> Double {
+    (value * 10_000).rounded() / 10_000
+  }
+}

@@ -1,0 +1,131 @@
+import CSVInput
+import Foundation
+
+/// Agreement between two coders on the items both decided, as evidence-synthesis tools report it: Cohen's
+/// kappa per facet (each facet of decisions/codes.csv, and `merges` for decisions/merges.csv), and the
+/// items they decided differently, to reconcile.
+public struct CoderAgreement: Sendable, Hashable, Codable {
+  public struct Facet: Sendable, Hashable, Codable {
+    public var facet: String
+    /// Items both coders decided.
+    public var items: Int
+    public var agreed: Int
+    /// Cohen's kappa: (observed − chance agreement) / (1 − chance agreement); 1 when chance agreement is 1
+    /// and they agree on all.
+    public var kappa: Double
+  }
+
+  public struct Disagreement: Sendable, Hashable, Codable {
+    public var facet: String
+    public var item: String
+    public var first: String
+    public var second: String
+  }
+
+  /// One coder's decision: the item (a statement id, or `a ~ b` for a pair), the facet and the value (a
+  /// code, several codes joined by `+`, or `must-link` / `cannot-link`).
+  public struct Decision: Sendable, Hashable {
+    public var facet: String
+    public var item: String
+    public var coder: String
+    public var value: String
+
+    public init(facet: String, item: String, coder: String, value: String) {
+      self.facet = facet
+      self.item = item
+      self.coder = coder
+      self.value = value
+    }
+  }
+
+  public var coders: [String]
+  public var facets: [Facet]
+  public var disagreements: [Disagreement]
+
+  /// Compares `coders` (the two with most decisions when nil).
+  public init(_ decisions: [Decision], coders chosen: (String, String)? = nil) {
+    var counts: [String: Int] = [:]
+    for decision in decisions { counts[decision.coder, default: 0] += 1 }
+    let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    let pair = chosen ?? (ranked.first ?? "", ranked.dropFirst().first ?? "")
+    coders = [pair.0, pair.1]
+    // A coder's several rows for one statement and facet are one decision (the set of codes).
+    var values: [String: [String: [String: Set<String>]]] = [:]
+    for decision in decisions where decision.coder == pair.0 || decision.coder == pair.1 {
+      values[decision.facet, default: [:]][decision.item, default: [:]][decision.coder, default: []]
+        .insert(decision.value)
+    }
+    var facets: [Facet] = []
+    var disagreements: [Disagreement] = []
+    for facet in values.keys.sorted() {
+      var firsts: [String] = []
+      var seconds: [String] = []
+      for (item, byCoder) in (values[facet] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        guard let first = byCoder[pair.0], let second = byCoder[pair.1] else { continue }
+        let a = first.sorted().joined(separator: "+")
+        let b = second.sorted().joined(separator: "+")
+        firsts.append(a)
+        seconds.append(b)
+        if a != b { disagreements.append(Disagreement(facet: facet, item: item, first: a, second: b)) }
+      }
+      guard !firsts.isEmpty else { continue }
+      let agreed = zip(firsts, seconds).filter { $0 == $1 }.count
+      facets.append(
+        Facet(
+          facet: facet, items: firsts.count, agreed: agreed, kappa: Self.kappa(firsts, seconds)))
+    }
+    self.facets = facets
+    self.disagreements = disagreements
+  }
+
+  static func kappa(_ first: [String], _ second: [String]) -> Double {
+    let count = Double(first.count)
+    guard count > 0 else { return 0 }
+    let observed = Double(zip(first, second).filter { $0 == $1 }.count) / count
+    var chance = 0.0
+    for label in Set(first).union(second) {
+      chance +=
+        Double(first.filter { $0 == label }.count) / count * Double(second.filter { $0 == label }.count)
+        / count
+    }
+    if chance >= 1 { return observed >= 1 ? 1 : 0 }
+    return ((observed - chance) / (1 - chance) * 10_000).rounded() / 10_000
+  }
+
+  /// Every decision in a decisions folder's codes.csv and merges.csv (missing files give none).
+  public static func decisions(folder: String) throws -> [Decision] {
+    var all: [Decision] = []
+    let codes = folder + "/codes.csv"
+    if FileManager.default.fileExists(atPath: codes) {
+      let table = try CSVTable.read(path: codes)
+      let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
+      if let statement = column["statement"], let facet = column["facet"], let code = column["code"],
+        let coder = column["coder"]
+      {
+        for row in table.rows where row.fields.count == table.header.count {
+          all.append(
+            Decision(
+              facet: row.fields[facet], item: row.fields[statement], coder: row.fields[coder],
+              value: row.fields[code]))
+        }
+      }
+    }
+    let merges = folder + "/merges.csv"
+    if FileManager.default.fileExists(atPath: merges) {
+      let table = try CSVTable.read(path: merges)
+      let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
+      if let a = column["a"], let b = column["b"], let decision = column["decision"],
+        let coder = column["coder"]
+      {
+        for row in table.rows where row.fields.count == table.header.count {
+          let ids = [row.fields[a], row.fields[b]].sorted()
+          all.append(
+            Decision(
+              facet: "merges", item: "\(ids[0]) ~ \(ids[1])", coder: row.fields[coder],
+              value: row.fields[decision]))
+        }
+      }
+    }
+    return all
+  }
+}
