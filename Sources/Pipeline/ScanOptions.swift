@@ -8,6 +8,8 @@ public struct ScanOptions: Sendable {
   public var taxonomy: URL
   /// The classifier model; nil codes with the thesaurus alone.
   public var model: URL?
+  /// The screening model; nil keeps every extracted unit (no screening stage, no verdicts).
+  public var screeningModel: URL?
   /// decisions/codes.csv and decisions/merges.csv live here; missing files mean no decisions.
   public var decisions: URL
   /// The deduplicator's thresholds and weights.
@@ -38,12 +40,14 @@ public struct ScanOptions: Sendable {
 
   /// The usual layout of a project folder: frameworks/, taxonomy/, models/, decisions/, config/, output/.
   public static func project(root: URL) -> ScanOptions {
-    ScanOptions(
+    var options = ScanOptions(
       frameworks: root.appendingPathComponent("frameworks"), output: root.appendingPathComponent("output"),
       taxonomy: root.appendingPathComponent("taxonomy"),
       model: root.appendingPathComponent("models/mitigation-classifier.json"),
       decisions: root.appendingPathComponent("decisions"),
       deduplicationConfiguration: root.appendingPathComponent("config/deduplication.yaml"),
       cache: root.appendingPathComponent(".evscan-cache"))
+    options.screeningModel = root.appendingPathComponent("models/screening-model.json")
+    return options
   }
 }

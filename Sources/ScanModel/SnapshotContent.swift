@@ -21,13 +21,16 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
   /// Every mitigation id ever issued, sorted.
   public var issuedMitigationIDs: [String]
   public var warnings: [ScanDiagnostic]
+  /// Screening's verdict on every unit the recipes gave, sorted by statement id.
+  public var screening: [ScreeningVerdict]
 
   public init(
     run: RunRecord, taxonomy: [TaxonomyFacet], frameworks: [FrameworkRecord], statements: [Statement],
     actionNumbers: [String: Int], dropped: [DroppedUnit], assignments: [CodeAssignment],
     mitigations: [Mitigation],
     edges: [SimilarityEdge], codeDecisions: [CodeDecision], linkDecisions: [LinkDecision],
-    identityChanges: [IdentityChange], issuedMitigationIDs: [String], warnings: [ScanDiagnostic]
+    identityChanges: [IdentityChange], issuedMitigationIDs: [String], warnings: [ScanDiagnostic],
+    screening: [ScreeningVerdict] = []
   ) {
     self.run = run
     self.taxonomy = taxonomy
@@ -43,6 +46,7 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
     self.identityChanges = identityChanges
     self.issuedMitigationIDs = issuedMitigationIDs
     self.warnings = warnings
+    self.screening = screening
   }
 }
 

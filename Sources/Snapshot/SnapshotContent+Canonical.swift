@@ -44,6 +44,7 @@ extension SnapshotContent {
       [.text($0.mitigationID), .text($0.kind.rawValue), .text($0.from.joined(separator: " "))]
     }
     copy.issuedMitigationIDs = Array(Set(issuedMitigationIDs)).sortedCanonically { [.text($0)] }
+    copy.screening = screening.sortedCanonically { [.text($0.statementID)] }
     return copy
   }
 
@@ -54,5 +55,13 @@ extension SnapshotContent {
       for member in mitigation.members { memberships[member.statementID] = mitigation.id }
     }
     return IdentityLedger(memberships: memberships, issued: issuedMitigationIDs)
+  }
+}
+
+extension SnapshotContent {
+  /// Statements that screening's sentence splitting made beyond one per unit: a unit split into three kept
+  /// sentences is one unit matched and three statements, two beyond. The flow adds them back.
+  public var sentencesBeyondUnits: Int {
+    screening.reduce(0) { $0 + max($1.keptSentences.count - 1, 0) }
   }
 }

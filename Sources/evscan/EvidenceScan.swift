@@ -16,7 +16,8 @@ struct EvidenceScan: AsyncParsableCommand {
       ScanCommand.self, FrameworksCommand.self, FetchCommand.self, ExtractCommand.self,
       AddFrameworkCommand.self,
       CheckFrameworkCommand.self,
-      CodeCommand.self, TrainCommand.self, EvaluateCommand.self, DedupeCommand.self, ReviewCommand.self,
+      CodeCommand.self, TrainCommand.self, TrainScreeningCommand.self, EvaluateCommand.self,
+      DedupeCommand.self, ReviewCommand.self,
       ExplainCommand.self, DiffCommand.self,
     ]
   )

@@ -24,6 +24,9 @@ struct ReviewCommand: ParsableCommand {
   @Option(help: "The width of the side-by-side display.")
   var width: Int = 120
 
+  @Flag(help: "List the units screening was least sure of, instead of pairs.")
+  var screening = false
+
   @OptionGroup var taxonomy: TaxonomyOptions
   @OptionGroup var json: JSONOption
 
@@ -41,6 +44,10 @@ struct ReviewCommand: ParsableCommand {
   func run() throws {
     try reportingUserErrors {
       let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
+      if screening {
+        try ScreeningQueue(content: content, limit: limit ?? 20).print(json: json.enabled)
+        return
+      }
       // Concepts are recomputed from the texts with the thesaurus, to show what a pair has in common.
       let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
       let normalizer = try Normalizer(taxonomy: taxonomySet, model: nil)
