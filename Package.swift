@@ -110,7 +110,7 @@ let package = Package(
       name: "RetrievalTests", dependencies: ["Retrieval", "Extraction", "ScanModel", "ContentHash"],
       exclude: ["Fixtures"]),
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
-    .testTarget(name: "ScreeningTests", dependencies: ["Screening", "ScanModel"]),
+    .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

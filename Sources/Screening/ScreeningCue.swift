@@ -125,7 +125,7 @@ public struct ScreeningCueFinder: Sendable {
       (
         .scope,
         regex(
-          #"\b(this (?:regulation|act|directive|chapter|code|framework|document) (?:applies|shall apply|does not apply|lays down|protects|is without prejudice)|shall not apply|does not apply|shall apply to|applies to the processing|subject[- ]matter|territorial scope|material scope|entry into force|shall enter into force|is repealed|shall be binding)\b"#
+          #"\b(this (?:regulation|act|directive|chapter|code|framework|document) (?:applies|shall apply|does not apply|lays down|protects|is without prejudice)|shall not apply|does not apply|shall apply to|applies to the processing|subject[- ]matter|territorial scope|material scope|entry into force|shall enter into force|is repealed|shall be binding|(?:shall|may) be neither restricted nor prohibited|shall not (?:restrict|prohibit|impede) the free (?:movement|provision))\b"#
         )
       ),
       (

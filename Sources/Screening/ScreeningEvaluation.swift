@@ -12,6 +12,10 @@ public struct ScreeningEvaluation: Sendable, Codable, Hashable {
     public var threshold: Double
     public var precision: Double
     public var recall: Double
+    /// The lowest recall of any held-out document with mitigations in it (the MIT file's parts together):
+    /// a pooled recall can hide one kind of document losing many of its mitigations.
+    public var worstDocumentRecall: Double
+    public var worstDocument: String
     public var kept: Int
     public var excluded: Int
   }

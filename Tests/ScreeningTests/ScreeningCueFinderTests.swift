@@ -15,6 +15,10 @@ import Testing
     ("See [12, 14].", .citationOnly, "See [12, 14]."),
     ("This Regulation applies to the processing of personal data.", .scope, "This Regulation applies"),
     (
+      "The free flow of data shall be neither restricted nor prohibited.", .scope,
+      "shall be neither restricted nor prohibited"
+    ),
+    (
       "Infringements shall be subject to administrative fines up to EUR 20 000 000.", .penalty,
       "administrative fines"
     ),

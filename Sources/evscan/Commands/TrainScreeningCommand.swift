@@ -32,10 +32,13 @@ struct TrainScreeningCommand: ParsableCommand {
   var output: String = "models/screening-model.json"
 
   @Option(help: "The L2 penalty on the weights.")
-  var regularisation: Double = 1e-3
+  var regularisation: Double = 1e-5
 
   @Option(help: "Gradient-descent steps.")
-  var iterations: Int = 400
+  var iterations: Int = 5000
+
+  @Option(help: "The gradient-descent step size.")
+  var learningRate: Double = 8
 
   func run() throws {
     try reportingUserErrors {
@@ -46,6 +49,7 @@ struct TrainScreeningCommand: ParsableCommand {
       var trainer = ScreeningTrainer()
       trainer.regularisation = regularisation
       trainer.iterations = iterations
+      trainer.learningRate = learningRate
       let model = trainer.train(set.examples, sources: set.sources)
       let url = URL(fileURLWithPath: output)
       try model.encoded().write(to: url, options: .atomic)
@@ -53,14 +57,14 @@ struct TrainScreeningCommand: ParsableCommand {
       Console.print(
         "trained on \(model.training.examples) examples (\(model.training.positives) mitigations, "
           + "\(model.training.negatives) not); \(evaluation.method):")
-      Console.print("threshold  precision  recall  kept  excluded")
+      Console.print("threshold  precision  recall  kept  excluded  worst document's recall")
       for point in evaluation.points {
         let mark = point.threshold == model.threshold ? "  <- shipped" : ""
         Console.print(
           String(
-            format: "%9.2f  %9.3f  %6.3f  %4d  %8d%@", point.threshold, point.precision, point.recall,
-            point.kept,
-            point.excluded, mark))
+            format: "%9.2f  %9.3f  %6.3f  %4d  %8d  %.3f (%@)%@", point.threshold, point.precision,
+            point.recall,
+            point.kept, point.excluded, point.worstDocumentRecall, point.worstDocument, mark))
       }
       for group in evaluation.groups {
         Console.print(
