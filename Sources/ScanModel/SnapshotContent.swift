@@ -48,6 +48,32 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
     self.warnings = warnings
     self.screening = screening
   }
+
+  enum CodingKeys: String, CodingKey {
+    case run, taxonomy, frameworks, statements, actionNumbers, dropped, assignments, mitigations, edges
+    case codeDecisions, linkDecisions, identityChanges, issuedMitigationIDs, warnings, screening
+  }
+
+  /// `screening` may be absent: content written before screening existed has no verdicts.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      run: try container.decode(RunRecord.self, forKey: .run),
+      taxonomy: try container.decode([TaxonomyFacet].self, forKey: .taxonomy),
+      frameworks: try container.decode([FrameworkRecord].self, forKey: .frameworks),
+      statements: try container.decode([Statement].self, forKey: .statements),
+      actionNumbers: try container.decode([String: Int].self, forKey: .actionNumbers),
+      dropped: try container.decode([DroppedUnit].self, forKey: .dropped),
+      assignments: try container.decode([CodeAssignment].self, forKey: .assignments),
+      mitigations: try container.decode([Mitigation].self, forKey: .mitigations),
+      edges: try container.decode([SimilarityEdge].self, forKey: .edges),
+      codeDecisions: try container.decode([CodeDecision].self, forKey: .codeDecisions),
+      linkDecisions: try container.decode([LinkDecision].self, forKey: .linkDecisions),
+      identityChanges: try container.decode([IdentityChange].self, forKey: .identityChanges),
+      issuedMitigationIDs: try container.decode([String].self, forKey: .issuedMitigationIDs),
+      warnings: try container.decode([ScanDiagnostic].self, forKey: .warnings),
+      screening: try container.decodeIfPresent([ScreeningVerdict].self, forKey: .screening) ?? [])
+  }
 }
 
 /// A framework as the run read it: its manifest and its document.

@@ -86,8 +86,7 @@ public struct ScreeningModel: Sendable, Codable, Hashable {
       guard let weight = weights[name] else { continue }
       score += weight * value
       if !name.hasPrefix("cue:") {
-        let shown = vector.surfaces[name].map { "word \"\($0)\"" } ?? name
-        contributions.append((shown, weight * value))
+        contributions.append((Self.readable(name, surface: vector.surfaces[name]), weight * value))
       }
     }
     contributions.sort { abs($0.1) != abs($1.1) ? abs($0.1) > abs($1.1) : $0.0 < $1.0 }
@@ -128,6 +127,19 @@ public struct ScreeningModel: Sendable, Codable, Hashable {
     var data = try encoder.encode(self)
     data.append(0x0A)
     return data
+  }
+
+  /// `word "monitor"`, `first word "the"`, `length 6-59 words`: a feature as a reason reads.
+  static func readable(_ name: String, surface: String?) -> String {
+    if name.hasPrefix("word:") { return "word \"\(surface ?? String(name.dropFirst(5)))\"" }
+    if name.hasPrefix("first:") { return "first word \"\(surface ?? String(name.dropFirst(6)))\"" }
+    if name.hasPrefix("length:") {
+      return "length "
+        + name.dropFirst(7).replacingOccurrences(of: "-words", with: " words")
+        .replacingOccurrences(of: "-or-more", with: " or more").replacingOccurrences(
+          of: "under-", with: "under ")
+    }
+    return name
   }
 
   static func format(_ value: Double) -> String { String(format: "%.2f", value) }

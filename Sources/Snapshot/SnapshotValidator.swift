@@ -16,9 +16,13 @@ public struct SnapshotValidator: Sendable {
     var problems: [String] = []
     let fromSentences = content.sentencesBeyondUnits
     if counts.unitsMatched + fromSentences != counts.statements + counts.droppedTotal {
+      let matched =
+        fromSentences == 0
+        ? "units matched (\(counts.unitsMatched))"
+        : "units matched (\(counts.unitsMatched)) plus sentence statements beyond their units (\(fromSentences))"
       problems.append(
-        "units matched (\(counts.unitsMatched)) plus sentence statements beyond their units (\(fromSentences)) "
-          + "should equal statements (\(counts.statements)) plus dropped units (\(counts.droppedTotal))")
+        "\(matched) should equal statements (\(counts.statements)) plus dropped units (\(counts.droppedTotal))"
+      )
     }
     if counts.coded != counts.statements {
       problems.append("coded statements (\(counts.coded)) should equal statements (\(counts.statements))")

@@ -30,13 +30,20 @@ struct SnapshotDatabaseTests {
           "action_numbers", "code_assignments", "code_decisions", "codes", "documents", "dropped_units",
           "edges",
           "facets", "frameworks", "grdb_migrations", "identity_changes", "issued_ids", "link_decisions",
-          "mitigation_members", "mitigations", "run", "run_dropped", "run_inputs", "statements", "warnings",
+          "mitigation_members", "mitigations", "run", "run_dropped", "run_inputs", "screening", "statements",
+          "warnings",
         ])
       let views = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
       #expect(
-        views == ["mitigations_coded", "retired_ids", "review_pairs", "review_queue", "statements_coded"])
-      #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+        views == [
+          "mitigations_coded", "retired_ids", "review_pairs", "review_queue", "screening_queue",
+          "statements_coded",
+        ])
+      #expect(
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == [
+          "v1", "v2", "v3-screening",
+        ])
     }
   }
 

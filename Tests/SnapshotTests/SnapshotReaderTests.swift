@@ -119,7 +119,9 @@ struct SnapshotReaderTests {
     let database = folder.appendingPathComponent(SnapshotFile.database.fileName)
     let queue = try DatabaseQueue(path: database.path)
     try queue.write { db in
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3-screening')")
+      try db.execute(sql: "DROP VIEW screening_queue")
+      try db.execute(sql: "DROP TABLE screening")
       for column in ["page", "page_top", "page_left"] {
         try db.execute(sql: "ALTER TABLE statements DROP COLUMN \(column)")
       }
@@ -129,6 +131,7 @@ struct SnapshotReaderTests {
     let content = try SnapshotReader().read(from: folder)
     #expect(content.statements.count == SnapshotFixtures.content.statements.count)
     #expect(content.statements.allSatisfy { $0.page == nil })
+    #expect(content.screening.isEmpty)
   }
 
   @Test("a schema from a newer evscan is refused with a request to upgrade")
