@@ -107,12 +107,12 @@ import Testing
 
   @Test func sentencesOfAProseUnitAreKeptWithOffsets() throws {
     let text =
-      "We found that 40% of the agents complied with the request. Providers should red-team models before release."
+      "We found that 40% of the agents complied with the request. Providers should red-team their models before every public release."
     let statements = [Self.statement("p", text)]
     // A threshold between the unit's probability and its second sentence's, so that the unit as a whole is
     // excluded and the sentence kept: the test is of the splitting, not of the small model.
     var model = Self.model
-    let sentence = "Providers should red-team models before release."
+    let sentence = "Providers should red-team their models before every public release."
     let whole = model.judge(text).probability
     let alone = model.judge(sentence).probability
     try #require(alone > whole)
