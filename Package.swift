@@ -47,6 +47,8 @@ let package = Package(
       dependencies: [
         "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", "CSVInput",
       ]),
+    // Between extraction and coding: which units are mitigation statements, with reasons.
+    .target(name: "Screening", dependencies: ["ScanModel", "TextAnalysis"]),
     .target(
       name: "Deduplication",
       dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash", "CSVInput"]),
@@ -62,14 +64,14 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot",
-        "ContentHash", "StrictYAML", "CSVInput", "CFileSystem",
+        "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Screening", "Deduplication",
+        "Snapshot", "ContentHash", "StrictYAML", "CSVInput", "CFileSystem",
       ]),
     .executableTarget(
       name: "evscan",
       dependencies: [
-        "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
-        "Retrieval", "Review", "CSVInput", "ContentHash",
+        "ScanModel", "Extraction", "Taxonomy", "Normalization", "Screening", "Deduplication", "Snapshot",
+        "Pipeline", "Retrieval", "Review", "CSVInput", "ContentHash",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -113,6 +115,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "Deduplication", "CSVInput", "ScanModel"]),
+    .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

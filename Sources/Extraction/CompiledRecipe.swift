@@ -116,6 +116,8 @@ public struct CompiledRecipe {
     } else {
       self.outline = nil
     }
+    // Screening applies the pattern later; a broken one is the manifest's error, found when it is read.
+    _ = try pattern(full.screening?.keepLabels, "screening.keepLabels")
     unitsFromManifest = recipe.units != nil
     unitRule = "units \(full.units ?? "") (\(unitsFromManifest ? "manifest" : "preset \(full.preset)"))"
   }

@@ -64,7 +64,9 @@ public enum FormatPreset {
     fields: [:],
     identity: [.label, .locator],
     minimumLength: 20,
-    allowEmpty: false)
+    allowEmpty: false,
+    // Every unit is a Measure: screening keeps them all.
+    screening: .off)
 
   /// NIST AI 600-1 style tables: one suggested action per row, its id in the first cell.
   static let nistActions = Recipe(
@@ -81,7 +83,9 @@ public enum FormatPreset {
     fields: ["risks": "td[3]"],
     identity: [.label, .locator],
     minimumLength: 20,
-    allowEmpty: false)
+    allowEmpty: false,
+    // Every unit is a suggested action: screening keeps them all.
+    screening: .off)
 
   /// California Legislative Information bill text (billTextClient.xhtml): the paragraphs of the code
   /// sections the bill adds or amends, each a flat `div` whose hierarchy is only in its labels and its

@@ -11,6 +11,8 @@ public struct ScanOptions: Sendable {
   /// The learned pair model (models/pair-model.json); nil, or a file that is not there, merges by the
   /// configuration's thresholds and gates.
   public var pairModel: URL?
+  /// The screening model; nil keeps every extracted unit (no screening stage, no verdicts).
+  public var screeningModel: URL?
   /// decisions/codes.csv and decisions/merges.csv live here; missing files mean no decisions.
   public var decisions: URL
   /// The deduplicator's thresholds and weights.
@@ -49,6 +51,7 @@ public struct ScanOptions: Sendable {
       deduplicationConfiguration: root.appendingPathComponent("config/deduplication.yaml"),
       cache: root.appendingPathComponent(".evscan-cache"))
     options.pairModel = root.appendingPathComponent("models/pair-model.json")
+    options.screeningModel = root.appendingPathComponent("models/screening-model.json")
     return options
   }
 }

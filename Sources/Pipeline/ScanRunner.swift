@@ -5,6 +5,7 @@ import Extraction
 import Foundation
 import Normalization
 import ScanModel
+import Screening
 import Snapshot
 import Taxonomy
 
@@ -35,6 +36,7 @@ public struct ScanRunner {
     progress.stage("reading the taxonomy and model")
     let taxonomy = try TaxonomySet.load(from: options.taxonomy)
     let model = try options.model.map { try ClassifierModel.load(path: $0.path) }
+    let screeningModel = try options.screeningModel.map { try ScreeningModel.load(path: $0.path) }
     let deduplication = try DeduplicationConfiguration.load(
       path: options.deduplicationConfiguration.path, knownConcepts: Set(taxonomy.thesaurus.concepts.map(\.id))
     )
@@ -44,7 +46,9 @@ public struct ScanRunner {
     progress.stage("extracting")
     let (extractions, failures, fromCache) = try extractAll()
 
-    let statements = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
+    let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
+    let screened = try screen(extracted, extractions: extractions, model: screeningModel)
+    let statements = screened.statements
     let ids = Set(statements.map(\.id))
     let codesPath = options.decisions.appendingPathComponent("codes.csv")
     let mergesPath = options.decisions.appendingPathComponent("merges.csv")
@@ -78,7 +82,7 @@ public struct ScanRunner {
     let numbering = ActionNumbering.assign(
       statements, previous: previous.actionNumbers, highestIssued: previous.highestActionNumber)
     let content = assemble(
-      taxonomy: taxonomy, model: model, extractions: extractions, statements: statements, codings: codings,
+      taxonomy: taxonomy, model: model, extractions: extractions, screened: screened, codings: codings,
       codeDecisions: codeDecisions, deduplicated: deduplicated, numbering: numbering)
     let folder = try publisher.makeTemporaryFolder()
     let manifest: SnapshotManifest
@@ -144,6 +148,25 @@ public struct ScanRunner {
     return (extractions, failures, fromCache)
   }
 
+  // MARK: Screening
+
+  /// Every extracted unit through screening, people's decisions (decisions/screening.csv) first; without a
+  /// screening model every unit goes on, as before screening existed.
+  private func screen(_ extracted: [Statement], extractions: [Extraction], model: ScreeningModel?) throws
+    -> ScreeningOutcome
+  {
+    guard let model else { return ScreeningOutcome(statements: extracted, verdicts: [], dropped: []) }
+    progress.stage("screening \(extracted.count) units")
+    let path = options.decisions.appendingPathComponent("screening.csv")
+    let decisions = try ScreeningDecisionReader().read(
+      path: path.path, name: relativePath(path), knownUnits: Set(extracted.map(\.id)))
+    var settings: [String: Recipe.Screening] = [:]
+    for extraction in extractions {
+      settings[extraction.folder.slug] = extraction.folder.recipe.recipe.screening ?? Recipe.Screening()
+    }
+    return try Screener(model: model, decisions: decisions).screen(extracted, settings: settings)
+  }
+
   // MARK: The previous snapshot
 
   struct Previous {
@@ -188,15 +211,15 @@ public struct ScanRunner {
   // MARK: The snapshot
 
   private func assemble(
-    taxonomy: TaxonomySet, model: ClassifierModel?, extractions: [Extraction], statements: [Statement],
+    taxonomy: TaxonomySet, model: ClassifierModel?, extractions: [Extraction], screened: ScreeningOutcome,
     codings: [StatementCoding], codeDecisions: [CodeDecision], deduplicated: DeduplicationResult,
     numbering: (numbers: [String: Int], highestIssued: Int)
   ) -> SnapshotContent {
+    let statements = screened.statements
     let assignments = codings.flatMap(\.assignments)
+    let droppedUnits = extractions.flatMap(\.result.dropped) + screened.dropped
     var dropped: [String: Int] = [:]
-    for extraction in extractions {
-      for unit in extraction.result.dropped { dropped[unit.reason.rawValue, default: 0] += 1 }
-    }
+    for unit in droppedUnits { dropped[unit.reason.rawValue, default: 0] += 1 }
     let counts = RunCounts(
       frameworks: extractions.count, documents: extractions.count,
       unitsMatched: extractions.reduce(0) { $0 + $1.result.unitsMatched }, dropped: dropped,
@@ -218,11 +241,12 @@ public struct ScanRunner {
     }.sorted { $0.manifest.slug < $1.manifest.slug }
     return SnapshotContent(
       run: run, taxonomy: taxonomy.allFacets, frameworks: frameworks, statements: statements,
-      actionNumbers: numbering.numbers, dropped: extractions.flatMap(\.result.dropped),
+      actionNumbers: numbering.numbers, dropped: droppedUnits,
       assignments: assignments, mitigations: deduplicated.mitigations, edges: deduplicated.edges,
       codeDecisions: codeDecisions, linkDecisions: deduplicated.decisionsApplied,
       identityChanges: deduplicated.identityChanges, issuedMitigationIDs: deduplicated.ledger.issued,
-      warnings: extractions.flatMap(\.result.warnings), retiredMitigations: deduplicated.ledger.retired)
+      warnings: extractions.flatMap(\.result.warnings), retiredMitigations: deduplicated.ledger.retired,
+      screening: screened.verdicts)
   }
 
   private func inputFiles(_ taxonomy: TaxonomySet, _ extractions: [Extraction]) -> [InputFile] {
@@ -248,10 +272,12 @@ public struct ScanRunner {
     var others: [(URL, String)] = [
       (options.decisions.appendingPathComponent("codes.csv"), "decisions"),
       (options.decisions.appendingPathComponent("merges.csv"), "decisions"),
+      (options.decisions.appendingPathComponent("screening.csv"), "decisions"),
       (options.deduplicationConfiguration, "configuration"),
     ]
     if let model = options.model { others.append((model, "model")) }
     if let pairModel = presentPairModel() { others.append((pairModel, "pair-model")) }
+    if let model = options.screeningModel { others.append((model, "screening model")) }
     for (url, role) in others {
       if let digest = try? SHA256Digest.hex(contentsOf: url) {
         files.append(InputFile(path: relativePath(url), sha256: digest, role: role))

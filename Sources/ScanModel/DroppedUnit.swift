@@ -15,6 +15,9 @@ public struct DroppedUnit: Sendable, Hashable, Codable {
     case leadIn = "lead-in"
     /// A definition of a term, or a paragraph under one, found by the recipe's `outline.definitions`.
     case definition
+    /// Screening judged the unit not to be a mitigation statement (a definition, finding, scope clause,
+    /// penalty ...); its verdict, probability and reasons are in the snapshot's `screening` table.
+    case notAMitigation = "not-a-mitigation"
   }
 
   public var framework: String

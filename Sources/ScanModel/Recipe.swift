@@ -41,6 +41,9 @@ public struct Recipe: Sendable, Hashable, Codable {
   public var mainContent: Bool?
   /// For flat legal text: the hierarchy read from the paragraphs' labels; see `Recipe.Outline`.
   public var outline: Outline?
+  /// Whether screening judges this framework's units, which it always keeps, and whether it splits prose
+  /// into sentences; see `Recipe.Screening`. Screening is on when the key is missing.
+  public var screening: Screening?
 
   public init(
     preset: String, namespaces: [String: String]? = nil, units: String? = nil, body: Body? = nil,
@@ -48,7 +51,8 @@ public struct Recipe: Sendable, Hashable, Codable {
     labelPattern: String? = nil, labelFormat: String? = nil, title: String? = nil,
     titlePattern: String? = nil, skip: [String]? = nil,
     exclude: [String]? = nil, fields: [String: String]? = nil, identity: [IdentitySource]? = nil,
-    minimumLength: Int? = nil, allowEmpty: Bool? = nil, mainContent: Bool? = nil, outline: Outline? = nil
+    minimumLength: Int? = nil, allowEmpty: Bool? = nil, mainContent: Bool? = nil, outline: Outline? = nil,
+    screening: Screening? = nil
   ) {
     self.preset = preset
     self.namespaces = namespaces
@@ -70,6 +74,7 @@ public struct Recipe: Sendable, Hashable, Codable {
     self.allowEmpty = allowEmpty
     self.mainContent = mainContent
     self.outline = outline
+    self.screening = screening
   }
 
   /// This recipe with every field it leaves out taken from `base`.
@@ -85,6 +90,7 @@ public struct Recipe: Sendable, Hashable, Codable {
       fields: fields ?? base.fields, identity: identity ?? base.identity,
       minimumLength: minimumLength ?? base.minimumLength, allowEmpty: allowEmpty ?? base.allowEmpty,
       mainContent: mainContent ?? base.mainContent,
-      outline: outline.map { $0.filling(from: base.outline) } ?? base.outline)
+      outline: outline.map { $0.filling(from: base.outline) } ?? base.outline,
+      screening: screening.map { $0.filling(from: base.screening) } ?? base.screening)
   }
 }

@@ -23,6 +23,8 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
   public var warnings: [ScanDiagnostic]
   /// Every retired mitigation id with what became of it, carried from snapshot to snapshot; sorted by id.
   public var retiredMitigations: [RetiredMitigation]
+  /// Screening's verdict on every unit the recipes gave, sorted by statement id.
+  public var screening: [ScreeningVerdict]
 
   public init(
     run: RunRecord, taxonomy: [TaxonomyFacet], frameworks: [FrameworkRecord], statements: [Statement],
@@ -30,7 +32,7 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
     mitigations: [Mitigation],
     edges: [SimilarityEdge], codeDecisions: [CodeDecision], linkDecisions: [LinkDecision],
     identityChanges: [IdentityChange], issuedMitigationIDs: [String], warnings: [ScanDiagnostic],
-    retiredMitigations: [RetiredMitigation] = []
+    retiredMitigations: [RetiredMitigation] = [], screening: [ScreeningVerdict] = []
   ) {
     self.run = run
     self.taxonomy = taxonomy
@@ -47,27 +49,37 @@ public struct SnapshotContent: Sendable, Hashable, Codable {
     self.issuedMitigationIDs = issuedMitigationIDs
     self.warnings = warnings
     self.retiredMitigations = retiredMitigations
+    self.screening = screening
   }
 
-  /// Content encoded before the fates of retired ids were kept has no `retiredMitigations`: none then.
+  enum CodingKeys: String, CodingKey {
+    case run, taxonomy, frameworks, statements, actionNumbers, dropped, assignments, mitigations, edges
+    case codeDecisions, linkDecisions, identityChanges, issuedMitigationIDs, warnings, retiredMitigations
+    case screening
+  }
+
+  /// Content encoded before the fates of retired ids were kept, or before screening, has no
+  /// `retiredMitigations` or `screening`: none then.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    run = try container.decode(RunRecord.self, forKey: .run)
-    taxonomy = try container.decode([TaxonomyFacet].self, forKey: .taxonomy)
-    frameworks = try container.decode([FrameworkRecord].self, forKey: .frameworks)
-    statements = try container.decode([Statement].self, forKey: .statements)
-    actionNumbers = try container.decode([String: Int].self, forKey: .actionNumbers)
-    dropped = try container.decode([DroppedUnit].self, forKey: .dropped)
-    assignments = try container.decode([CodeAssignment].self, forKey: .assignments)
-    mitigations = try container.decode([Mitigation].self, forKey: .mitigations)
-    edges = try container.decode([SimilarityEdge].self, forKey: .edges)
-    codeDecisions = try container.decode([CodeDecision].self, forKey: .codeDecisions)
-    linkDecisions = try container.decode([LinkDecision].self, forKey: .linkDecisions)
-    identityChanges = try container.decode([IdentityChange].self, forKey: .identityChanges)
-    issuedMitigationIDs = try container.decode([String].self, forKey: .issuedMitigationIDs)
-    warnings = try container.decode([ScanDiagnostic].self, forKey: .warnings)
-    retiredMitigations =
-      try container.decodeIfPresent([RetiredMitigation].self, forKey: .retiredMitigations) ?? []
+    self.init(
+      run: try container.decode(RunRecord.self, forKey: .run),
+      taxonomy: try container.decode([TaxonomyFacet].self, forKey: .taxonomy),
+      frameworks: try container.decode([FrameworkRecord].self, forKey: .frameworks),
+      statements: try container.decode([Statement].self, forKey: .statements),
+      actionNumbers: try container.decode([String: Int].self, forKey: .actionNumbers),
+      dropped: try container.decode([DroppedUnit].self, forKey: .dropped),
+      assignments: try container.decode([CodeAssignment].self, forKey: .assignments),
+      mitigations: try container.decode([Mitigation].self, forKey: .mitigations),
+      edges: try container.decode([SimilarityEdge].self, forKey: .edges),
+      codeDecisions: try container.decode([CodeDecision].self, forKey: .codeDecisions),
+      linkDecisions: try container.decode([LinkDecision].self, forKey: .linkDecisions),
+      identityChanges: try container.decode([IdentityChange].self, forKey: .identityChanges),
+      issuedMitigationIDs: try container.decode([String].self, forKey: .issuedMitigationIDs),
+      warnings: try container.decode([ScanDiagnostic].self, forKey: .warnings),
+      retiredMitigations: try container.decodeIfPresent([RetiredMitigation].self, forKey: .retiredMitigations)
+        ?? [],
+      screening: try container.decodeIfPresent([ScreeningVerdict].self, forKey: .screening) ?? [])
   }
 }
 

@@ -45,6 +45,7 @@ extension SnapshotContent {
     }
     copy.issuedMitigationIDs = Array(Set(issuedMitigationIDs)).sortedCanonically { [.text($0)] }
     copy.retiredMitigations = retiredMitigations.sortedCanonically { [.text($0.mitigationID)] }
+    copy.screening = screening.sortedCanonically { [.text($0.statementID)] }
     return copy
   }
 
@@ -57,5 +58,13 @@ extension SnapshotContent {
     return IdentityLedger(
       memberships: memberships, issued: issuedMitigationIDs, changes: identityChanges,
       retired: retiredMitigations)
+  }
+}
+
+extension SnapshotContent {
+  /// Statements that screening's sentence splitting made beyond one per unit: a unit split into three kept
+  /// sentences is one unit matched and three statements, two beyond. The flow adds them back.
+  public var sentencesBeyondUnits: Int {
+    screening.reduce(0) { $0 + max($1.keptSentences.count - 1, 0) }
   }
 }

@@ -14,10 +14,15 @@ public struct SnapshotValidator: Sendable {
   public var countProblems: [String] {
     let counts = content.run.counts
     var problems: [String] = []
-    if counts.unitsMatched != counts.statements + counts.droppedTotal {
+    let fromSentences = content.sentencesBeyondUnits
+    if counts.unitsMatched + fromSentences != counts.statements + counts.droppedTotal {
+      let matched =
+        fromSentences == 0
+        ? "units matched (\(counts.unitsMatched))"
+        : "units matched (\(counts.unitsMatched)) plus sentence statements beyond their units (\(fromSentences))"
       problems.append(
-        "units matched (\(counts.unitsMatched)) should equal statements (\(counts.statements)) "
-          + "plus dropped units (\(counts.droppedTotal))")
+        "\(matched) should equal statements (\(counts.statements)) plus dropped units (\(counts.droppedTotal))"
+      )
     }
     if counts.coded != counts.statements {
       problems.append("coded statements (\(counts.coded)) should equal statements (\(counts.statements))")
@@ -76,6 +81,9 @@ public struct SnapshotValidator: Sendable {
       if content.actionNumbers[statement.id] == nil {
         problems.append("statement \(statement.id) has no action number")
       }
+    }
+    for verdict in content.screening where !slugs.contains(verdict.framework) {
+      problems.append("a screening verdict names framework \(verdict.framework), which is not in the run")
     }
     for unit in content.dropped where !slugs.contains(unit.framework) {
       problems.append("a dropped unit names framework \(unit.framework), which is not in the run")

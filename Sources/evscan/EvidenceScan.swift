@@ -16,10 +16,10 @@ struct EvidenceScan: AsyncParsableCommand {
       ScanCommand.self, FrameworksCommand.self, FetchCommand.self, ExtractCommand.self,
       AddFrameworkCommand.self,
       CheckFrameworkCommand.self,
-      CodeCommand.self, TrainCommand.self, EvaluateCommand.self, DedupeCommand.self,
-      TrainPairsCommand.self, EvaluatePairsCommand.self, SimulateReviewCommand.self, AgreementCommand.self,
-      ReviewCommand.self,
-      ExplainCommand.self, DiffCommand.self, ReplayIdentitiesCommand.self,
+      CodeCommand.self, TrainCommand.self, TrainScreeningCommand.self, EvaluateCommand.self,
+      DedupeCommand.self, TrainPairsCommand.self, EvaluatePairsCommand.self, SimulateReviewCommand.self,
+      AgreementCommand.self, ReviewCommand.self, ExplainCommand.self, DiffCommand.self,
+      ReplayIdentitiesCommand.self,
     ]
   )
 }

@@ -31,15 +31,18 @@ struct SnapshotDatabaseTests {
           "edges",
           "facets", "frameworks", "grdb_migrations", "identity_changes", "issued_ids", "link_decisions",
           "mitigation_members", "mitigations", "retired_mitigations", "run", "run_dropped", "run_inputs",
-          "statements", "warnings",
+          "screening", "statements", "warnings",
         ])
       let views = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
       #expect(
-        views == ["mitigations_coded", "retired_ids", "review_pairs", "review_queue", "statements_coded"])
+        views == [
+          "mitigations_coded", "retired_ids", "review_pairs", "review_queue", "screening_queue",
+          "statements_coded",
+        ])
       #expect(
         try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == [
-          "v1", "v2", "v3-identity-history",
+          "v1", "v2", "v3-identity-history", "v4-screening",
         ])
     }
   }

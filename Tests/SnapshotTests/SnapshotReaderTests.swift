@@ -119,8 +119,11 @@ struct SnapshotReaderTests {
     let database = folder.appendingPathComponent(SnapshotFile.database.fileName)
     let queue = try DatabaseQueue(path: database.path)
     try queue.write { db in
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3-identity-history')")
+      try db.execute(
+        sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3-identity-history', 'v4-screening')")
       try db.execute(sql: "DROP TABLE retired_mitigations")
+      try db.execute(sql: "DROP VIEW screening_queue")
+      try db.execute(sql: "DROP TABLE screening")
       for column in ["page", "page_top", "page_left"] {
         try db.execute(sql: "ALTER TABLE statements DROP COLUMN \(column)")
       }
@@ -130,9 +133,11 @@ struct SnapshotReaderTests {
     let content = try SnapshotReader().read(from: folder)
     #expect(content.statements.count == SnapshotFixtures.content.statements.count)
     #expect(content.statements.allSatisfy { $0.page == nil })
-    // Written before the fates of retired ids were kept: none to read, the issued ids all there.
+    // Written before the fates of retired ids were kept and before screening: none to read, the issued ids
+    // all there.
     #expect(content.retiredMitigations.isEmpty)
     #expect(content.issuedMitigationIDs == SnapshotFixtures.content.issuedMitigationIDs)
+    #expect(content.screening.isEmpty)
   }
 
   @Test("a schema from a newer evscan is refused with a request to upgrade")
@@ -143,9 +148,10 @@ struct SnapshotReaderTests {
     let database = folder.appendingPathComponent(SnapshotFile.database.fileName)
     let queue = try DatabaseQueue(path: database.path)
     try queue.write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3')")
+      try db.execute(
+        sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(SnapshotSchema.version + 1)')")
       try db.execute(sql: "ALTER TABLE statements ADD COLUMN language TEXT")
-      try db.execute(sql: "PRAGMA user_version = 3")
+      try db.execute(sql: "PRAGMA user_version = \(SnapshotSchema.version + 1)")
     }
     try queue.close()
     let error = try #require(throws: InputError.self) { try SnapshotReader().read(from: folder) }

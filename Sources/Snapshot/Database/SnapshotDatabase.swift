@@ -92,6 +92,9 @@ enum SnapshotDatabase {
     for (offset, warning) in content.warnings.enumerated() {
       try WarningRow(warning, id: offset + 1).insert(db)
     }
+    for verdict in content.screening {
+      try ScreeningVerdictRow(verdict).insert(db)
+    }
   }
 
   /// Reads every table back into the content the writer was given (in its canonical order).
@@ -157,6 +160,12 @@ enum SnapshotDatabase {
       droppedCounts[row.reason] = row.units
     }
     let inputs = try RunInputRow.fetchAll(db, sql: "SELECT * FROM run_inputs ORDER BY path").map(\.model)
+    // A snapshot from before screening has no table; it read every unit as a statement.
+    let screening =
+      try db.tableExists(ScreeningVerdictRow.databaseTableName)
+      ? try ScreeningVerdictRow.fetchAll(db, sql: "SELECT * FROM screening ORDER BY statement_id").map {
+        try $0.model()
+      } : []
     guard let run = try RunRow.fetchOne(db, sql: "SELECT * FROM run WHERE id = 1") else {
       throw RowValue.Mismatch(column: "run", value: "(no row)")
     }
@@ -165,6 +174,6 @@ enum SnapshotDatabase {
       statements: statements, actionNumbers: actionNumbers, dropped: dropped, assignments: assignments,
       mitigations: mitigations, edges: edges, codeDecisions: codeDecisions, linkDecisions: linkDecisions,
       identityChanges: identityChanges, issuedMitigationIDs: issued, warnings: warnings,
-      retiredMitigations: retired)
+      retiredMitigations: retired, screening: screening)
   }
 }

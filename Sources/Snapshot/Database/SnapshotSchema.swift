@@ -7,11 +7,11 @@ public enum SnapshotSchema {
   /// `PRAGMA application_id`: "EvSc", so that `file` and the reader can tell our databases apart.
   public static let applicationID: Int32 = 0x4576_5363
   /// `PRAGMA user_version`: the number of the latest migration.
-  public static let version = 3
+  public static let version = 4
   /// SQLite's page size, fixed so that the file's bytes do not depend on the library's default.
   static let pageSize = 4096
 
-  public static var migrationIdentifiers: [String] { ["v1", "v2", "v3-identity-history"] }
+  public static var migrationIdentifiers: [String] { ["v1", "v2", "v3-identity-history", "v4-screening"] }
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -28,6 +28,10 @@ public enum SnapshotSchema {
       try db.execute(sql: identityHistory)
       try db.execute(sql: "PRAGMA user_version = 3")
     }
+    migrator.registerMigration("v4-screening") { db in
+      try db.execute(sql: screeningVerdicts)
+      try db.execute(sql: "PRAGMA user_version = 4")
+    }
     return migrator
   }
 
@@ -42,6 +46,32 @@ public enum SnapshotSchema {
       statement_ids TEXT NOT NULL,
       removed_statement_ids TEXT NOT NULL
     );
+    """
+
+  /// Screening's verdict on every extracted unit. An excluded unit is also a `dropped_units` row (reason
+  /// `not-a-mitigation`); here it keeps its probability, reasons and whole text. `screening_queue` lists
+  /// the units the model was least sure of, for a person to decide in decisions/screening.csv.
+  static let screeningVerdicts = """
+    CREATE TABLE screening (
+      statement_id TEXT NOT NULL PRIMARY KEY,
+      framework TEXT NOT NULL REFERENCES frameworks(slug),
+      decision TEXT NOT NULL,
+      probability REAL NOT NULL,
+      threshold REAL NOT NULL,
+      decided_by TEXT NOT NULL,
+      reasons TEXT NOT NULL,
+      label TEXT,
+      locator TEXT NOT NULL,
+      line INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      kept_sentences TEXT NOT NULL
+    );
+    CREATE INDEX screening_by_decision ON screening(decision, framework);
+    CREATE VIEW screening_queue AS
+    SELECT statement_id, framework, decision, probability, threshold, decided_by, reasons, text
+    FROM screening
+    WHERE decided_by IN ('model', 'sentences')
+    ORDER BY abs(probability - threshold), statement_id;
     """
 
   /// Statements read from a PDF keep their page and position (NULL for HTML and XML documents).

@@ -25,6 +25,7 @@ struct ScanReport {
     lines.append("")
     lines += flow()
     lines += documents()
+    lines += screening()
     lines += perFramework()
     lines += shared()
     lines += review()
@@ -38,8 +39,17 @@ struct ScanReport {
     lines.append("| Frameworks | \(counts.frameworks) |")
     lines.append("| Documents read | \(counts.documents) |")
     lines.append("| Units matched by the recipes | \(counts.unitsMatched) |")
-    for (reason, number) in droppedInOrder(counts.dropped) {
+    for (reason, number) in droppedInOrder(counts.dropped)
+    where reason != DroppedUnit.Reason.notAMitigation.rawValue {
       lines.append("| − dropped: \(Markdown.cell(reason)) | \(number) |")
+    }
+    if !content.screening.isEmpty {
+      lines.append("| Units screened | \(content.screening.count) |")
+      let excluded = counts.dropped[DroppedUnit.Reason.notAMitigation.rawValue] ?? 0
+      lines.append("| − excluded at screening: not-a-mitigation | \(excluded) |")
+      if content.sentencesBeyondUnits > 0 {
+        lines.append("| + sentence statements beyond their units | \(content.sentencesBeyondUnits) |")
+      }
     }
     lines.append("| Statements | \(counts.statements) |")
     lines.append("| Statements coded | \(counts.coded) |")
@@ -48,9 +58,12 @@ struct ScanReport {
       "| − statements merged into another statement's mitigation | \(counts.statementsMergedAway) |")
     lines.append("| Canonical mitigations | \(counts.canonicalMitigations) |")
     lines.append("")
+    let sentences = content.sentencesBeyondUnits
+    let plusSentences = sentences > 0 ? " − \(sentences) sentence statements beyond their units" : ""
     lines.append(
       "The counts add up: \(counts.unitsMatched) units matched = \(counts.statements) statements + "
-        + "\(counts.droppedTotal) dropped; \(counts.coded) coded = \(counts.statements) statements; "
+        + "\(counts.droppedTotal) dropped (\(counts.dropped[DroppedUnit.Reason.notAMitigation.rawValue] ?? 0) "
+        + "of them at screening)\(plusSentences); \(counts.coded) coded = \(counts.statements) statements; "
         + "\(counts.canonicalMitigations) mitigations = \(counts.statements) statements − "
         + "\(counts.statementsMergedAway) merged away.")
     lines.append("")
@@ -82,6 +95,35 @@ struct ScanReport {
     } else {
       lines.append("Every document is a retrieved copy of the framework's original.")
     }
+    lines.append("")
+    return lines
+  }
+
+  /// Per framework: units screened, kept and excluded, and who decided (the model, the recipe, a person).
+  private func screening() -> [String] {
+    guard !content.screening.isEmpty else { return [] }
+    var lines = [
+      "## Screening", "",
+      "| Framework | Units | Kept | Excluded | By the recipe | By a person | Least sure (within 0.1 of the threshold) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    let byFramework = Dictionary(grouping: content.screening, by: \.framework)
+    for slug in byFramework.keys.sorted(by: { $0.bytePrecedes($1) }) {
+      let verdicts = byFramework[slug] ?? []
+      let kept = verdicts.filter { $0.decision == .include }.count
+      let cells = [
+        Markdown.cell(slug), "\(verdicts.count)", "\(kept)", "\(verdicts.count - kept)",
+        "\(verdicts.filter { $0.decidedBy == .recipe }.count)",
+        "\(verdicts.filter { $0.decidedBy == .person }.count)",
+        "\(verdicts.filter { $0.decidedBy == .model && abs($0.probability - $0.threshold) < 0.1 }.count)",
+      ]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    lines.append("")
+    lines.append(
+      "Excluded units are in the database (`screening`, `dropped_units`) with their probability and reasons; "
+        + "`evscan review --screening` lists the least sure, and decisions/screening.csv overrules the model."
+    )
     lines.append("")
     return lines
   }

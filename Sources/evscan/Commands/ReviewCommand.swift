@@ -44,6 +44,9 @@ struct ReviewCommand: ParsableCommand {
   @Option(help: "The width of the side-by-side display.")
   var width: Int = 120
 
+  @Flag(help: "List the units screening was least sure of, instead of pairs.")
+  var screening = false
+
   @OptionGroup var taxonomy: TaxonomyOptions
   @OptionGroup var json: JSONOption
 
@@ -65,6 +68,10 @@ struct ReviewCommand: ParsableCommand {
     }
     try reportingUserErrors {
       let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
+      if screening {
+        try ScreeningQueue(content: content, limit: limit ?? 20).print(json: json.enabled)
+        return
+      }
       // Concepts are recomputed from the texts with the thesaurus, to show what a pair has in common.
       var inputs: [String: DeduplicationInput] = [:]
       for input in try SnapshotStatements.inputs(content, taxonomy: taxonomy.directory) {

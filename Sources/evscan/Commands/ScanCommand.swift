@@ -27,7 +27,14 @@ struct ScanCommand: ParsableCommand {
   @OptionGroup var model: ModelOptions
   @OptionGroup var pairModel: PairModelOptions
 
-  @Option(help: "The folder with codes.csv and merges.csv.", completion: .directory)
+  @Option(
+    help: "The screening model, which tells mitigation statements from other units.", completion: .file())
+  var screeningModel: String = "models/screening-model.json"
+
+  @Flag(help: "Keep every extracted unit as a statement (no screening).")
+  var noScreening = false
+
+  @Option(help: "The folder with codes.csv, merges.csv and screening.csv.", completion: .directory)
   var decisions: String = "decisions"
 
   @Option(help: "The deduplicator's thresholds and weights.", completion: .file())
@@ -72,6 +79,7 @@ struct ScanCommand: ParsableCommand {
       }
       options.pairModel = URL(fileURLWithPath: pairModel.path ?? PairModel.defaultPath)
     }
+    options.screeningModel = noScreening ? nil : URL(fileURLWithPath: screeningModel)
     options.keepGoing = keepGoing
     options.waitForLock = wait
     options.resetIdentities = resetIds
