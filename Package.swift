@@ -54,19 +54,20 @@ let package = Package(
       name: "Snapshot",
       dependencies: [
         "ScanModel", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "CSV", package: "CSV.swift"),
       ]),
+    // The snapshot as a static website (`evscan site`).
+    .target(name: "Site", dependencies: ["ScanModel", "Snapshot"]),
     .target(
       name: "Pipeline",
       dependencies: [
         "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot",
-        "ContentHash", "StrictYAML", "CSVInput", "CFileSystem",
+        "ContentHash", "StrictYAML", "CSVInput", "CFileSystem", "Site",
       ]),
     .executableTarget(
       name: "evscan",
       dependencies: [
         "ScanModel", "Extraction", "Taxonomy", "Normalization", "Deduplication", "Snapshot", "Pipeline",
-        "Retrieval", "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Retrieval", "Site", "ContentHash", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "FuzzTargets", dependencies: ["Markup", "Extraction", "ScanModel"]),
@@ -94,7 +95,11 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SnapshotTests",
-      dependencies: ["Snapshot", "ScanModel", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "Snapshot", "ScanModel", .product(name: "GRDB", package: "GRDB.swift"),
+        // The writers' oracle: the library the delimited-text writer replaced.
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "ScanModel"], resources: [.copy("Fixtures")]),
@@ -108,6 +113,7 @@ let package = Package(
       name: "RetrievalTests", dependencies: ["Retrieval", "Extraction", "ScanModel", "ContentHash"],
       exclude: ["Fixtures"]),
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

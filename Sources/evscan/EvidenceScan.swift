@@ -17,7 +17,7 @@ struct EvidenceScan: AsyncParsableCommand {
       AddFrameworkCommand.self,
       CheckFrameworkCommand.self,
       CodeCommand.self, TrainCommand.self, EvaluateCommand.self, DedupeCommand.self, ReviewCommand.self,
-      ExplainCommand.self, DiffCommand.self,
+      ExplainCommand.self, DiffCommand.self, SiteCommand.self,
     ]
   )
 }
