@@ -74,7 +74,7 @@ let package = Package(
     .executableTarget(
       name: "evscan-bench",
       dependencies: [
-        "Markup", "ScanModel", "Extraction", "Taxonomy", "Normalization",
+        "Markup", "ScanModel", "Extraction", "Taxonomy", "Normalization", "Snapshot", "Site",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

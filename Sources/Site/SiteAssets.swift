@@ -47,7 +47,7 @@ enum SiteAssets {
     ul.reasons, ul.codes, ul.mitigations { padding-left: 1.25rem; }
     form.search { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .5rem 1rem;
       background: var(--band); padding: .75rem 1rem; border: 1px solid var(--line); border-radius: 4px; }
-    form.search .field { margin: 0; display: flex; flex-direction: column; gap: .2rem; }
+    form.search .field { margin: 0; display: flex; flex-direction: column; justify-content: flex-end; gap: .2rem; }
     form.search .wide { grid-column: 1 / -1; }
     form.search .check { flex-direction: row; align-items: center; gap: .5rem; }
     form.search label { font-weight: 600; }

@@ -9,7 +9,7 @@ import Testing
   static let awkward: [[String]] = [
     ["plain", "with, comma", "with\ttab", "with \"quotes\"", ""],
     ["line\nbreak", "carriage\rreturn", "both\r\nends", "émoji 🛡️ and ünïcode", "\"", ","],
-    ["trailing space ", " leading", "a;b", "'single'", "\u{301}combining", ",\u{301}"],
+    ["trailing space ", " leading", "a;b", "'single'", "\u{301}combining"],
     ["only"],
     [],
   ]
@@ -32,6 +32,13 @@ import Testing
     #expect(
       ours == theirs,
       "\(String(decoding: ours, as: UTF8.self))\n---\n\(String(decoding: theirs, as: UTF8.self))")
+  }
+
+  /// Where the two differ on purpose: CSV.swift compares characters, so a comma that a combining mark
+  /// follows (one character, `,\u{301}`) went unquoted and split the field for every reader; bytes do not.
+  @Test func aCommaWithACombiningMarkIsQuoted() throws {
+    let ours = try DelimitedText.render([["a", ",\u{301}"]], delimiter: ",")
+    #expect(String(decoding: ours, as: UTF8.self) == "a,\",\u{301}\"\n")
   }
 
   @Test func nothingToWriteIsEmpty() throws {

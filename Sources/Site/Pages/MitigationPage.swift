@@ -170,7 +170,12 @@ struct MitigationPage {
         ? "representative"
         : "\(member.joinedBy), similarity \(DecimalText.fixed(member.similarityToRepresentative))"
       rows.append(("Joined", HTML.escape(joined)))
-      let codes = (index.assignments[statement.id] ?? []).filter { $0.rank == 1 }.map { assignment in
+      // In the taxonomy's order, the mitigation code first, as `explain` lists them.
+      let order = Dictionary(
+        model.content.taxonomy.enumerated().map { ($1.facet, $0) }, uniquingKeysWith: { first, _ in first })
+      let ranked = (index.assignments[statement.id] ?? []).filter { $0.rank == 1 }
+        .sorted { (order[$0.facet] ?? Int.max) < (order[$1.facet] ?? Int.max) }
+      let codes = ranked.map { assignment in
         let name = index.facets[assignment.facet]?.name ?? assignment.facet
         let review = assignment.needsReview ? ", needs review" : ""
         return "\(HTML.escape(name)): \(HTML.escape(assignment.code)) "
