@@ -10,6 +10,8 @@ struct SiteModel {
   let frameworks: [FrameworkRecord]
   /// Framework slug to its mitigations (those with a member from it), sorted by id.
   let mitigationsOfFramework: [String: [String]]
+  /// Framework slug to primary code (`""` for none) to its mitigations, sorted by id.
+  let mitigationsOfFrameworkAndCode: [String: [String: [String]]]
   /// Framework slug to its statements in document order (page, then line, then id).
   let statementsOfFramework: [String: [Statement]]
   let droppedOfFramework: [String: [DroppedUnit]]
@@ -32,6 +34,7 @@ struct SiteModel {
     frameworks = content.frameworks.sorted { $0.manifest.slug.bytePrecedes($1.manifest.slug) }
 
     var ofFramework: [String: [String]] = [:]
+    var ofFrameworkAndCode: [String: [String: [String]]] = [:]
     var facetValues: [String: [String: [String]]] = [:]
     var ofFacetValue: [String: [String: [String]]] = [:]
     let facetOrder = Dictionary(
@@ -49,7 +52,11 @@ struct SiteModel {
           codes[assignment.facet, default: []].insert(assignment.code)
         }
       }
-      for slug in slugs { ofFramework[slug, default: []].append(mitigation.id) }
+      for slug in slugs {
+        ofFramework[slug, default: []].append(mitigation.id)
+        ofFrameworkAndCode[slug, default: [:]][mitigation.primaryCode ?? "", default: []].append(
+          mitigation.id)
+      }
       var sortedCodes: [String: [String]] = [:]
       for (facet, set) in codes {
         let order = facetOrder[facet] ?? [:]
@@ -63,6 +70,7 @@ struct SiteModel {
       facetValues[mitigation.id] = sortedCodes
     }
     mitigationsOfFramework = ofFramework
+    mitigationsOfFrameworkAndCode = ofFrameworkAndCode
     facetValuesOfMitigation = facetValues
     mitigationsOfFacetValue = ofFacetValue
 
