@@ -56,8 +56,9 @@ let package = Package(
       name: "Snapshot",
       dependencies: [
         "ScanModel", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "CSV", package: "CSV.swift"),
       ]),
+    // The snapshot as a static website (`evscan site`).
+    .target(name: "Site", dependencies: ["ScanModel", "Snapshot"]),
     .target(
       name: "Review",
       dependencies: ["ScanModel", "Deduplication", "Normalization", "Taxonomy", "CSVInput", "ContentHash"]),
@@ -65,13 +66,13 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Screening", "Deduplication",
-        "Snapshot", "ContentHash", "StrictYAML", "CSVInput", "CFileSystem",
+        "Snapshot", "ContentHash", "StrictYAML", "CSVInput", "CFileSystem", "Site",
       ]),
     .executableTarget(
       name: "evscan",
       dependencies: [
         "ScanModel", "Extraction", "Taxonomy", "Normalization", "Screening", "Deduplication", "Snapshot",
-        "Pipeline", "Retrieval", "Review", "CSVInput", "ContentHash",
+        "Pipeline", "Retrieval", "Review", "Site", "CSVInput", "ContentHash",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -79,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "evscan-bench",
       dependencies: [
-        "Markup", "ScanModel", "Extraction", "Taxonomy", "Normalization",
+        "Markup", "ScanModel", "Extraction", "Taxonomy", "Normalization", "Snapshot", "Site",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -100,7 +101,11 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SnapshotTests",
-      dependencies: ["Snapshot", "ScanModel", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "Snapshot", "ScanModel", .product(name: "GRDB", package: "GRDB.swift"),
+        // The writers' oracle: the library the delimited-text writer replaced.
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "ScanModel"], resources: [.copy("Fixtures")]),
@@ -116,6 +121,7 @@ let package = Package(
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "Deduplication", "CSVInput", "ScanModel"]),
     .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Extraction", "ScanModel"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Snapshot
 
 /// What a scan reads and where it writes.
 public struct ScanOptions: Sendable {
@@ -27,6 +28,12 @@ public struct ScanOptions: Sendable {
   public var resetIdentities = false
   /// Read each framework's original when it is in its folder (and matches its lock), or always the stand-in.
   public var documents = DocumentChoice.originalWhenPresent
+  /// Also write the snapshot as a static website into the snapshot's `site/` folder (`evscan scan --site`).
+  public var writeSite = false
+  /// Scan even when every input is unchanged since the snapshot in the output folder (`--force`).
+  public var force = false
+  /// Times each stage when set (`evscan scan --timings`, scripts/bench).
+  public var timer: StageTimer?
 
   public init(
     frameworks: URL, output: URL, taxonomy: URL, model: URL?, decisions: URL, deduplicationConfiguration: URL,

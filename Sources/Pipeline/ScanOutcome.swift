@@ -15,4 +15,6 @@ public struct ScanOutcome: Sendable, Codable, Hashable {
   public var warnings: Int
   /// File name to SHA-256 of the snapshot's files.
   public var files: [String: String]
+  /// True when nothing changed since the snapshot in the output folder, which was left as it was.
+  public var current = false
 }

@@ -6,6 +6,7 @@ import Foundation
 import Normalization
 import ScanModel
 import Screening
+import Site
 import Snapshot
 import Taxonomy
 
@@ -30,21 +31,38 @@ public struct ScanRunner {
   public func run() throws -> ScanOutcome {
     let lock = try OutputLock(output: options.output, wait: options.waitForLock)
     defer { lock.release() }
+    let timer = options.timer
     let publisher = SnapshotPublisher(output: options.output)
     for note in try publisher.recoverLeftovers() { progress.note(note) }
+    let shortcut = ScanShortcut(options: options, relativePath: relativePath)
+    if !options.force, let manifest = timer.measure("check for changes", { shortcut.currentManifest() }) {
+      return ScanOutcome(
+        output: options.output.path, counts: manifest.counts, frameworksExtracted: 0,
+        frameworksFromCache: manifest.documents.count, failures: [], warnings: 0,
+        files: manifest.files.mapValues(\.sha256), current: true)
+    }
+    shortcut.forget()
 
     progress.stage("reading the taxonomy and model")
-    let taxonomy = try TaxonomySet.load(from: options.taxonomy)
-    let model = try options.model.map { try ClassifierModel.load(path: $0.path) }
-    let screeningModel = try options.screeningModel.map { try ScreeningModel.load(path: $0.path) }
-    let deduplication = try DeduplicationConfiguration.load(
-      path: options.deduplicationConfiguration.path, knownConcepts: Set(taxonomy.thesaurus.concepts.map(\.id))
-    )
-    let pairModel = try presentPairModel().map { try PairModel.load(path: $0.path) }
-    let previous = try readPrevious()
+    let taxonomy = try timer.measure("read taxonomy") { try TaxonomySet.load(from: options.taxonomy) }
+    let model = try timer.measure("read model") {
+      try options.model.map { try ClassifierModel.load(path: $0.path) }
+    }
+    let screeningModel = try timer.measure("read screening model") {
+      try options.screeningModel.map { try ScreeningModel.load(path: $0.path) }
+    }
+    let deduplication = try timer.measure("read configuration") {
+      try DeduplicationConfiguration.load(
+        path: options.deduplicationConfiguration.path,
+        knownConcepts: Set(taxonomy.thesaurus.concepts.map(\.id)))
+    }
+    let pairModel = try timer.measure("read pair model") {
+      try presentPairModel().map { try PairModel.load(path: $0.path) }
+    }
+    let previous = try timer.measure("read previous snapshot") { try readPrevious() }
 
     progress.stage("extracting")
-    let (extractions, failures, fromCache) = try extractAll()
+    let (extractions, failures, fromCache) = try timer.measure("extract") { try extractAll() }
 
     let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
     let screened = try screen(extracted, extractions: extractions, model: screeningModel)
@@ -63,8 +81,9 @@ public struct ScanRunner {
       path: codesPath.path, name: relativePath(codesPath), knownStatements: ids)
 
     progress.stage("coding \(statements.count) statements")
-    let normalizer = try Normalizer(taxonomy: taxonomy, model: model, decisions: codeDecisions)
-    let codings = normalizer.code(statements)
+    let codings = try timer.measure("code") {
+      try Normalizer(taxonomy: taxonomy, model: model, decisions: codeDecisions).code(statements)
+    }
 
     progress.stage("merging near-duplicates")
     let linkDecisions =
@@ -75,23 +94,41 @@ public struct ScanRunner {
         id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
         concepts: coding.conceptIDs, primaryCode: coding.primary?.code)
     }
-    let deduplicated = try Deduplicator(configuration: deduplication, pairModel: pairModel).run(
-      inputs: inputs, ledger: previous.ledger, decisions: linkDecisions)
+    let deduplicated = try timer.measure("merge") {
+      try Deduplicator(configuration: deduplication, pairModel: pairModel).run(
+        inputs: inputs, ledger: previous.ledger, decisions: linkDecisions)
+    }
 
     progress.stage("writing the snapshot")
     let numbering = ActionNumbering.assign(
       statements, previous: previous.actionNumbers, highestIssued: previous.highestActionNumber)
-    let content = assemble(
-      taxonomy: taxonomy, model: model, extractions: extractions, screened: screened, codings: codings,
-      codeDecisions: codeDecisions, deduplicated: deduplicated, numbering: numbering)
+    let content = timer.measure("assemble") {
+      assemble(
+        taxonomy: taxonomy, model: model, extractions: extractions, screened: screened, codings: codings,
+        codeDecisions: codeDecisions, deduplicated: deduplicated, numbering: numbering)
+    }
     let folder = try publisher.makeTemporaryFolder()
     let manifest: SnapshotManifest
     do {
-      manifest = try SnapshotWriter().write(content, to: folder)
-      try publisher.publish(folder)
+      manifest = try SnapshotWriter(timer: timer).write(content, to: folder)
+      if options.writeSite {
+        progress.stage("writing the site")
+        // Inside the temporary folder, so the snapshot and its site are swapped in together.
+        try timer.measure("site") {
+          try SiteGenerator.writeFiles(
+            SiteGenerator(content: content).pages(), into: folder.appendingPathComponent(Self.siteFolder))
+        }
+      }
+      try timer.measure("publish") { try publisher.publish(folder) }
     } catch {
       publisher.discard(folder)
       throw error
+    }
+    if failures.isEmpty,
+      let written = FileManager.default.contents(
+        atPath: options.output.appendingPathComponent("manifest.json").path)
+    {
+      shortcut.record(manifestSHA256: SHA256Digest.hex(written))
     }
     return ScanOutcome(
       output: options.output.path, counts: content.run.counts,
@@ -100,6 +137,9 @@ public struct ScanRunner {
       failures: failures.map { .init(framework: $0.framework, reason: "\($0.underlying)") },
       warnings: content.warnings.count, files: manifest.files.mapValues(\.sha256))
   }
+
+  /// The site's folder inside the snapshot, with `--site`.
+  public static let siteFolder = "site"
 
   // MARK: Extraction
 

@@ -26,9 +26,12 @@ public struct SnapshotWriter: Sendable {
   }
 
   public var options: Options
+  /// Times each file's rendering and writing when set (`evscan scan --timings`).
+  public var timer: StageTimer?
 
-  public init(options: Options = Options()) {
+  public init(options: Options = Options(), timer: StageTimer? = nil) {
     self.options = options
+    self.timer = timer
   }
 
   /// Writes every file of the snapshot into `folder` and returns the manifest it wrote.
@@ -38,9 +41,9 @@ public struct SnapshotWriter: Sendable {
   @discardableResult
   public func write(_ content: SnapshotContent, to folder: URL) throws -> SnapshotManifest {
     try Self.checkFolder(folder)
-    let content = content.canonicalized()
+    let content = timer.measure("write: canonical order") { content.canonicalized() }
     let validator = SnapshotValidator(content)
-    let countProblems = validator.countProblems
+    let countProblems = timer.measure("write: checks") { validator.countProblems }
     guard countProblems.isEmpty else {
       throw InputError(
         file: folder.appendingPathComponent(SnapshotFile.report.fileName).path,
@@ -48,7 +51,7 @@ public struct SnapshotWriter: Sendable {
           + "nothing was written. This is a fault in an earlier stage of the scan, not in your files: "
           + "report it with the command you ran")
     }
-    let referenceProblems = validator.referenceProblems
+    let referenceProblems = timer.measure("write: checks") { validator.referenceProblems }
     guard referenceProblems.isEmpty else {
       throw InputError(
         file: folder.path,
@@ -57,16 +60,13 @@ public struct SnapshotWriter: Sendable {
           + "report it with the command you ran")
     }
 
-    let index = SnapshotIndex(content)
+    let index = timer.measure("write: index") { SnapshotIndex(content) }
+    let sssomOptions = SSSOMExport.Options(mappingSetID: options.mappingSetID, license: options.license)
     let texts: [(SnapshotFile, Data)] = [
-      (.csv, try CSVExport.render(index)),
-      (.json, try MitigationsDocument.render(index)),
-      (
-        .sssom,
-        try SSSOMExport.render(
-          index, options: SSSOMExport.Options(mappingSetID: options.mappingSetID, license: options.license))
-      ),
-      (.report, Data(ScanReport(index: index).render().utf8)),
+      (.csv, try timer.measure("write: csv") { try CSVExport.render(index) }),
+      (.json, try timer.measure("write: json") { try MitigationsDocument.render(index) }),
+      (.sssom, try timer.measure("write: sssom") { try SSSOMExport.render(index, options: sssomOptions) }),
+      (.report, timer.measure("write: report") { Data(ScanReport(index: index).render().utf8) }),
     ]
 
     var written: [URL] = []
@@ -74,17 +74,21 @@ public struct SnapshotWriter: Sendable {
       var digests: [String: SnapshotManifest.OutputFile] = [:]
       let databaseURL = folder.appendingPathComponent(SnapshotFile.database.fileName)
       written.append(databaseURL)
-      try Self.writing(databaseURL) {
-        try SnapshotDatabase.write(content, index: index, to: databaseURL)
+      try timer.measure("write: sqlite") {
+        try Self.writing(databaseURL) {
+          try SnapshotDatabase.write(content, index: index, to: databaseURL)
+        }
       }
-      let database = try Data(contentsOf: databaseURL)
-      digests[SnapshotFile.database.fileName] = .init(
-        bytes: database.count, sha256: SHA256Digest.hex(database))
-      for (file, data) in texts {
-        let url = folder.appendingPathComponent(file.fileName)
-        written.append(url)
-        try Self.writing(url) { try data.write(to: url, options: .withoutOverwriting) }
-        digests[file.fileName] = .init(bytes: data.count, sha256: SHA256Digest.hex(data))
+      try timer.measure("write: files and digests") {
+        let database = try Data(contentsOf: databaseURL)
+        digests[SnapshotFile.database.fileName] = .init(
+          bytes: database.count, sha256: SHA256Digest.hex(database))
+        for (file, data) in texts {
+          let url = folder.appendingPathComponent(file.fileName)
+          written.append(url)
+          try Self.writing(url) { try data.write(to: url, options: .withoutOverwriting) }
+          digests[file.fileName] = .init(bytes: data.count, sha256: SHA256Digest.hex(data))
+        }
       }
       let manifest = SnapshotManifest(
         toolVersion: content.run.toolVersion, taxonomyVersion: content.run.taxonomyVersion,

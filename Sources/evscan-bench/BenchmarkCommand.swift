@@ -13,7 +13,7 @@ struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evscan-bench",
     abstract: "Benchmarks for scripts/bench.",
-    subcommands: [Parse.self, UserScan.self, Code.self, Leaks.self])
+    subcommands: [Parse.self, UserScan.self, Code.self, Leaks.self, SyntheticSite.self])
 }
 
 /// Seconds for `body`, the best of `rounds` rounds (the least disturbed by the rest of the machine).

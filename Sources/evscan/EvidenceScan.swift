@@ -18,7 +18,7 @@ struct EvidenceScan: AsyncParsableCommand {
       CheckFrameworkCommand.self,
       CodeCommand.self, TrainCommand.self, TrainScreeningCommand.self, EvaluateCommand.self,
       DedupeCommand.self, TrainPairsCommand.self, EvaluatePairsCommand.self, SimulateReviewCommand.self,
-      AgreementCommand.self, ReviewCommand.self, ExplainCommand.self, DiffCommand.self,
+      AgreementCommand.self, ReviewCommand.self, ExplainCommand.self, DiffCommand.self, SiteCommand.self,
       ReplayIdentitiesCommand.self,
     ]
   )

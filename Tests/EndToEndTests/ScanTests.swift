@@ -85,7 +85,8 @@ struct ScanTests {
     let settled = try Evscan.files(in: folder.appendingPathComponent("output"))
     let changes = try SnapshotReader().read(from: folder.appendingPathComponent("output")).identityChanges
     #expect(!changes.isEmpty && changes.allSatisfy { $0.kind == .new })
-    let third = try scan(into: folder, ["--json"])
+    // --force: without it the re-run would find every input unchanged and leave the snapshot alone.
+    let third = try scan(into: folder, ["--json", "--force"])
     #expect(third.status == 0, "\(third.errors)")
     #expect(try Evscan.files(in: folder.appendingPathComponent("output")) == settled)
     let summary = try JSONSerialization.jsonObject(with: Data(third.output.utf8)) as? [String: Any]
@@ -95,6 +96,52 @@ struct ScanTests {
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasPrefix(".output.") && !$0.hasSuffix(".lock") }
     #expect(leftovers.isEmpty, "temporary folders were left: \(leftovers)")
+  }
+
+  /// A scan whose inputs and binary are unchanged leaves the snapshot alone and says so; any changed input,
+  /// a changed snapshot file or --force makes it scan again.
+  @Test func anUnchangedScanSaysTheSnapshotIsCurrent() throws {
+    let folder = try Evscan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let project = folder.appendingPathComponent("project")
+    try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+    for part in ["frameworks", "taxonomy", "models", "config", "decisions"] {
+      try FileManager.default.copyItem(
+        at: Evscan.packageRoot.appendingPathComponent(part), to: project.appendingPathComponent(part))
+    }
+    let arguments = ["scan", "--stand-in", "--cache", folder.appendingPathComponent("cache").path]
+    let first = try Evscan.run(arguments, in: project)
+    #expect(first.status == 0, "\(first.errors)")
+    #expect(first.output.hasPrefix("wrote "))
+    let written = try Evscan.files(in: project.appendingPathComponent("output"))
+
+    let second = try Evscan.run(arguments, in: project)
+    #expect(second.status == 0, "\(second.errors)")
+    #expect(second.output.contains("is current"), "\(second.output)")
+    #expect(try Evscan.files(in: project.appendingPathComponent("output")) == written)
+
+    let forced = try Evscan.run(arguments + ["--force"], in: project)
+    #expect(forced.output.hasPrefix("wrote "), "\(forced.output)")
+
+    // A changed input: a person's decision added to codes.csv.
+    let codes = project.appendingPathComponent("decisions/codes.csv")
+    let original = try Data(contentsOf: codes)
+    try (original + Data("\n".utf8)).write(to: codes)
+    let afterEdit = try Evscan.run(arguments, in: project)
+    #expect(afterEdit.output.hasPrefix("wrote "), "\(afterEdit.output)")
+    #expect(try Evscan.run(arguments, in: project).output.contains("is current"))
+
+    // A new file in a framework folder (an original the scan would read instead of the stand-in).
+    let extra = project.appendingPathComponent("frameworks/nist-2024/original.html")
+    try Data("<html></html>".utf8).write(to: extra)
+    #expect(try Evscan.run(arguments, in: project).output.hasPrefix("wrote "))
+    try FileManager.default.removeItem(at: extra)
+    #expect(try Evscan.run(arguments, in: project).output.contains("is current"))
+
+    // A snapshot file edited by hand.
+    let csv = project.appendingPathComponent("output/mitigations.csv")
+    try (try Data(contentsOf: csv) + Data("x".utf8)).write(to: csv)
+    #expect(try Evscan.run(arguments, in: project).output.hasPrefix("wrote "))
   }
 
   @Test func theSnapshotIsSoundAndInTheMITShape() throws {

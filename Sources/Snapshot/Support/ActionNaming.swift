@@ -1,16 +1,16 @@
 import ScanModel
 
 /// The MIT export's public names for a statement: its action id and its action name.
-enum ActionNaming {
+package enum ActionNaming {
   /// `A0001_Schuett2023`: the number padded to four digits, then the framework's source key.
-  static func actionID(number: Int, sourceName: String) -> String {
+  package static func actionID(number: Int, sourceName: String) -> String {
     let digits = String(number)
     let padding = String(repeating: "0", count: max(0, 4 - digits.count))
     return "A\(padding)\(digits)_\(sourceName)"
   }
 
   /// The statement's title, else its label, else the opening clause of its text.
-  static func actionName(of statement: Statement) -> String {
+  package static func actionName(of statement: Statement) -> String {
     if let title = statement.title?.trimmed, !title.isEmpty { return title }
     if let label = statement.label?.trimmed, !label.isEmpty { return label }
     return firstClause(of: statement.text)

@@ -1,7 +1,7 @@
 /// Numbers written for people and for SSSOM's canonical form: at most `digits` decimals, no trailing
 /// zeros, no exponent, so that the same score always reads the same on every platform.
-enum DecimalText {
-  static func format(_ value: Double, digits: Int = 3) -> String {
+package enum DecimalText {
+  package static func format(_ value: Double, digits: Int = 3) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
     var scale = 1
     for _ in 0..<digits { scale *= 10 }
@@ -19,7 +19,7 @@ enum DecimalText {
   }
 
   /// Two decimals always, for columns people scan down: "0.80".
-  static func fixed(_ value: Double, digits: Int = 2) -> String {
+  package static func fixed(_ value: Double, digits: Int = 2) -> String {
     guard value.isFinite else { return format(value) }
     var scale = 1
     for _ in 0..<digits { scale *= 10 }

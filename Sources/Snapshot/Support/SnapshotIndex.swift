@@ -1,21 +1,21 @@
 import ScanModel
 
 /// Lookups over one snapshot's content, built once and shared by the exports, `explain` and `diff`.
-struct SnapshotIndex {
-  let content: SnapshotContent
+package struct SnapshotIndex {
+  package let content: SnapshotContent
   /// The id of the mitigation taxonomy: the first facet with one primary code per statement.
-  let primaryFacet: String
-  let facets: [String: TaxonomyFacet]
-  let codes: [String: [String: TaxonomyFacet.Code]]
-  let statements: [String: Statement]
-  let frameworks: [String: FrameworkRecord]
+  package let primaryFacet: String
+  package let facets: [String: TaxonomyFacet]
+  package let codes: [String: [String: TaxonomyFacet.Code]]
+  package let statements: [String: Statement]
+  package let frameworks: [String: FrameworkRecord]
   /// Sorted by (facet, rank, code), the order people read codes in.
-  let assignments: [String: [CodeAssignment]]
-  let mitigationOfStatement: [String: String]
-  let mitigations: [String: Mitigation]
-  let codeDecisions: [String: [CodeDecision]]
+  package let assignments: [String: [CodeAssignment]]
+  package let mitigationOfStatement: [String: String]
+  package let mitigations: [String: Mitigation]
+  package let codeDecisions: [String: [CodeDecision]]
 
-  init(_ content: SnapshotContent) {
+  package init(_ content: SnapshotContent) {
     self.content = content
     primaryFacet =
       content.taxonomy.first { $0.cardinality == .primary }?.facet ?? content.taxonomy.first?.facet
@@ -42,45 +42,45 @@ struct SnapshotIndex {
   }
 
   /// The facets other than the mitigation taxonomy, in the taxonomy's order.
-  var otherFacets: [TaxonomyFacet] {
+  package var otherFacets: [TaxonomyFacet] {
     content.taxonomy.filter { $0.facet != primaryFacet }
   }
 
-  func sourceName(ofFramework slug: String) -> String {
+  package func sourceName(ofFramework slug: String) -> String {
     frameworks[slug]?.manifest.sourceName ?? slug
   }
 
-  func actionNumber(of statementID: String) -> Int? {
+  package func actionNumber(of statementID: String) -> Int? {
     content.actionNumbers[statementID]
   }
 
-  func actionID(of statementID: String) -> String? {
+  package func actionID(of statementID: String) -> String? {
     guard let number = content.actionNumbers[statementID], let statement = statements[statementID] else {
       return nil
     }
     return ActionNaming.actionID(number: number, sourceName: sourceName(ofFramework: statement.framework))
   }
 
-  func assignments(of statementID: String, facet: String) -> [CodeAssignment] {
+  package func assignments(of statementID: String, facet: String) -> [CodeAssignment] {
     (assignments[statementID] ?? []).filter { $0.facet == facet }
   }
 
   /// The statement's mitigation code of rank 1 (or its best-ranked one).
-  func primaryAssignment(of statementID: String) -> CodeAssignment? {
+  package func primaryAssignment(of statementID: String) -> CodeAssignment? {
     assignments(of: statementID, facet: primaryFacet).first
   }
 
-  func code(_ code: String, facet: String) -> TaxonomyFacet.Code? {
+  package func code(_ code: String, facet: String) -> TaxonomyFacet.Code? {
     codes[facet]?[code]
   }
 
   /// "3.1 Testing & Auditing", or the bare code when the taxonomy does not know it.
-  func display(_ code: String, facet: String) -> String {
+  package func display(_ code: String, facet: String) -> String {
     self.code(code, facet: facet)?.display ?? code
   }
 
   /// The top of a code's parent chain: `1` for `1.2`, `X.X` for `X.X`.
-  func rootCode(of code: String, facet: String) -> String {
+  package func rootCode(of code: String, facet: String) -> String {
     var current = code
     var seen: Set<String> = [current]
     while let parent = self.code(current, facet: facet)?.parent, !seen.contains(parent) {
@@ -90,7 +90,7 @@ struct SnapshotIndex {
     return current
   }
 
-  func needsReview(_ statementID: String) -> Bool {
+  package func needsReview(_ statementID: String) -> Bool {
     (assignments[statementID] ?? []).contains { $0.needsReview }
   }
 }

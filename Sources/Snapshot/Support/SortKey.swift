@@ -45,7 +45,7 @@ extension Sequence {
 
 extension String {
   /// True when `self` sorts before `other` byte-wise, as SQLite compares text.
-  func bytePrecedes(_ other: String) -> Bool {
+  package func bytePrecedes(_ other: String) -> Bool {
     utf8.lexicographicallyPrecedes(other.utf8)
   }
 }

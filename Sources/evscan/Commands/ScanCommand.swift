@@ -4,6 +4,7 @@ import Extraction
 import Foundation
 import Pipeline
 import ScanModel
+import Snapshot
 
 struct ScanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -58,6 +59,15 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Read every framework's stand-in, even where its original is in the folder.")
   var standIn = false
 
+  @Flag(help: "Scan even when nothing changed since the snapshot in --output.")
+  var force = false
+
+  @Flag(help: "Print the time each stage took, on standard error (tab-separated: stage, milliseconds).")
+  var timings = false
+
+  @Flag(help: "Also write the snapshot as a static website into the output's site/ folder.")
+  var site = false
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -84,6 +94,17 @@ struct ScanCommand: ParsableCommand {
     options.waitForLock = wait
     options.resetIdentities = resetIds
     options.documents = standIn ? .standIn : .originalWhenPresent
+    options.writeSite = site
+    options.force = force
+    let timer = timings ? StageTimer() : nil
+    options.timer = timer
+    defer {
+      if let timer {
+        for timing in timer.timings {
+          Console.error("timing\t\(timing.stage)\t\(String(format: "%.1f", timing.seconds * 1000))")
+        }
+      }
+    }
     let display = ProgressDisplay(enabled: !quiet && !json.enabled)
     let outcome: ScanOutcome
     do {
@@ -100,6 +121,10 @@ struct ScanCommand: ParsableCommand {
     display.finish()
     if json.enabled {
       Console.print(try Console.json(outcome))
+    } else if !quiet && outcome.current {
+      Console.print(
+        "\(outcome.output) is current: its inputs, configuration and evscan are unchanged since it was written; "
+          + "nothing was done (--force scans anyway)")
     } else if !quiet {
       let counts = outcome.counts
       Console.print(
