@@ -14,7 +14,8 @@ struct CheckFrameworkCommand: ParsableCommand {
     try reportingUserErrors {
       let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
       let result = try folder.extract()
-      for note in folder.placeholderWarnings() {
+      let placeholders = folder.placeholderWarnings()
+      for note in placeholders {
         Console.error("\(folder.manifestPath): warning: \(note)")
       }
       for warning in result.warnings {
@@ -25,7 +26,7 @@ struct CheckFrameworkCommand: ParsableCommand {
       Console.print(
         "\(folder.slug): ok, \(result.statements.count) statements from \(result.unitsMatched) units"
           + (reasons.isEmpty ? "" : " (dropped: \(reasons.joined(separator: ", ")))")
-          + ", \(result.warnings.count) warnings")
+          + ", \(result.warnings.count + placeholders.count) warnings")
     }
   }
 }
