@@ -108,7 +108,8 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "ScanModel"], resources: [.copy("Fixtures")]),
+      name: "PipelineTests", dependencies: ["Pipeline", "ScanModel", "Taxonomy"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "RobustnessTests",
       dependencies: ["FuzzTargets", "Markup", "Extraction", "Pipeline", "Snapshot", "ScanModel", "evscan"],

@@ -29,10 +29,16 @@ public struct ExtractionCache: Sendable {
     return SHA256Digest.hex(material)
   }
 
-  /// The running binary's digest: a rebuilt evscan may extract differently even before its version changes.
+  /// The running binary's path, size and modification time: a rebuilt evscan may extract differently even
+  /// before its version changes, and every build writes the binary anew. Hashing the binary instead (some
+  /// 50 MB) took longer than the rest of an unchanged scan's reading.
   static let toolFingerprint: String = {
-    guard let data = FileManager.default.contents(atPath: "/proc/self/exe") else { return "unknown-binary" }
-    return SHA256Digest.hex(data)
+    let path =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+    else { return "unknown-binary" }
+    return "\(path) \(size) \(modified.timeIntervalSince1970)"
   }()
 
   private func url(_ key: String) -> URL {

@@ -44,7 +44,10 @@ public struct ScanRunner {
     shortcut.forget()
 
     progress.stage("reading the taxonomy and model")
-    let taxonomy = try timer.measure("read taxonomy") { try TaxonomySet.load(from: options.taxonomy) }
+    let taxonomy = try timer.measure("read taxonomy") {
+      try options.cache.map { try TaxonomyCache(directory: $0).load(from: options.taxonomy) }
+        ?? TaxonomySet.load(from: options.taxonomy)
+    }
     let model = try timer.measure("read model") {
       try options.model.map { try ClassifierModel.load(path: $0.path) }
     }
@@ -65,7 +68,9 @@ public struct ScanRunner {
     let (extractions, failures, fromCache) = try timer.measure("extract") { try extractAll() }
 
     let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
-    let screened = try screen(extracted, extractions: extractions, model: screeningModel)
+    let screened = try timer.measure("screen") {
+      try screen(extracted, extractions: extractions, model: screeningModel)
+    }
     let statements = screened.statements
     let ids = Set(statements.map(\.id))
     let codesPath = options.decisions.appendingPathComponent("codes.csv")

@@ -4,7 +4,7 @@ import ScanModel
 import StrictYAML
 
 /// The coding schemes and the thesaurus a run codes against, read from `taxonomy/` and checked.
-public struct TaxonomySet: Sendable {
+public struct TaxonomySet: Sendable, Codable, Equatable {
   public static let mitigationFacet = "mitigation"
 
   public let mitigation: TaxonomyFacet
@@ -41,6 +41,26 @@ public struct TaxonomySet: Sendable {
       "mitigation \(mitigation.version), thesaurus \(thesaurus.version), files \(SHA256Digest.hex(combined).prefix(12))"
   }
 
+  /// The files `load(from:)` reads, relative to the taxonomy folder, in the order it reads them.
+  public static func files(in directory: URL) -> [String] {
+    let facetFolder = directory.appendingPathComponent("facets")
+    let facetFiles = (try? FileManager.default.contentsOfDirectory(atPath: facetFolder.path)) ?? []
+    return ["mitigation.yaml"] + facetFiles.filter { $0.hasSuffix(".yaml") }.sorted().map { "facets/\($0)" }
+      + ["thesaurus.yaml", "facet-defaults.yaml"]
+  }
+
+  /// SHA-256 of every file `load(from:)` would read, as `fileDigests` records them; nil when one cannot be
+  /// read (loading then says which).
+  public static func digests(in directory: URL) -> [String: String]? {
+    var digests: [String: String] = [:]
+    for relative in files(in: directory) {
+      guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)
+      else { return nil }
+      digests[relative] = SHA256Digest.hex(data)
+    }
+    return digests
+  }
+
   /// Reads `directory/mitigation.yaml`, `directory/facets/*.yaml`, `directory/thesaurus.yaml` and
   /// `directory/facet-defaults.yaml`.
   public static func load(from directory: URL) throws -> TaxonomySet {
@@ -68,17 +88,16 @@ public struct TaxonomySet: Sendable {
         file: directory.appendingPathComponent("mitigation.yaml").path, element: "facet",
         "the mitigation taxonomy must say `facet: mitigation` and `cardinality: primary`")
     }
-    let facetFolder = directory.appendingPathComponent("facets")
-    let facetFiles = (try? FileManager.default.contentsOfDirectory(atPath: facetFolder.path)) ?? []
-    let facets = try facetFiles.filter { $0.hasSuffix(".yaml") }.sorted().map { try facet("facets/\($0)") }
+    let facetFiles = files(in: directory).filter { $0.hasPrefix("facets/") }
+    let facets = try facetFiles.map { try facet($0) }
     var seen: [String: String] = [mitigation.facet: "mitigation.yaml"]
-    for (facet, file) in zip(facets, facetFiles.filter { $0.hasSuffix(".yaml") }.sorted()) {
+    for (facet, file) in zip(facets, facetFiles) {
       if let other = seen[facet.facet] {
         throw InputError(
-          file: facetFolder.appendingPathComponent(file).path, element: "facet",
+          file: directory.appendingPathComponent(file).path, element: "facet",
           "the facet id `\(facet.facet)` is used by \(other) too; facet ids must be unique")
       }
-      seen[facet.facet] = "facets/\(file)"
+      seen[facet.facet] = file
     }
     let (thesaurusText, thesaurusPath) = try read("thesaurus.yaml")
     let thesaurus = try decoder.decode(Thesaurus.self, from: thesaurusText, file: thesaurusPath)
