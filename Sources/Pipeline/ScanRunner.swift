@@ -236,10 +236,10 @@ public struct ScanRunner {
       return Previous()
     }
     do {
-      let content = try SnapshotReader().read(from: output)
+      let identities = try SnapshotReader().readIdentities(from: output)
       return Previous(
-        ledger: content.identityLedger, actionNumbers: content.actionNumbers,
-        highestActionNumber: content.actionNumbers.values.max() ?? 0)
+        ledger: identities.ledger, actionNumbers: identities.actionNumbers,
+        highestActionNumber: identities.actionNumbers.values.max() ?? 0)
     } catch let error as InputError {
       guard options.resetIdentities else {
         throw InputError(

@@ -18,8 +18,20 @@ public struct SnapshotReader: Sendable {
 
   /// - Parameter folder: the snapshot folder; its `mitigations.sqlite` is accepted too.
   public func read(from folder: URL) throws -> SnapshotContent {
+    try reading(folder, SnapshotDatabase.read)
+  }
+
+  /// The ids a snapshot has issued and what became of them, with the same checks as `read(from:)`: what
+  /// the next scan needs to keep mitigation and action ids stable.
+  public func readIdentities(from folder: URL) throws -> SnapshotIdentities {
+    try reading(folder, SnapshotDatabase.readIdentities)
+  }
+
+  /// Opens the snapshot database read-only, checks that it is a whole evscan snapshot this evscan can read,
+  /// and runs `body` on it, turning every failure into an error that says what to do.
+  private func reading<Value>(_ folder: URL, _ body: (Database) throws -> Value) throws -> Value {
     if folder.lastPathComponent == SnapshotFile.database.fileName {
-      return try read(from: folder.deletingLastPathComponent())
+      return try reading(folder.deletingLastPathComponent(), body)
     }
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
@@ -45,7 +57,7 @@ public struct SnapshotReader: Sendable {
         try Self.checkIntegrity(db, path: path)
         try Self.checkVersion(db, path: path)
         do {
-          return try SnapshotDatabase.read(db)
+          return try body(db)
         } catch let mismatch as RowValue.Mismatch {
           throw InputError(file: path, "\(Self.damaged): \(mismatch)")
         }

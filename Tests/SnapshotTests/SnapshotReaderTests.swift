@@ -37,6 +37,29 @@ struct SnapshotReaderTests {
     #expect(read.identityLedger.issued.last == "M0006")
   }
 
+  @Test("the ids read alone are the ids of the whole snapshot", arguments: SnapshotFixtures.allNames)
+  func identitiesAlone(fixture: String) throws {
+    let temporary = try TemporaryFolder()
+    let folder = try temporary.folder("out")
+    try SnapshotWriter().write(try SnapshotFixtures.named(fixture), to: folder)
+    let whole = try SnapshotReader().read(from: folder)
+    let identities = try SnapshotReader().readIdentities(from: folder)
+    #expect(identities.ledger == whole.identityLedger)
+    #expect(identities.actionNumbers == whole.actionNumbers)
+  }
+
+  @Test("the shipped snapshot's ids, retired ones with their fates, read alone as in the whole")
+  func shippedIdentitiesAlone() throws {
+    let output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("output")
+    let whole = try SnapshotReader().read(from: output)
+    let identities = try SnapshotReader().readIdentities(from: output)
+    #expect(!identities.ledger.retired.isEmpty && !identities.ledger.changes.isEmpty)
+    #expect(identities.ledger.memberships.count == whole.statements.count)
+    #expect(identities.ledger == whole.identityLedger)
+    #expect(identities.actionNumbers == whole.actionNumbers)
+  }
+
   @Test("a folder without a snapshot database is not a snapshot")
   func notASnapshot() throws {
     let temporary = try TemporaryFolder()

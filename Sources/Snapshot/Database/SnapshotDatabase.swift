@@ -118,10 +118,7 @@ enum SnapshotDatabase {
     let statements = try StatementRow.fetchAll(db, sql: "SELECT * FROM statements ORDER BY id").map {
       try $0.model()
     }
-    var actionNumbers: [String: Int] = [:]
-    for row in try ActionNumberRow.fetchAll(db, sql: "SELECT * FROM action_numbers") {
-      actionNumbers[row.statementID] = row.actionNumber
-    }
+    let actionNumbers = try readActionNumbers(db)
     let dropped = try DroppedUnitRow.fetchAll(db, sql: "SELECT * FROM dropped_units ORDER BY id").map {
       try $0.model()
     }
@@ -142,19 +139,12 @@ enum SnapshotDatabase {
     {
       try $0.model()
     }
-    let identityChanges = try IdentityChangeRow.fetchAll(
-      db, sql: "SELECT * FROM identity_changes ORDER BY id"
-    ).map { try $0.model() }
-    let issued = try IssuedIDRow.fetchAll(db, sql: "SELECT * FROM issued_ids ORDER BY mitigation_id").map(
-      \.mitigationID)
+    let identityChanges = try readIdentityChanges(db)
+    let issued = try readIssuedIDs(db)
     let warnings = try WarningRow.fetchAll(db, sql: "SELECT * FROM warnings ORDER BY id").map {
       try $0.model()
     }
-    // A snapshot written before v3-identity-history has no record of its retired ids' fates.
-    let retired =
-      try db.tableExists(RetiredMitigationRow.databaseTableName)
-      ? try RetiredMitigationRow.fetchAll(db, sql: "SELECT * FROM retired_mitigations ORDER BY mitigation_id")
-        .map { try $0.model() } : []
+    let retired = try readRetiredMitigations(db)
     var droppedCounts: [String: Int] = [:]
     for row in try RunDroppedRow.fetchAll(db, sql: "SELECT * FROM run_dropped") {
       droppedCounts[row.reason] = row.units
@@ -175,5 +165,45 @@ enum SnapshotDatabase {
       mitigations: mitigations, edges: edges, codeDecisions: codeDecisions, linkDecisions: linkDecisions,
       identityChanges: identityChanges, issuedMitigationIDs: issued, warnings: warnings,
       retiredMitigations: retired, screening: screening)
+  }
+
+  /// Only what the next scan needs to keep ids stable: memberships, issued and retired ids, identity changes
+  /// and action numbers. Reading the whole snapshot (statements, codes with their reasons, edges) for them
+  /// was the dearest read of a scan.
+  static func readIdentities(_ db: Database) throws -> SnapshotIdentities {
+    var memberships: [String: String] = [:]
+    for row in try MitigationMemberRow.fetchAll(db, sql: "SELECT * FROM mitigation_members") {
+      memberships[row.statementID] = row.mitigationID
+    }
+    let ledger = IdentityLedger(
+      memberships: memberships, issued: try readIssuedIDs(db), changes: try readIdentityChanges(db),
+      retired: try readRetiredMitigations(db))
+    return SnapshotIdentities(ledger: ledger, actionNumbers: try readActionNumbers(db))
+  }
+
+  private static func readActionNumbers(_ db: Database) throws -> [String: Int] {
+    var actionNumbers: [String: Int] = [:]
+    for row in try ActionNumberRow.fetchAll(db, sql: "SELECT * FROM action_numbers") {
+      actionNumbers[row.statementID] = row.actionNumber
+    }
+    return actionNumbers
+  }
+
+  private static func readIdentityChanges(_ db: Database) throws -> [IdentityChange] {
+    try IdentityChangeRow.fetchAll(db, sql: "SELECT * FROM identity_changes ORDER BY id").map {
+      try $0.model()
+    }
+  }
+
+  private static func readIssuedIDs(_ db: Database) throws -> [String] {
+    try IssuedIDRow.fetchAll(db, sql: "SELECT * FROM issued_ids ORDER BY mitigation_id").map(\.mitigationID)
+  }
+
+  /// A snapshot written before v3-identity-history has no record of its retired ids' fates.
+  private static func readRetiredMitigations(_ db: Database) throws -> [RetiredMitigation] {
+    guard try db.tableExists(RetiredMitigationRow.databaseTableName) else { return [] }
+    return try RetiredMitigationRow.fetchAll(
+      db, sql: "SELECT * FROM retired_mitigations ORDER BY mitigation_id"
+    ).map { try $0.model() }
   }
 }
