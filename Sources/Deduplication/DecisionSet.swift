@@ -40,7 +40,8 @@ struct DecisionSet: Sendable {
         throw InputError(
           decision.source,
           "`\(decision.a)` and `\(decision.b)` are \(decision.kind.rawValue)ed here but "
-            + "\(earlier.kind.rawValue)ed at \(earlier.source); keep one of the two lines")
+            + "\(earlier.kind.rawValue)ed at \(earlier.source); keep one of the two lines, or, when two "
+            + "coders disagree, add the settled decision with their names in the `reconciles` column")
       }
       if firstOfPair[key] == nil { firstOfPair[key] = decision }
     }

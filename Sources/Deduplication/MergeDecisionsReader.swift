@@ -5,14 +5,17 @@ import ScanModel
 /// Reads decisions/merges.csv: people's must-link and cannot-link decisions about pairs of statements.
 ///
 /// The header is required and names the columns `a`, `b`, `decision`, `reason` and `coder`, in any order,
-/// and may have a `date` column (YYYY-MM-DD, which `evscan review` writes; empty on older lines).
+/// and may have a `date` column (YYYY-MM-DD, which `evscan review` writes; empty on older lines) and a
+/// `reconciles` column: on a row that settles two coders' disagreement about a pair, their names joined by
+/// `+`. Such rows are the decision for their pair; the coders' own rows stay in the file, for `evscan
+/// agreement`, and no longer apply.
 /// `decision` is `must-link` or `cannot-link`; every field is required, because the reason and the coder are
 /// what an audit reads. Whether the ids exist is checked when the decisions are applied, against the
 /// statements of that run.
 public enum MergeDecisionsReader {
   public static let columns = ["a", "b", "decision", "reason", "coder"]
   /// Columns a file may have besides `columns`.
-  public static let optionalColumns = ["date"]
+  public static let optionalColumns = ["date", "reconciles"]
 
   /// Reads the file at `path`; a missing file is an error (pass no decisions instead). `name` (the path by
   /// default) is how errors and each decision's location name the file.
@@ -59,6 +62,8 @@ public enum MergeDecisionsReader {
     }
 
     var decisions: [LinkDecision] = []
+    var settled: Set<String> = []
+    var settling: Set<Int> = []
     for record in table.rows {
       guard record.fields.count == names.count else {
         throw InputError(
@@ -88,11 +93,17 @@ public enum MergeDecisionsReader {
           file: file, line: record.line,
           "unknown decision `\(value("decision"))`; write `must-link` or `cannot-link`")
       }
+      if let reconciles = position["reconciles"], !record[reconciles].isEmpty {
+        settled.insert("\(min(a, b))\u{1F}\(max(a, b))")
+        settling.insert(decisions.count)
+      }
       decisions.append(
         LinkDecision(
           a: min(a, b), b: max(a, b), kind: kind, reason: value("reason"), coder: value("coder"),
           source: SourceLocation(file: file, line: record.line)))
     }
-    return decisions
+    return decisions.enumerated().filter { index, decision in
+      settling.contains(index) || !settled.contains("\(decision.a)\u{1F}\(decision.b)")
+    }.map(\.element)
   }
 }

@@ -3,7 +3,10 @@ import Foundation
 import ScanModel
 
 /// Reads decisions/codes.csv: people's codes for statements, which win over the machine's.
-/// Columns: `statement`, `facet`, `code`, `coder`, `rationale`, `date` (YYYY-MM-DD).
+/// Columns: `statement`, `facet`, `code`, `coder`, `rationale`, `date` (YYYY-MM-DD), and optionally
+/// `reconciles`: on a row that settles two coders' disagreement, their names joined by `+`. Such rows are
+/// the decision for their statement and facet; the coders' own rows stay in the file, for `evscan
+/// agreement`, and no longer apply.
 public struct CodeDecisionReader {
   public init() {}
 
@@ -20,7 +23,10 @@ public struct CodeDecisionReader {
     let coder = try table.requiredColumn("coder")
     let rationale = try table.requiredColumn("rationale")
     let date = try table.requiredColumn("date")
+    let reconciles = table.column("reconciles")
     var decisions: [CodeDecision] = []
+    var settled: Set<String> = []
+    var settling: Set<Int> = []
     var seen: [String: Int] = [:]
     for row in table.rows {
       let location = SourceLocation(file: table.file, line: row.line)
@@ -37,17 +43,51 @@ public struct CodeDecisionReader {
       guard Self.isDate(row[date]) else {
         throw InputError(location, "the date `\(row[date])` is not YYYY-MM-DD")
       }
-      let key = "\(id)\u{1F}\(row[facet])\u{1F}\(row[code])"
+      // Two coders giving the same code is agreement, which `evscan agreement` counts; one coder giving it
+      // twice is a copied line.
+      let settles = reconciles.map { row[$0] } ?? ""
+      let key = [id, row[facet], row[code], row[coder], settles].joined(separator: "\u{1F}")
       if let first = seen[key] {
         throw InputError(location, "the same decision is on line \(first) already")
       }
       seen[key] = row.line
+      if !settles.isEmpty {
+        settled.insert("\(id)\u{1F}\(row[facet])")
+        settling.insert(decisions.count)
+      }
       decisions.append(
         CodeDecision(
           statementID: id, facet: row[facet], code: row[code], coder: row[coder], rationale: row[rationale],
           date: row[date], source: location))
     }
-    return decisions
+    return decisions.enumerated().filter { index, decision in
+      settling.contains(index) || !settled.contains("\(decision.statementID)\u{1F}\(decision.facet)")
+    }.map(\.element)
+  }
+
+  /// Statements and facets on which coders decided differently and no row reconciles them, one sentence
+  /// each, naming the lines, for the scan to warn about: it would otherwise apply the first mitigation
+  /// code of two without a word.
+  public static func disagreements(in decisions: [CodeDecision]) -> [String] {
+    var byItem: [String: [CodeDecision]] = [:]
+    for decision in decisions {
+      byItem["\(decision.statementID)\u{1F}\(decision.facet)", default: []].append(decision)
+    }
+    var sentences: [String] = []
+    for (_, rows) in byItem.sorted(by: { $0.key < $1.key }) {
+      var codes: [String: Set<String>] = [:]
+      for row in rows { codes[row.coder, default: []].insert(row.code) }
+      guard Set(codes.values).count > 1, let first = rows.first else { continue }
+      let views = codes.sorted { $0.key < $1.key }.map {
+        "\($0.key) says \($0.value.sorted().joined(separator: "+"))"
+      }
+      let lines = rows.map { "\($0.source)" }.joined(separator: ", ")
+      sentences.append(
+        "coders disagree on the \(first.facet) code of \(first.statementID) (\(views.joined(separator: ", ")); "
+          + "\(lines)); until a row naming them in `reconciles` settles it, every line applies as before (the "
+          + "first for the mitigation code); `evscan agreement` lists the disagreements")
+    }
+    return sentences
   }
 
   static func isDate(_ text: String) -> Bool {

@@ -84,6 +84,7 @@ public struct ScanRunner {
     }
     let codeDecisions = try CodeDecisionReader().read(
       path: codesPath.path, name: relativePath(codesPath), knownStatements: ids)
+    for warning in CodeDecisionReader.disagreements(in: codeDecisions) { progress.note(warning) }
 
     progress.stage("coding \(statements.count) statements")
     let codings = try timer.measure("code") {

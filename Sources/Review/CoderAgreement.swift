@@ -20,6 +20,8 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
     public var item: String
     public var first: String
     public var second: String
+    /// The value a reconciling row settled on (the `reconciles` column), or nil while it is to reconcile.
+    public var reconciled: String?
   }
 
   /// One coder's decision: the item (a statement id, or `a ~ b` for a pair), the facet and the value (a
@@ -29,12 +31,15 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
     public var item: String
     public var coder: String
     public var value: String
+    /// The coders whose disagreement this decision settles (`alice+bob`); empty for a coder's own decision.
+    public var reconciles: String
 
-    public init(facet: String, item: String, coder: String, value: String) {
+    public init(facet: String, item: String, coder: String, value: String, reconciles: String = "") {
       self.facet = facet
       self.item = item
       self.coder = coder
       self.value = value
+      self.reconciles = reconciles
     }
   }
 
@@ -44,6 +49,13 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
 
   /// Compares `coders` (the two with most decisions when nil).
   public init(_ decisions: [Decision], coders chosen: (String, String)? = nil) {
+    // Reconciling rows are the outcome of a disagreement, not a third coder's judgement: they are left out
+    // of kappa and shown beside the disagreement they settle.
+    var settledValues: [String: [String: Set<String>]] = [:]
+    for decision in decisions where !decision.reconciles.isEmpty {
+      settledValues[decision.facet, default: [:]][decision.item, default: []].insert(decision.value)
+    }
+    let decisions = decisions.filter { $0.reconciles.isEmpty }
     var counts: [String: Int] = [:]
     for decision in decisions { counts[decision.coder, default: 0] += 1 }
     let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
@@ -66,7 +78,12 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
         let b = second.sorted().joined(separator: "+")
         firsts.append(a)
         seconds.append(b)
-        if a != b { disagreements.append(Disagreement(facet: facet, item: item, first: a, second: b)) }
+        if a != b {
+          disagreements.append(
+            Disagreement(
+              facet: facet, item: item, first: a, second: b,
+              reconciled: settledValues[facet]?[item].map { $0.sorted().joined(separator: "+") }))
+        }
       }
       guard !firsts.isEmpty else { continue }
       let agreed = zip(firsts, seconds).filter { $0 == $1 }.count
@@ -92,7 +109,9 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
     return ((observed - chance) / (1 - chance) * 10_000).rounded() / 10_000
   }
 
-  /// Every decision in a decisions folder's codes.csv and merges.csv (missing files give none).
+  /// Every decision in a decisions folder's codes.csv and merges.csv (missing files give none). A row shorter
+  /// than the header (a column added by hand above older lines) reads as empty in the fields it lacks, as
+  /// the scan reads it, rather than being passed over.
   public static func decisions(folder: String) throws -> [Decision] {
     var all: [Decision] = []
     let codes = folder + "/codes.csv"
@@ -102,11 +121,11 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
       if let statement = column["statement"], let facet = column["facet"], let code = column["code"],
         let coder = column["coder"]
       {
-        for row in table.rows where row.fields.count == table.header.count {
+        for row in table.rows {
           all.append(
             Decision(
-              facet: row.fields[facet], item: row.fields[statement], coder: row.fields[coder],
-              value: row.fields[code]))
+              facet: row[facet], item: row[statement], coder: row[coder],
+              value: row[code], reconciles: column["reconciles"].map { row[$0] } ?? ""))
         }
       }
     }
@@ -117,12 +136,12 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
       if let a = column["a"], let b = column["b"], let decision = column["decision"],
         let coder = column["coder"]
       {
-        for row in table.rows where row.fields.count == table.header.count {
-          let ids = [row.fields[a], row.fields[b]].sorted()
+        for row in table.rows {
+          let ids = [row[a], row[b]].sorted()
           all.append(
             Decision(
-              facet: "merges", item: "\(ids[0]) ~ \(ids[1])", coder: row.fields[coder],
-              value: row.fields[decision]))
+              facet: "merges", item: "\(ids[0]) ~ \(ids[1])", coder: row[coder],
+              value: row[decision], reconciles: column["reconciles"].map { row[$0] } ?? ""))
         }
       }
     }

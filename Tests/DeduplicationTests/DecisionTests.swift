@@ -149,6 +149,31 @@ import Testing
     }
   }
 
+  @Test func aReconcilingRowSettlesTwoCodersDisagreement() throws {
+    let csv =
+      "a,b,decision,reason,coder,reconciles\n"
+      + "s1,s2,must-link,same practice,ann,\n"
+      + "s2,s1,cannot-link,different teams,bob,\n"
+      + "s3,s4,must-link,the same report,ann,\n"
+      + "s1,s2,cannot-link,\"discussed: one is internal, one external\",ann,ann+bob\n"
+    let decisions = try MergeDecisionsReader.parse(csv, file: "merges.csv")
+    // The coders' own rows on the settled pair no longer apply; the other pair's row does.
+    #expect(decisions.map(\.source.line) == [4, 5])
+    let result = try Deduplicator().run(inputs: Self.inputs, decisions: decisions)
+    #expect(!Clusters(result).together("s1", "s2"))
+    #expect(Clusters(result).together("s3", "s4"))
+  }
+
+  @Test func anUnsettledDisagreementSaysHowToReconcileIt() throws {
+    let csv = Self.header + "s1,s2,must-link,x,ann\ns2,s1,cannot-link,y,bob\n"
+    let decisions = try MergeDecisionsReader.parse(csv, file: "merges.csv")
+    #expect {
+      _ = try Deduplicator().run(inputs: Self.inputs, decisions: decisions)
+    } throws: { error in
+      "\(error)".contains("merges.csv:2") && "\(error)".contains("`reconciles` column")
+    }
+  }
+
   @Test func mustLinkChainThatForcesACannotLinkedPairTogether() throws {
     let csv =
       Self.header

@@ -8,7 +8,9 @@ struct AgreementCommand: ParsableCommand {
     abstract: "Cohen's kappa between two coders' decisions, and the items they decided differently.",
     discussion: """
       Reads decisions/codes.csv and decisions/merges.csv; compares the two coders with the most decisions \
-      (or --first and --second) on the items both decided: kappa per facet and for merges.
+      (or --first and --second) on the items both decided: kappa per facet and for merges. A disagreement \
+      is settled by a row that names both coders in the `reconciles` column (`alice+bob`): that row is \
+      then the decision the scan applies, and it is left out of kappa.
       """)
 
   @Option(help: "The folder with codes.csv and merges.csv.", completion: .directory)
@@ -39,9 +41,13 @@ struct AgreementCommand: ParsableCommand {
         )
       }
       for disagreement in agreement.disagreements {
-        Console.print(
-          "  to reconcile: \(disagreement.facet) \(disagreement.item): \(disagreement.first) vs \(disagreement.second)"
-        )
+        let views =
+          "\(disagreement.facet) \(disagreement.item): \(disagreement.first) vs \(disagreement.second)"
+        if let settled = disagreement.reconciled {
+          Console.print("  reconciled: \(views), settled as \(settled)")
+        } else {
+          Console.print("  to reconcile: \(views)")
+        }
       }
     }
   }
