@@ -6,12 +6,16 @@ import Taxonomy
 /// The taxonomy as decoded and checked values, keyed by the binary and the SHA-256 of every taxonomy file.
 /// Decoding and checking the YAML (the thesaurus above all) is most of an otherwise quick scan, and the files
 /// rarely change between scans; JSON of the checked values reads back in a fraction of the time.
-struct TaxonomyCache {
-  let directory: URL
+public struct TaxonomyCache {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
 
   /// The taxonomy in `folder`, from the cache when its files are unchanged, otherwise read, checked and
   /// stored. Errors in the files are reported by the full read, never hidden by the cache.
-  func load(from folder: URL) throws -> TaxonomySet {
+  public func load(from folder: URL) throws -> TaxonomySet {
     guard let digests = TaxonomySet.digests(in: folder) else { return try TaxonomySet.load(from: folder) }
     let material =
       ["tool \(ToolVersion.current) \(ExtractionCache.toolFingerprint)"]

@@ -134,6 +134,31 @@ struct CommandTests {
     #expect(json.output.contains("acme-2026"))
   }
 
+  /// `code` and the other commands that read the taxonomy take its checked values from the scan's cache when
+  /// the folder has one, and code the same with it; in a folder without one they leave nothing behind.
+  @Test func commandsUseTheScansTaxonomyCacheOnlyWhereThereIsOne() throws {
+    let folder = try Evscan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for part in ["taxonomy", "models"] {
+      try FileManager.default.copyItem(
+        at: Evscan.packageRoot.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+    }
+    let arguments = ["code", "Protect whistleblowers who raise safety concerns from retaliation.", "--json"]
+    let plain = try Evscan.run(arguments, in: folder)
+    #expect(plain.status == 0, "\(plain.errors)")
+    let cache = folder.appendingPathComponent(".evscan-cache")
+    #expect(!FileManager.default.fileExists(atPath: cache.path))
+
+    try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+    let filling = try Evscan.run(arguments, in: folder)
+    let stored = try FileManager.default.contentsOfDirectory(
+      atPath: cache.appendingPathComponent("taxonomy").path)
+    #expect(stored.count == 1)
+    let cached = try Evscan.run(arguments, in: folder)
+    #expect(filling.output == plain.output)
+    #expect(cached.output == plain.output)
+  }
+
   /// Job 3: `code` shows a statement's codes with reasons; `review` shows the review band of a snapshot.
   @Test func codeAndReview() throws {
     let coded = try Evscan.run([

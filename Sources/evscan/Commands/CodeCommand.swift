@@ -21,7 +21,7 @@ struct CodeCommand: ParsableCommand {
 
   func run() throws {
     try reportingUserErrors {
-      let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
+      let taxonomySet = try taxonomy.load()
       let classifier = model.thesaurusOnly ? nil : try ClassifierModel.load(path: model.path)
       let normalizer = try Normalizer(taxonomy: taxonomySet, model: classifier)
       let coding = normalizer.code(statementID: "input", title: title, text: text)

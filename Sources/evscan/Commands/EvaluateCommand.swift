@@ -53,7 +53,7 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws {
     try reportingUserErrors {
-      let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
+      let taxonomySet = try taxonomy.load()
       let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
       let evaluator = Evaluator(taxonomy: taxonomySet, trainer: training.trainer(taxonomySet))
       let report: EvaluationReport

@@ -41,7 +41,7 @@ struct PairTrainingInputs: ParsableArguments {
         FileManager.default.fileExists(atPath: statementsPath, isDirectory: &isFolder) && isFolder.boolValue
       let inputs =
         snapshot
-        ? try SnapshotStatements.inputs(snapshot: statementsPath, taxonomy: taxonomy.directory)
+        ? try SnapshotStatements.inputs(snapshot: statementsPath, taxonomy: taxonomy)
         : try StatementLinesReader.load(path: statementsPath)
       all.append(contentsOf: try trainer.examples(pairs, statements: inputs, statementsFile: statementsPath))
       files.append(

@@ -74,7 +74,7 @@ struct ReviewCommand: ParsableCommand {
       }
       // Concepts are recomputed from the texts with the thesaurus, to show what a pair has in common.
       var inputs: [String: DeduplicationInput] = [:]
-      for input in try SnapshotStatements.inputs(content, taxonomy: taxonomy.directory) {
+      for input in try SnapshotStatements.inputs(content, taxonomy: taxonomy) {
         inputs[input.id] = input
       }
       var edges = content.edges.filter { $0.verdict == .review }

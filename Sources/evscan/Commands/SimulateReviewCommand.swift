@@ -66,7 +66,7 @@ struct SimulateReviewCommand: ParsableCommand {
     try reportingUserErrors {
       var reports: [SimulatedReviews.Report] = []
       if let examples {
-        let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
+        let taxonomySet = try taxonomy.load()
         let coded = try CodedExampleReader(taxonomy: taxonomySet.mitigation).read(path: examples)
         reports.append(
           try SimulatedReviews.codes(

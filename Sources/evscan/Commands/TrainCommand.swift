@@ -41,7 +41,7 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     try reportingUserErrors {
-      let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy.directory))
+      let taxonomySet = try taxonomy.load()
       let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
       var all: [CodedExample] = []
       var files: [ClassifierModel.TrainingFile] = []

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Deduplication
 import Foundation
+import Pipeline
+import Taxonomy
 
 /// Where the framework folders are.
 struct FrameworksOptions: ParsableArguments {
@@ -18,6 +20,20 @@ struct JSONOption: ParsableArguments {
 struct TaxonomyOptions: ParsableArguments {
   @Option(name: .customLong("taxonomy"), help: "The taxonomy folder.", completion: .directory)
   var directory: String = "taxonomy"
+
+  /// The scan's cache folder; the commands use it only when a scan has made it, so that running one in
+  /// another folder leaves nothing behind.
+  static let cacheFolder = ".evscan-cache"
+
+  /// The taxonomy, read from the scan's cache of its checked values when its files are unchanged: decoding
+  /// the YAML is most of the time of a quick command such as `evscan code`.
+  func load() throws -> TaxonomySet {
+    let folder = URL(fileURLWithPath: directory)
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: Self.cacheFolder, isDirectory: &isFolder), isFolder.boolValue
+    else { return try TaxonomySet.load(from: folder) }
+    return try TaxonomyCache(directory: URL(fileURLWithPath: Self.cacheFolder)).load(from: folder)
+  }
 }
 
 /// Which classifier model codes the statements.

@@ -8,13 +8,13 @@ import Taxonomy
 /// A snapshot's statements as the deduplicator saw them: id, framework, text, title and the thesaurus
 /// concepts, recomputed from the texts (the snapshot keeps the codes, not the concepts).
 enum SnapshotStatements {
-  static func inputs(snapshot: String, taxonomy: String) throws -> [DeduplicationInput] {
+  static func inputs(snapshot: String, taxonomy: TaxonomyOptions) throws -> [DeduplicationInput] {
     let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
     return try inputs(content, taxonomy: taxonomy)
   }
 
-  static func inputs(_ content: SnapshotContent, taxonomy: String) throws -> [DeduplicationInput] {
-    let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy))
+  static func inputs(_ content: SnapshotContent, taxonomy: TaxonomyOptions) throws -> [DeduplicationInput] {
+    let taxonomySet = try taxonomy.load()
     let normalizer = try Normalizer(taxonomy: taxonomySet, model: nil)
     return content.statements.map { statement in
       DeduplicationInput(
