@@ -15,7 +15,7 @@ import ScanModel
 public enum MergeDecisionsReader {
   public static let columns = ["a", "b", "decision", "reason", "coder"]
   /// Columns a file may have besides `columns`.
-  public static let optionalColumns = ["date", "reconciles"]
+  public static let optionalColumns = ["date", DecisionReconciliation.column]
 
   /// Reads the file at `path`; a missing file is an error (pass no decisions instead). `name` (the path by
   /// default) is how errors and each decision's location name the file.
@@ -61,9 +61,7 @@ public enum MergeDecisionsReader {
           + columns.joined(separator: ","))
     }
 
-    var decisions: [LinkDecision] = []
-    var settled: Set<String> = []
-    var settling: Set<Int> = []
+    var decisions: [(decision: LinkDecision, item: String, reconciles: Bool)] = []
     for record in table.rows {
       guard record.fields.count == names.count else {
         throw InputError(
@@ -93,17 +91,12 @@ public enum MergeDecisionsReader {
           file: file, line: record.line,
           "unknown decision `\(value("decision"))`; write `must-link` or `cannot-link`")
       }
-      if let reconciles = position["reconciles"], !record[reconciles].isEmpty {
-        settled.insert("\(min(a, b))\u{1F}\(max(a, b))")
-        settling.insert(decisions.count)
-      }
-      decisions.append(
-        LinkDecision(
-          a: min(a, b), b: max(a, b), kind: kind, reason: value("reason"), coder: value("coder"),
-          source: SourceLocation(file: file, line: record.line)))
+      let decision = LinkDecision(
+        a: min(a, b), b: max(a, b), kind: kind, reason: value("reason"), coder: value("coder"),
+        source: SourceLocation(file: file, line: record.line))
+      let reconciles = position[DecisionReconciliation.column].map { !record[$0].isEmpty } ?? false
+      decisions.append((decision, "\(decision.a)\u{1F}\(decision.b)", reconciles))
     }
-    return decisions.enumerated().filter { index, decision in
-      settling.contains(index) || !settled.contains("\(decision.a)\u{1F}\(decision.b)")
-    }.map(\.element)
+    return DecisionReconciliation.applying(decisions)
   }
 }

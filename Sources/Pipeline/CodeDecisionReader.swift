@@ -23,10 +23,8 @@ public struct CodeDecisionReader {
     let coder = try table.requiredColumn("coder")
     let rationale = try table.requiredColumn("rationale")
     let date = try table.requiredColumn("date")
-    let reconciles = table.column("reconciles")
-    var decisions: [CodeDecision] = []
-    var settled: Set<String> = []
-    var settling: Set<Int> = []
+    let reconciles = table.column(DecisionReconciliation.column)
+    var decisions: [(decision: CodeDecision, item: String, reconciles: Bool)] = []
     var seen: [String: Int] = [:]
     for row in table.rows {
       let location = SourceLocation(file: table.file, line: row.line)
@@ -51,18 +49,12 @@ public struct CodeDecisionReader {
         throw InputError(location, "the same decision is on line \(first) already")
       }
       seen[key] = row.line
-      if !settles.isEmpty {
-        settled.insert("\(id)\u{1F}\(row[facet])")
-        settling.insert(decisions.count)
-      }
-      decisions.append(
-        CodeDecision(
-          statementID: id, facet: row[facet], code: row[code], coder: row[coder], rationale: row[rationale],
-          date: row[date], source: location))
+      let decision = CodeDecision(
+        statementID: id, facet: row[facet], code: row[code], coder: row[coder], rationale: row[rationale],
+        date: row[date], source: location)
+      decisions.append((decision, "\(id)\u{1F}\(row[facet])", !settles.isEmpty))
     }
-    return decisions.enumerated().filter { index, decision in
-      settling.contains(index) || !settled.contains("\(decision.statementID)\u{1F}\(decision.facet)")
-    }.map(\.element)
+    return DecisionReconciliation.applying(decisions)
   }
 
   /// Statements and facets on which coders decided differently and no row reconciles them, one sentence

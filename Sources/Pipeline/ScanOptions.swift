@@ -48,6 +48,9 @@ public struct ScanOptions: Sendable {
     self.cache = cache
   }
 
+  /// The extraction and taxonomy cache's folder in a project, `.evscan-cache`.
+  public static let cacheFolder = ".evscan-cache"
+
   /// The usual layout of a project folder: frameworks/, taxonomy/, models/, decisions/, config/, output/.
   public static func project(root: URL) -> ScanOptions {
     var options = ScanOptions(
@@ -56,7 +59,7 @@ public struct ScanOptions: Sendable {
       model: root.appendingPathComponent("models/mitigation-classifier.json"),
       decisions: root.appendingPathComponent("decisions"),
       deduplicationConfiguration: root.appendingPathComponent("config/deduplication.yaml"),
-      cache: root.appendingPathComponent(".evscan-cache"))
+      cache: root.appendingPathComponent(cacheFolder))
     options.pairModel = root.appendingPathComponent("models/pair-model.json")
     options.screeningModel = root.appendingPathComponent("models/screening-model.json")
     return options

@@ -125,7 +125,7 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
           all.append(
             Decision(
               facet: row[facet], item: row[statement], coder: row[coder],
-              value: row[code], reconciles: column["reconciles"].map { row[$0] } ?? ""))
+              value: row[code], reconciles: column[DecisionReconciliation.column].map { row[$0] } ?? ""))
         }
       }
     }
@@ -141,7 +141,7 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
           all.append(
             Decision(
               facet: "merges", item: "\(ids[0]) ~ \(ids[1])", coder: row[coder],
-              value: row[decision], reconciles: column["reconciles"].map { row[$0] } ?? ""))
+              value: row[decision], reconciles: column[DecisionReconciliation.column].map { row[$0] } ?? ""))
         }
       }
     }

@@ -42,7 +42,7 @@ struct ScanCommand: ParsableCommand {
   var deduplication: String = "config/deduplication.yaml"
 
   @Option(help: "The extraction cache.", completion: .directory)
-  var cache: String = ".evscan-cache"
+  var cache: String = ScanOptions.cacheFolder
 
   @Flag(help: "Extract every framework again, ignoring the cache.")
   var noCache = false

@@ -21,18 +21,16 @@ struct TaxonomyOptions: ParsableArguments {
   @Option(name: .customLong("taxonomy"), help: "The taxonomy folder.", completion: .directory)
   var directory: String = "taxonomy"
 
-  /// The scan's cache folder; the commands use it only when a scan has made it, so that running one in
-  /// another folder leaves nothing behind.
-  static let cacheFolder = ".evscan-cache"
-
   /// The taxonomy, read from the scan's cache of its checked values when its files are unchanged: decoding
-  /// the YAML is most of the time of a quick command such as `evscan code`.
+  /// the YAML is most of the time of a quick command such as `evscan code`. The cache is used only where a
+  /// scan has made its folder, so that a command run in another folder leaves nothing behind.
   func load() throws -> TaxonomySet {
     let folder = URL(fileURLWithPath: directory)
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: Self.cacheFolder, isDirectory: &isFolder), isFolder.boolValue
+    guard FileManager.default.fileExists(atPath: ScanOptions.cacheFolder, isDirectory: &isFolder),
+      isFolder.boolValue
     else { return try TaxonomySet.load(from: folder) }
-    return try TaxonomyCache(directory: URL(fileURLWithPath: Self.cacheFolder)).load(from: folder)
+    return try TaxonomyCache(directory: URL(fileURLWithPath: ScanOptions.cacheFolder)).load(from: folder)
   }
 }
 
