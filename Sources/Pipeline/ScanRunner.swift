@@ -92,9 +92,10 @@ public struct ScanRunner {
     }
 
     progress.stage("merging near-duplicates")
-    let linkDecisions =
+    let linkDecisions = madeOnThisRunsDocuments(
       FileManager.default.fileExists(atPath: mergesPath.path)
-      ? try MergeDecisionsReader.load(path: mergesPath.path, name: relativePath(mergesPath)) : []
+        ? try MergeDecisionsReader.load(path: mergesPath.path, name: relativePath(mergesPath)) : [],
+      units: Set(extracted.map(\.id)), extractions: extractions)
     let inputs = zip(statements, codings).map { statement, coding in
       DeduplicationInput(
         id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
@@ -192,6 +193,30 @@ public struct ScanRunner {
       throw InputError(file: options.frameworks.path, "no framework could be extracted; see the errors above")
     }
     return (extractions, failures, fromCache)
+  }
+
+  /// Merge decisions made on a framework's stand-in name units its original does not have: when the
+  /// scan reads the original (`evscan fetch`), such a decision is set aside with a note naming its line,
+  /// rather than stopping the scan as an id that is simply wrong does.
+  private func madeOnThisRunsDocuments(
+    _ decisions: [LinkDecision], units: Set<String>, extractions: [Extraction]
+  ) -> [LinkDecision] {
+    let readFromOriginal = Set(
+      extractions.filter { $0.folder.document.origin == .retrieved }.map(\.folder.slug))
+    guard !readFromOriginal.isEmpty else { return decisions }
+    return decisions.filter { decision in
+      func framework(_ id: String) -> String { String(id.prefix { $0 != ":" }) }
+      guard
+        let id = [decision.a, decision.b].first(where: {
+          !units.contains($0) && readFromOriginal.contains(framework($0))
+        })
+      else { return true }
+      progress.note(
+        "\(decision.source): `\(id)` is a statement of \(framework(id))'s stand-in, and this scan reads its "
+          + "original, so the \(decision.kind.rawValue) is set aside; make the decision again on the original's "
+          + "statements (`evscan review`), or scan with --stand-in")
+      return false
+    }
   }
 
   // MARK: Screening
