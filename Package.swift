@@ -26,6 +26,8 @@ let package = Package(
     .target(name: "ScanModel"),
     .target(name: "StrictYAML", dependencies: ["ScanModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "TextAnalysis"),
+    // Helpers more than one stage needs: work shared across cores, rounding of written figures.
+    .target(name: "Utilities"),
     .target(name: "CFileSystem"),
     .target(name: "CSVInput", dependencies: ["ScanModel", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "ContentHash", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -45,17 +47,17 @@ let package = Package(
     .target(
       name: "Normalization",
       dependencies: [
-        "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", "CSVInput",
+        "ScanModel", "TextAnalysis", "Taxonomy", "ContentHash", "CSVInput", "Utilities",
       ]),
     // Between extraction and coding: which units are mitigation statements, with reasons.
-    .target(name: "Screening", dependencies: ["ScanModel", "TextAnalysis"]),
+    .target(name: "Screening", dependencies: ["ScanModel", "TextAnalysis", "Utilities"]),
     .target(
       name: "Deduplication",
-      dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash", "CSVInput"]),
+      dependencies: ["ScanModel", "TextAnalysis", "StrictYAML", "ContentHash", "CSVInput", "Utilities"]),
     .target(
       name: "Snapshot",
       dependencies: [
-        "ScanModel", "ContentHash", .product(name: "GRDB", package: "GRDB.swift"),
+        "ScanModel", "ContentHash", "Utilities", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     // The snapshot as a static website (`evscan site`).
     .target(name: "Site", dependencies: ["ScanModel", "Snapshot"]),

@@ -2,6 +2,7 @@ import ContentHash
 import Foundation
 import ScanModel
 import TextAnalysis
+import Utilities
 
 /// The statements turned into numbers once, so that scoring millions of pairs allocates nothing: stems are
 /// interned to term ids (sorted vocabulary, so ids do not depend on input order), each statement holds its

@@ -1,4 +1,5 @@
 import ScanModel
+import Utilities
 
 /// Writes a `DeduplicationResult` as compact JSON with sorted keys: the same document `JSONEncoder` with
 /// `.sortedKeys` gives (nil optionals left out), written directly, because encoding a million-statement result
@@ -233,7 +234,7 @@ private struct JSONTextWriter {
     }
   }
 
-  /// `number(Deduplicator.rounded(value))`, written digit by digit for the usual case, a value in
+  /// `number(value.rounded(toPlaces: 6))`, written digit by digit for the usual case, a value in
   /// 0.0001..<1: Double's description of k / 1_000_000 is then "0." and k's six digits less trailing
   /// zeros, because no shorter decimal lies as close to it. Millions of these are written per run.
   mutating func roundedNumber(_ value: Double) {

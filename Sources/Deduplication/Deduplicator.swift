@@ -1,6 +1,7 @@
 import Foundation
 import ScanModel
 import TextAnalysis
+import Utilities
 
 /// The deduplication stage: statements in, canonical mitigations with stable ids out.
 ///
@@ -259,7 +260,7 @@ public struct Deduplicator: Sendable {
           let mustLinked = (atomSizes[decisions.atom[member]] ?? 0) > 1 && pair.verdict != .merge
           members.append(
             MitigationMember(
-              statementID: statements[member].id, similarityToRepresentative: Self.rounded(pair.score),
+              statementID: statements[member].id, similarityToRepresentative: pair.score.rounded(toPlaces: 6),
               joinedBy: mustLinked ? "must-link" : "merge"))
           scored.append((statements[member], pair.score))
         }
@@ -363,8 +364,4 @@ public struct Deduplicator: Sendable {
     return keep
   }
 
-  /// Six decimals: enough to tell scores apart, few enough that the JSON stays readable and stable.
-  static func rounded(_ value: Double) -> Double {
-    (value * 1_000_000).rounded() / 1_000_000
-  }
 }

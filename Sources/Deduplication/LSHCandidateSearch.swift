@@ -1,4 +1,5 @@
 import ContentHash
+import Utilities
 
 /// Proposes candidate pairs with MinHash signatures and LSH banding, without comparing all pairs.
 ///

@@ -1,4 +1,5 @@
 import ScanModel
+import Utilities
 
 /// The merge and review-band pairs a run reports, kept as scores until they are read or written.
 ///
@@ -89,15 +90,15 @@ struct ReportedEdges: Sendable {
   func edge(_ position: Int) -> SimilarityEdge {
     let pair = pair(position)
     var components = [
-      "tfidf": Deduplicator.rounded(pair.score.tfidf), "lexical": Deduplicator.rounded(pair.score.lexical),
-      "object": Deduplicator.rounded(pair.score.object),
+      "tfidf": pair.score.tfidf.rounded(toPlaces: 6), "lexical": pair.score.lexical.rounded(toPlaces: 6),
+      "object": pair.score.object.rounded(toPlaces: 6),
     ]
-    if let concepts = pair.score.concepts { components["concepts"] = Deduplicator.rounded(concepts) }
+    if let concepts = pair.score.concepts { components["concepts"] = concepts.rounded(toPlaces: 6) }
     if let probability = pair.score.probability {
-      components["probability"] = Deduplicator.rounded(probability)
+      components["probability"] = probability.rounded(toPlaces: 6)
     }
     return SimilarityEdge(
-      a: statements[pair.i].id, b: statements[pair.j].id, score: Deduplicator.rounded(pair.score.score),
+      a: statements[pair.i].id, b: statements[pair.j].id, score: pair.score.score.rounded(toPlaces: 6),
       components: components, verdict: verdict(position), reason: reason(position))
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ScanModel
+import Utilities
 
 /// Reads statements for `evscan dedupe`: JSON lines, one object per line, with `id` and `text` (strings,
 /// required) and optionally `framework`, `title`, `primaryCode` (strings or null) and `concepts` (a list of

@@ -1,3 +1,5 @@
+import Utilities
+
 /// How well stated confidences match observed accuracy, and what a review threshold buys: the
 /// reliability table and the coverage-accuracy curve of `evaluate`. Shared by any coder that states
 /// a probability of being right.
@@ -33,8 +35,10 @@ public enum CalibrationMeasures {
       let n = members.count
       return ReliabilityBin(
         lower: lower, upper: upper, n: n,
-        meanConfidence: n == 0 ? nil : rounded(members.map { confidences[$0] }.reduce(0, +) / Double(n)),
-        accuracy: n == 0 ? nil : rounded(Double(members.filter { correct[$0] }.count) / Double(n)))
+        meanConfidence: n == 0
+          ? nil : (members.map { confidences[$0] }.reduce(0, +) / Double(n)).rounded(toPlaces: 4),
+        accuracy: n == 0
+          ? nil : (Double(members.filter { correct[$0] }.count) / Double(n)).rounded(toPlaces: 4))
     }
   }
 
@@ -48,7 +52,7 @@ public enum CalibrationMeasures {
         sum += Double(bin.n) * abs(confidence - accuracy)
       }
     }
-    return rounded(sum / Double(total))
+    return (sum / Double(total)).rounded(toPlaces: 4)
   }
 
   /// For each threshold, the statements whose confidence reaches it: their share and their accuracy.
@@ -59,8 +63,10 @@ public enum CalibrationMeasures {
     return thresholds.map { threshold in
       let kept = confidences.indices.filter { confidences[$0] >= threshold }
       return CoveragePoint(
-        threshold: threshold, coverage: rounded(Double(kept.count) / Double(total)), n: kept.count,
-        accuracy: kept.isEmpty ? nil : rounded(Double(kept.filter { correct[$0] }.count) / Double(kept.count))
+        threshold: threshold, coverage: (Double(kept.count) / Double(total)).rounded(toPlaces: 4),
+        n: kept.count,
+        accuracy: kept.isEmpty
+          ? nil : (Double(kept.filter { correct[$0] }.count) / Double(kept.count)).rounded(toPlaces: 4)
       )
     }
   }
@@ -69,7 +75,4 @@ public enum CalibrationMeasures {
     ($0 * 100).rounded() / 100
   }
 
-  static func rounded(_ value: Double) -> Double {
-    (value * 10_000).rounded() / 10_000
-  }
 }

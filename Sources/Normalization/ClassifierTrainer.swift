@@ -2,6 +2,7 @@ import Foundation
 import ScanModel
 import Taxonomy
 import TextAnalysis
+import Utilities
 
 /// Trains the mitigation classifier: TF-IDF features of words, word pairs and thesaurus concepts, and a
 /// one-versus-rest linear SVM. Deterministic: the same examples give the same model, byte for byte.
@@ -141,12 +142,12 @@ public struct ClassifierTrainer: Sendable {
       svm.trainBinary(
         vectors, labels: allExamples.map { $0.code == code ? 1 : -1 }, sampleWeights: unitWeights,
         dimension: names.count
-      ).map(Self.rounded)
+      ).map { $0.rounded(toPlaces: 6) }
     }
     let stored = zip(allExamples, vectors).map { example, vector in
       ClassifierModel.StoredExample(
         id: example.id, code: example.code, origin: example.origin,
-        vector: SparseVector(indices: vector.indices, values: vector.values.map(Self.rounded)))
+        vector: SparseVector(indices: vector.indices, values: vector.values.map { $0.rounded(toPlaces: 6) }))
     }
     return ClassifierModel(
       format: ClassifierModel.currentFormat, toolVersion: ToolVersion.current,
@@ -157,7 +158,8 @@ public struct ClassifierTrainer: Sendable {
         taxonomyPrototypes: taxonomyPrototypes, temperature: temperature, thesaurusWeight: thesaurusWeight,
         calibration: calibration,
         reviewThreshold: reviewThreshold),
-      classes: classes, features: names, idf: idf.map(Self.rounded), weights: weights, examples: stored)
+      classes: classes, features: names, idf: idf.map { $0.rounded(toPlaces: 6) }, weights: weights,
+      examples: stored)
   }
 
   /// Chooses the softmax temperature that best predicts held-out codes (lowest log loss), then fits the
@@ -217,8 +219,4 @@ public struct ClassifierTrainer: Sendable {
     return (best.temperature, calibration, chosen)
   }
 
-  /// Six significant decimals keep the model file small and its bytes stable.
-  static func rounded(_ value: Double) -> Double {
-    (value * 1_000_000).rounded() / 1_000_000
-  }
 }

@@ -1,5 +1,6 @@
 import ScanModel
 import Taxonomy
+import Utilities
 
 /// Measures coding against human codes: cross-validation on one file, train on one and test on another,
 /// or the thesaurus alone.
@@ -120,7 +121,8 @@ public struct Evaluator: Sendable {
         .init(
           code: label, name: taxonomy.mitigation.code(label)?.name ?? "", support: support,
           predicted: predictedCount,
-          precision: Self.rounded(precision), recall: Self.rounded(recall), f1: Self.rounded(f1)))
+          precision: precision.rounded(toPlaces: 4), recall: recall.rounded(toPlaces: 4),
+          f1: f1.rounded(toPlaces: 4)))
     }
     var expectedAgreement = 0.0
     for label in labels {
@@ -144,14 +146,15 @@ public struct Evaluator: Sendable {
     let right = zip(truth, predicted).map { $0 == $1 }
     let reliability = CalibrationMeasures.reliability(confidences: confidences, correct: right)
     return EvaluationReport(
-      mode: mode, folds: nil, n: n, top1: Self.rounded(observed),
-      top3: Self.rounded(Double(top3) / Double(n)),
-      macroF1: Self.rounded(f1Sum / Double(max(labels.count, 1))),
-      categoryAccuracy: Self.rounded(Double(categoryHits) / Double(n)), kappa: Self.rounded(kappa),
+      mode: mode, folds: nil, n: n, top1: observed.rounded(toPlaces: 4),
+      top3: (Double(top3) / Double(n)).rounded(toPlaces: 4),
+      macroF1: (f1Sum / Double(max(labels.count, 1))).rounded(toPlaces: 4),
+      categoryAccuracy: (Double(categoryHits) / Double(n)).rounded(toPlaces: 4),
+      kappa: kappa.rounded(toPlaces: 4),
       flaggedForReview: flagged.filter { $0 }.count,
       top1WhenNotFlagged: unflagged.isEmpty
-        ? nil : Self.rounded(Double(unflaggedHits) / Double(unflagged.count)),
-      flaggedShare: Self.rounded(Double(flagged.filter { $0 }.count) / Double(max(n, 1))),
+        ? nil : (Double(unflaggedHits) / Double(unflagged.count)).rounded(toPlaces: 4),
+      flaggedShare: (Double(flagged.filter { $0 }.count) / Double(max(n, 1))).rounded(toPlaces: 4),
       reliability: reliability,
       expectedCalibrationError: CalibrationMeasures.expectedCalibrationError(reliability),
       coverage: CalibrationMeasures.coverageCurve(
@@ -159,7 +162,4 @@ public struct Evaluator: Sendable {
       perCode: perCode, confusions: Array(confusions.prefix(10)))
   }
 
-  static func rounded(_ value: Double) -> Double {
-    (value * 10_000).rounded() / 10_000
-  }
 }

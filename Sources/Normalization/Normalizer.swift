@@ -3,6 +3,7 @@ import Foundation
 import ScanModel
 import Taxonomy
 import TextAnalysis
+import Utilities
 
 /// The normalisation stage: codes each statement in every facet, with a confidence and reasons.
 /// The mitigation code comes from the classifier (whose features include thesaurus concepts) or, without
@@ -89,16 +90,12 @@ public struct Normalizer: Sendable {
 
   /// Codes many statements on all cores; the result is in the input's order whatever the scheduling.
   public func code(_ statements: [Statement]) -> [StatementCoding] {
-    let results = UnsafeResults<StatementCoding>(count: statements.count)
-    DispatchQueue.concurrentPerform(iterations: statements.count) { index in
+    Parallel.map(statements.count) { index in
       let statement = statements[index]
-      results.set(
-        index,
-        code(
-          statementID: statement.id, title: statement.title, text: statement.text,
-          context: StatementContext(statement)))
+      return code(
+        statementID: statement.id, title: statement.title, text: statement.text,
+        context: StatementContext(statement))
     }
-    return results.values
   }
 
   public func code(statementID: String, title: String?, text: String, context: StatementContext? = nil)
@@ -231,7 +228,7 @@ public struct Normalizer: Sendable {
     }
     return CodeAssignment(
       statementID: statementID, facet: "mitigation", code: top.code, rank: 1,
-      score: Self.rounded(probabilityRight ?? top.probability),
+      score: (probabilityRight ?? top.probability).rounded(toPlaces: 4),
       method: method, reasons: reasons, needsReview: needsReview)
   }
 
@@ -273,7 +270,7 @@ public struct Normalizer: Sendable {
       ))
     return CodeAssignment(
       statementID: statementID, facet: "mitigation", code: code, rank: 1,
-      score: Self.rounded(ranked.first?.probability ?? 0), method: method, reasons: allReasons,
+      score: (ranked.first?.probability ?? 0).rounded(toPlaces: 4), method: method, reasons: allReasons,
       needsReview: true)
   }
 
@@ -328,7 +325,7 @@ public struct Normalizer: Sendable {
         let sources = entry.because.prefix(4).map { "\($0.conceptID) (“\($0.words)”)" }
         return CodeAssignment(
           statementID: statementID, facet: facet.facet, code: entry.key, rank: offset + 1,
-          score: Self.rounded(min(1, entry.value / 2)), method: .thesaurus,
+          score: (min(1, entry.value / 2)).rounded(toPlaces: 4), method: .thesaurus,
           reasons: [
             CodingReason(
               kind: .concept,
@@ -386,26 +383,4 @@ public struct Normalizer: Sendable {
   static func format(_ value: Double) -> String {
     String(format: "%.2f", value)
   }
-
-  static func rounded(_ value: Double) -> Double {
-    (value * 10_000).rounded() / 10_000
-  }
-}
-
-/// Slots that concurrent workers fill, one each; read after all have finished.
-final class UnsafeResults<Element>: @unchecked Sendable {
-  private var storage: [Element?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    storage = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ value: Element) {
-    lock.lock()
-    storage[index] = value
-    lock.unlock()
-  }
-
-  var values: [Element] { storage.map { $0! } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ScanModel
+import Utilities
 
 /// The screening stage, between extraction and coding: decides for every extracted unit whether it is a
 /// mitigation statement. A person's decision wins, then the recipe (`screening: off`, `keepLabels`), then
@@ -31,8 +32,8 @@ public struct Screener: Sendable {
       var verdict = ScreeningVerdict(
         statementID: statement.id, framework: statement.framework,
         decision: judgement.isMitigation ? .include : .exclude,
-        probability: ScreeningTrainer.rounded(
-          judgement.probability, places: 4), threshold: model.threshold, decidedBy: .model,
+        probability: judgement.probability.rounded(toPlaces: 4), threshold: model.threshold,
+        decidedBy: .model,
         reasons: judgement.reasons, label: statement.label, locator: statement.locator, line: statement.line,
         text: statement.text)
       if let decision = decisions[statement.id] {

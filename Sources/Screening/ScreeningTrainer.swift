@@ -1,4 +1,5 @@
 import Foundation
+import Utilities
 
 /// Fits the screening model and measures it in cross-validation grouped by document, then picks the
 /// threshold to ship at: the highest that keeps `targetRecall` of the mitigations out of fold and at least
@@ -48,7 +49,7 @@ public struct ScreeningTrainer: Sendable {
       negatives: examples.filter { !$0.isMitigation }.count, sources: sources,
       regularisation: regression.regularisation, iterations: regression.iterations)
     return ScreeningModel(
-      threshold: shipped, bias: Self.rounded(bias), weights: weights, training: training,
+      threshold: shipped, bias: bias.rounded(toPlaces: 6), weights: weights, training: training,
       evaluation: evaluation)
   }
 
@@ -89,7 +90,7 @@ public struct ScreeningTrainer: Sendable {
       rows: rows, labels: indices.map { examples[$0].isMitigation }, dimension: names.count)
     var weights: [String: Double] = [:]
     for (offset, name) in names.enumerated() {
-      let weight = Self.rounded(fit.weights[offset])
+      let weight = fit.weights[offset].rounded(toPlaces: 6)
       if weight != 0 { weights[name] = weight }
     }
     return (weights, fit.bias)
@@ -123,9 +124,9 @@ public struct ScreeningTrainer: Sendable {
     }
     return ScreeningEvaluation.Point(
       threshold: threshold,
-      precision: Self.rounded(kept == 0 ? 0 : Double(truePositives) / Double(kept), places: 4),
-      recall: Self.rounded(Double(truePositives) / Double(max(truePositives + falseNegatives, 1)), places: 4),
-      worstDocumentRecall: Self.rounded(worst?.1 ?? 1, places: 4), worstDocument: worst?.0 ?? "",
+      precision: (kept == 0 ? 0 : Double(truePositives) / Double(kept)).rounded(toPlaces: 4),
+      recall: (Double(truePositives) / Double(max(truePositives + falseNegatives, 1))).rounded(toPlaces: 4),
+      worstDocumentRecall: (worst?.1 ?? 1).rounded(toPlaces: 4), worstDocument: worst?.0 ?? "",
       kept: kept, excluded: examples.count - kept)
   }
 
@@ -155,9 +156,4 @@ public struct ScreeningTrainer: Sendable {
     group.hasPrefix("mit-coded-dev.csv") ? "mit-coded-dev.csv" : group
   }
 
-  /// Six decimals: the file stays readable and its bytes do not carry the last bits of the arithmetic.
-  static func rounded(_ value: Double, places: Double = 6) -> Double {
-    let scale = pow(10, places)
-    return (value * scale).rounded() / scale
-  }
 }

@@ -2,6 +2,7 @@ import ContentHash
 import Foundation
 import GRDB
 import ScanModel
+import Utilities
 
 /// Writes a snapshot's files into a folder the caller prepared (the pipeline owns the temporary folder,
 /// the lock and the rename into place).
@@ -66,7 +67,7 @@ public struct SnapshotWriter: Sendable {
     // The database and the text files are independent renderings of the index, and the database takes as
     // long as all the others: on two cores they are built side by side. A failure of the texts is reported
     // first, as when they were rendered before the database.
-    let (databaseWritten, rendered) = Self.sideBySide(
+    let (databaseWritten, rendered) = Parallel.both(
       {
         try timer.measure("write: sqlite") {
           try Self.writing(databaseURL) {
@@ -155,31 +156,6 @@ public struct SnapshotWriter: Sendable {
         "cannot write the snapshot: the folder already holds \(present.map(\.fileName).joined(separator: ", ")); "
           + "write into an empty folder")
     }
-  }
-
-  /// Runs `first` on the other core while `second` runs on this one, and returns both outcomes.
-  private static func sideBySide<First, Second>(
-    _ first: () throws -> First, _ second: () throws -> Second
-  ) -> (Result<First, any Error>, Result<Second, any Error>) {
-    nonisolated(unsafe) var firstOutcome: Result<First, any Error>?
-    nonisolated(unsafe) var secondOutcome: Result<Second, any Error>?
-    withoutActuallyEscaping(first) { first in
-      withoutActuallyEscaping(second) { second in
-        nonisolated(unsafe) let first = first
-        nonisolated(unsafe) let second = second
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-          if part == 0 {
-            firstOutcome = Result { try first() }
-          } else {
-            secondOutcome = Result { try second() }
-          }
-        }
-      }
-    }
-    guard let firstOutcome, let secondOutcome else {
-      preconditionFailure("concurrentPerform returned before running both parts")
-    }
-    return (firstOutcome, secondOutcome)
   }
 
   /// Runs one file's write, turning a failure into a message that names the file and says what to check.

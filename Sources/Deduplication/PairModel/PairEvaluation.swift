@@ -1,4 +1,5 @@
 import Foundation
+import Utilities
 
 /// How well probabilities separate duplicate pairs from the others at a merge threshold and review band:
 /// what `evscan evaluate-pairs` reports (on out-of-fold probabilities) and the model file records.
@@ -57,8 +58,8 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
       let right = inside.filter { $0.1 }.count
       return Band(
         pairs: inside.count, duplicates: right,
-        shareOfDuplicates: duplicates > 0 ? Self.rounded(Double(right) / Double(duplicates)) : 0,
-        precision: inside.isEmpty ? 0 : Self.rounded(Double(right) / Double(inside.count)))
+        shareOfDuplicates: duplicates > 0 ? (Double(right) / Double(duplicates)).rounded(toPlaces: 4) : 0,
+        precision: inside.isEmpty ? 0 : (Double(right) / Double(inside.count)).rounded(toPlaces: 4))
     }
     self.folds = folds
     self.seed = seed
@@ -72,7 +73,7 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
     self.precision = merged.precision
     self.recall = merged.shareOfDuplicates
     let squared = zip(probabilities, labels).map { ($0.0 - ($0.1 ? 1 : 0)) * ($0.0 - ($0.1 ? 1 : 0)) }
-    self.brier = labels.isEmpty ? 0 : Self.rounded(squared.reduce(0, +) / Double(labels.count))
+    self.brier = labels.isEmpty ? 0 : (squared.reduce(0, +) / Double(labels.count)).rounded(toPlaces: 4)
     self.calibration = (0..<5).compactMap { bin in
       let from = Double(bin) / 5
       let to = Double(bin + 1) / 5
@@ -80,12 +81,9 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
       guard !inside.isEmpty else { return nil }
       return CalibrationBin(
         from: from, to: to, pairs: inside.count,
-        meanProbability: Self.rounded(inside.map(\.0).reduce(0, +) / Double(inside.count)),
-        shareDuplicates: Self.rounded(Double(inside.filter(\.1).count) / Double(inside.count)))
+        meanProbability: (inside.map(\.0).reduce(0, +) / Double(inside.count)).rounded(toPlaces: 4),
+        shareDuplicates: (Double(inside.filter(\.1).count) / Double(inside.count)).rounded(toPlaces: 4))
     }
   }
 
-  static func rounded(_ value: Double) -> Double {
-    (value * 10_000).rounded() / 10_000
-  }
 }
