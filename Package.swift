@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
+    // What several test targets need, written once: the package's paths, temporary folders.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .systemLibrary(
       name: "CLibXML2",
       pkgConfig: "libxml-2.0",
@@ -87,44 +89,55 @@ let package = Package(
       ]
     ),
     .testTarget(
-      name: "MarkupTests", dependencies: ["Markup", "ContentHash"], resources: [.copy("Fixtures")]),
+      name: "MarkupTests", dependencies: ["TestSupport", "Markup", "ContentHash"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "ScanModelTests", dependencies: ["ScanModel"]),
     .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout", "Markup", "ScanModel"]),
     .testTarget(
       name: "ExtractionTests",
-      dependencies: ["Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],
-      exclude: ["Fixtures"]),
-    .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "ScanModel"], exclude: ["Fixtures"]),
-    .testTarget(
-      name: "NormalizationTests", dependencies: ["Normalization", "Taxonomy", "TextAnalysis", "ScanModel"],
+      dependencies: ["TestSupport", "Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "DeduplicationTests", dependencies: ["Deduplication", "TextAnalysis", "ScanModel"],
+      name: "TaxonomyTests", dependencies: ["TestSupport", "Taxonomy", "ScanModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "NormalizationTests",
+      dependencies: ["TestSupport", "Normalization", "Taxonomy", "TextAnalysis", "ScanModel"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "DeduplicationTests",
+      dependencies: ["ContentHash", "TestSupport", "Deduplication", "TextAnalysis", "ScanModel"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SnapshotTests",
       dependencies: [
+        "TestSupport",
         "Snapshot", "ScanModel", .product(name: "GRDB", package: "GRDB.swift"),
         // The writers' oracle: the library the delimited-text writer replaced.
         .product(name: "CSV", package: "CSV.swift"),
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "ScanModel", "Taxonomy"],
+      name: "PipelineTests", dependencies: ["TestSupport", "Pipeline", "ScanModel", "Taxonomy"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "RobustnessTests",
-      dependencies: ["FuzzTargets", "Markup", "Extraction", "Pipeline", "Snapshot", "ScanModel", "evscan"],
+      dependencies: [
+        "ContentHash", "TestSupport", "FuzzTargets", "Markup", "Extraction", "Pipeline", "Snapshot",
+        "ScanModel", "evscan",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["Snapshot", "ScanModel", "evscan"], exclude: ["Fixtures"]),
+      name: "EndToEndTests", dependencies: ["TestSupport", "Snapshot", "ScanModel", "evscan"],
+      exclude: ["Fixtures"]),
     .testTarget(
-      name: "RetrievalTests", dependencies: ["Retrieval", "Extraction", "ScanModel", "ContentHash"],
+      name: "RetrievalTests",
+      dependencies: ["TestSupport", "Retrieval", "Extraction", "ScanModel", "ContentHash"],
       exclude: ["Fixtures"]),
     .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "Deduplication", "CSVInput", "ScanModel"]),
-    .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Extraction", "ScanModel"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Snapshot", "ScanModel"]),
+    .testTarget(
+      name: "ScreeningTests", dependencies: ["TestSupport", "Screening", "Extraction", "ScanModel"]),
+    .testTarget(name: "SiteTests", dependencies: ["TestSupport", "Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,3 +1,4 @@
+import ContentHash
 import Deduplication
 import ScanModel
 import Testing
@@ -52,7 +53,7 @@ import Testing
     ]
     let deduplicator = Deduplicator(configuration: configuration)
     let reference = try deduplicator.run(inputs: inputs)
-    var random = SeededGenerator(seed: 3)
+    var random = SplitMix64(seed: 3)
     for _ in 0..<6 {
       #expect(try deduplicator.run(inputs: inputs.shuffled(using: &random)) == reference)
     }

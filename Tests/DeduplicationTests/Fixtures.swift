@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where the tests' files are.
 enum Fixtures {
@@ -10,9 +11,7 @@ enum Fixtures {
   }()
 
   /// The package root, for the shipped configuration file.
-  static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackagePaths.root
 
   static var shippedPracticeFiles: [String] {
     let directory = directory.appendingPathComponent("shipped-practices")

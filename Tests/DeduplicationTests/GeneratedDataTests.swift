@@ -1,3 +1,4 @@
+import ContentHash
 import Deduplication
 import ScanModel
 import Testing
@@ -42,7 +43,7 @@ import Testing
     for configuration in [DeduplicationConfiguration.default, .lshOnly] {
       let deduplicator = Deduplicator(configuration: configuration)
       let reference = try deduplicator.run(inputs: generated.inputs)
-      var random = SeededGenerator(seed: 99)
+      var random = SplitMix64(seed: 99)
       for _ in 0..<4 {
         #expect(try deduplicator.run(inputs: generated.inputs.shuffled(using: &random)) == reference)
       }

@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import ScanModel
 
@@ -41,7 +42,7 @@ struct GeneratedStatements {
   ///   - lookalikeShare: one practice in this many gets a template look-alike.
   ///   - background: unrelated single statements.
   init(seed: UInt64, practices: Int, lookalikeEvery: Int = 3, background: Int = 0) {
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     var used = Set<String>()
     var number = 0
     func nextID() -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import ScanModel
+import TestSupport
 import Testing
 
 @testable import Deduplication
@@ -8,9 +9,8 @@ import Testing
 /// figures on the shared labelled pairs (read from ../shared/data, never copied).
 @Suite("Learned pair model")
 struct PairModelTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+  static let packageRoot = PackagePaths.root
+  static let sharedData = PackagePaths.sharedData
   static let sharedPairs = sharedData.appendingPathComponent("mit-pairs-dev.jsonl")
   static let sharedStatements = sharedData.appendingPathComponent("mit-pairs-dev-statements.jsonl")
   static var hasSharedPairs: Bool { FileManager.default.fileExists(atPath: sharedPairs.path) }

@@ -1,3 +1,4 @@
+import ContentHash
 import Deduplication
 import Foundation
 import ScanModel
@@ -36,7 +37,7 @@ import Testing
       "plain", "é", "😀", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u00e9", "\\u00E9",
       "\\ud83d\\ude00", "\\u2028", "\\u001f", "\\uffff", " ", "'", "/",
     ]
-    var random = SeededGenerator(seed: 7)
+    var random = SplitMix64(seed: 7)
     func string() -> String {
       "\"x"
         + (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }

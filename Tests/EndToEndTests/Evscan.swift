@@ -1,10 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `evscan` binary as a user would, from the package folder.
 enum Evscan {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let packageRoot = PackagePaths.root
 
   struct Result {
     var status: Int32
@@ -63,9 +62,7 @@ enum Evscan {
 
   /// A fresh temporary folder, removed by the caller.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("evscan-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryFolder.create("e2e")
   }
 
   /// Every file of a folder with its bytes, by name.

@@ -1,14 +1,12 @@
 import Foundation
+import TestSupport
 
 /// Places the tests read: the package's own folders, its fixtures, and the shared corpus beside the clone.
 enum Paths {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let packageRoot = PackagePaths.root
   static let frameworks = packageRoot.appendingPathComponent("frameworks")
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-    "Fixtures")
-  static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  static let fixtures = PackagePaths.fixtures(of: "ExtractionTests")
+  static let sharedCorpus = PackagePaths.sharedCorpus
   static let euDraft = sharedCorpus.appendingPathComponent("eu-gpai-code-of-practice-draft3.html")
   static let nistProfile = sharedCorpus.appendingPathComponent("nist-ai-600-1.pdf")
 

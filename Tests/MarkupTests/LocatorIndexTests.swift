@@ -1,6 +1,7 @@
 import ContentHash
 import Foundation
 import Markup
+import TestSupport
 import Testing
 
 /// The batch locators the extractor uses (`Document.locators(of:namespaces:)`) against the one-node
@@ -21,8 +22,7 @@ struct LocatorIndexTests {
     "invalid-utf8.html", "utf16-bom.html",
   ]
 
-  static let frameworksFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("frameworks")
+  static let frameworksFolder = PackagePaths.frameworks
 
   static var frameworkDocuments: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: frameworksFolder.path)) ?? []

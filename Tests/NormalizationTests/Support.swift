@@ -1,12 +1,10 @@
 import Foundation
 import Taxonomy
+import TestSupport
 
 enum Support {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-    "Fixtures")
+  static let packageRoot = PackagePaths.root
+  static let fixtures = PackagePaths.fixtures(of: "NormalizationTests")
   static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent(
     "shared/data/mit-coded-dev.csv")
   static let shippedModel = packageRoot.appendingPathComponent("models/mitigation-classifier.json")

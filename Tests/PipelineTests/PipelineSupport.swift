@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 
 enum PipelineSupport {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-    "Fixtures")
+  static let fixtures = PackagePaths.fixtures(of: "PipelineTests")
 
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "evscan-pipeline-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryFolder.create("pipeline")
   }
 }

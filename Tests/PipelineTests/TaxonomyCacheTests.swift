@@ -1,14 +1,14 @@
 import Foundation
 import ScanModel
 import Taxonomy
+import TestSupport
 import Testing
 
 @testable import Pipeline
 
 @Suite("The taxonomy cache")
 struct TaxonomyCacheTests {
-  static let shippedTaxonomy = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("taxonomy")
+  static let shippedTaxonomy = PackagePaths.root.appendingPathComponent("taxonomy")
 
   /// A copy of the shipped taxonomy and an empty cache, in a temporary folder.
   private func workspace() throws -> (root: URL, taxonomy: URL, cache: TaxonomyCache) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The test HTTP server (Fixtures/serve.py) on 127.0.0.1 and a free port, serving one folder and the
 /// failure paths; see the script for what each path answers. No test reaches outside the machine.
@@ -9,8 +10,7 @@ final class LocalServer {
   /// The server's standard input: closing it ends the server, even when this process dies first.
   private let lifeline = Pipe()
 
-  static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/serve.py")
+  static let script = PackagePaths.fixtures(of: "RetrievalTests").appendingPathComponent("serve.py")
 
   /// Starts the server on `root` and waits for it to say which port it took (port 0: the kernel picks a free one).
   init(serving root: URL) throws {
@@ -58,9 +58,7 @@ final class LocalServer {
 
 /// A fresh temporary folder, removed by the caller.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("evscan-fetch-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  try TemporaryFolder.create("fetch")
 }
 
 /// Bytes that look like a small PDF, different for each seed.

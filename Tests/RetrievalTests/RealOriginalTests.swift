@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import ScanModel
+import TestSupport
 import Testing
 
 @testable import Retrieval
@@ -81,7 +82,6 @@ final class RealOriginalTests {
 
 /// The package's folder, and the shared corpus beside the clone (absent on a user's machine).
 enum SharedCorpus {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  static let packageRoot = PackagePaths.root
+  static let folder = PackagePaths.sharedCorpus
 }

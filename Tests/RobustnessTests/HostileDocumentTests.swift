@@ -3,6 +3,7 @@ import Foundation
 import FuzzTargets
 import Markup
 import ScanModel
+import TestSupport
 import Testing
 
 /// Documents built to crash a parser, exhaust memory or garble text. Each must end in a clear error or a

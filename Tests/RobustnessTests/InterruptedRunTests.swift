@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ struct InterruptedRunTests {
   @Test("SIGKILL at random moments never damages the snapshot", arguments: streams)
   func killedScans(_ seed: UInt64) throws {
     let project = try ScanProject("interrupted")
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
 
     // The first run makes the snapshot the trials must protect, and shows how long a run and its writing take.
     let clock = ContinuousClock()

@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import ScanModel
+import TestSupport
 import Testing
 
 @testable import Screening
@@ -94,9 +95,7 @@ struct RealDocumentScreeningTests {
 
 /// Where the tests find the project and ../shared/corpus.
 enum SharedCorpus {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  static let packageRoot = PackagePaths.root
+  static let folder = PackagePaths.sharedCorpus
   static var isPresent: Bool { FileManager.default.fileExists(atPath: folder.path) }
 }

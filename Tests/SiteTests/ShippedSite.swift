@@ -2,11 +2,11 @@ import Foundation
 import ScanModel
 import Site
 import Snapshot
+import TestSupport
 
 /// The site of the snapshot shipped in output/, generated once per test process into a temporary folder.
 enum ShippedSite {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackagePaths.root
 
   static func content() throws -> SnapshotContent {
     try SnapshotReader().read(from: packageRoot.appendingPathComponent("output"))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ScanModel
 import Snapshot
+import TestSupport
 import Testing
 
 /// The database as a user meets it in the sqlite3 shell or Datasette: tables, plain columns, views.

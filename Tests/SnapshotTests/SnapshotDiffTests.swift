@@ -1,6 +1,7 @@
 import Foundation
 import ScanModel
 import Snapshot
+import TestSupport
 import Testing
 
 @Suite("Snapshot diff")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ScanModel
 import Snapshot
+import TestSupport
 import Testing
 
 @Suite("Snapshot reader")
@@ -50,8 +51,7 @@ struct SnapshotReaderTests {
 
   @Test("the shipped snapshot's ids, retired ones with their fates, read alone as in the whole")
   func shippedIdentitiesAlone() throws {
-    let output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("output")
+    let output = PackagePaths.root.appendingPathComponent("output")
     let whole = try SnapshotReader().read(from: output)
     let identities = try SnapshotReader().readIdentities(from: output)
     #expect(!identities.ledger.retired.isEmpty && !identities.ledger.changes.isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ScanModel
 import Snapshot
+import TestSupport
 import Testing
 
 @Suite("Snapshot writer")

@@ -1,12 +1,12 @@
 import Foundation
 import ScanModel
 import Taxonomy
+import TestSupport
 import Testing
 
 @Suite("The shipped taxonomy")
 struct ShippedTaxonomyTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = PackagePaths.root
 
   let taxonomy: TaxonomySet
 
@@ -62,8 +62,7 @@ struct ShippedTaxonomyTests {
 
 @Suite("Taxonomy defects")
 struct TaxonomyDefectTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-    "Fixtures")
+  static let fixtures = PackagePaths.fixtures(of: "TaxonomyTests")
 
   struct Defect: CustomTestStringConvertible, Sendable {
     var name: String

@@ -1,3 +1,5 @@
+import ContentHash
+
 /// Generates framework documents with a known mix of units: statements, navigation, empty units, short
 /// units, repeated texts and footnote markers, nested at random depths. The plan counts what it planted,
 /// so a test can tell where each unit must end.
@@ -23,14 +25,14 @@ struct DocumentGenerator {
   }
 
   let flavour: Flavour
-  var generator: SeededGenerator
+  var generator: SplitMix64
   private var plan = Plan()
   private var texts: [String] = []
   private var serial = 0
 
   init(flavour: Flavour, seed: UInt64) {
     self.flavour = flavour
-    generator = SeededGenerator(seed: seed)
+    generator = SplitMix64(seed: seed)
   }
 
   private static let verbs = [

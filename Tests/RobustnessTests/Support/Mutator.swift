@@ -1,3 +1,5 @@
+import ContentHash
+
 /// Deterministic mutations of the kinds that break markup parsers: flipped bits, inserted and deleted
 /// bytes, truncations (often inside a tag), tags spliced in from another document, and repeated chunks.
 struct Mutator {
@@ -19,10 +21,10 @@ struct Mutator {
     0xFF, 0xFE, 0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0x80, 0xE2, 0xC0, 0xF4, 0x90,
   ]
 
-  var generator: SeededGenerator
+  var generator: SplitMix64
 
   init(seed: UInt64) {
-    generator = SeededGenerator(seed: seed)
+    generator = SplitMix64(seed: seed)
   }
 
   /// One to three stacked mutations of `input`, splicing from `donor`; the kinds applied are returned too.

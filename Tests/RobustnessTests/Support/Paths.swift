@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 
 /// Places the tests read: the package's own folders and fixtures (found from this file, since the target
 /// excludes its fixtures from the bundle), and the evscan binary built beside the test bundle.
 enum Paths {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackagePaths.root
   static let fixtures = packageRoot.appendingPathComponent("Tests/RobustnessTests/Fixtures")
   static let frameworks = packageRoot.appendingPathComponent("frameworks")
   static let markupFixtures = packageRoot.appendingPathComponent("Tests/MarkupTests/Fixtures")

@@ -1,5 +1,6 @@
 import Foundation
 import Snapshot
+import TestSupport
 
 /// A temporary copy of the project's inputs that `evscan scan` runs on, with every path given explicitly.
 final class ScanProject: @unchecked Sendable {
