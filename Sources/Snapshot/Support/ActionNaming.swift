@@ -1,6 +1,7 @@
 import ScanModel
 
-/// The MIT export's public names for a statement: its action id and its action name.
+/// The MIT export's public names for a statement: its action id and its action name. The one place an
+/// action id is written; `ActionNumbering` assigns the numbers it is written from.
 package enum ActionNaming {
   /// `A0001_Schuett2023`: the number padded to four digits, then the framework's source key.
   package static func actionID(number: Int, sourceName: String) -> String {
