@@ -3,15 +3,15 @@ import ScanModel
 /// Checks that a snapshot's content holds together before anything is written: the counts add up and
 /// every reference points at something the snapshot contains. A snapshot that failed here would be
 /// published with a report that lies or a database whose joins lose rows, so the writer refuses it.
-public struct SnapshotValidator: Sendable {
-  public let content: SnapshotContent
+struct SnapshotValidator: Sendable {
+  let content: SnapshotContent
 
-  public init(_ content: SnapshotContent) {
+  init(_ content: SnapshotContent) {
     self.content = content
   }
 
   /// Why the run's counts do not add up, one sentence per broken equation; empty when they do.
-  public var countProblems: [String] {
+  var countProblems: [String] {
     let counts = content.run.counts
     var problems: [String] = []
     let fromSentences = content.sentencesBeyondUnits
@@ -45,7 +45,7 @@ public struct SnapshotValidator: Sendable {
   }
 
   /// References that point nowhere, duplicate keys and values the database cannot store faithfully.
-  public var referenceProblems: [String] {
+  var referenceProblems: [String] {
     var problems: [String] = []
     let facetCodes = taxonomyCodes(into: &problems)
     let slugs = duplicates(content.frameworks.map(\.manifest.slug), what: "framework", into: &problems)

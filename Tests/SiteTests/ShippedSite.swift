@@ -1,7 +1,8 @@
 import Foundation
 import ScanModel
-import Site
 import Snapshot
+
+@testable import Site
 
 /// The site of the snapshot shipped in output/, generated once per test process into a temporary folder.
 enum ShippedSite {

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import ScanModel
-import Snapshot
 import Testing
+
+@testable import Snapshot
 
 @Suite("Snapshot reader")
 struct SnapshotReaderTests {

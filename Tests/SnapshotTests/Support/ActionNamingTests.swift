@@ -1,5 +1,6 @@
-import Snapshot
 import Testing
+
+@testable import Snapshot
 
 @Suite("Action names")
 struct ActionNamingTests {

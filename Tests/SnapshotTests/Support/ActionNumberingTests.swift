@@ -1,6 +1,7 @@
 import ScanModel
-import Snapshot
 import Testing
+
+@testable import Snapshot
 
 @Suite("Action numbers")
 struct ActionNumberingTests {
