@@ -258,9 +258,3 @@ enum SSSOMExport {
     try DelimitedText.render(rows, delimiter: "\t")
   }
 }
-
-extension String {
-  func leftPadded(to width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
-  }
-}
