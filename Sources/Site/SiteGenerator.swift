@@ -6,7 +6,7 @@ import Snapshot
 /// a home page and a search page. Every byte follows from the snapshot (no clock, no hash-map order), so the
 /// same snapshot gives the same site, and every address follows from an id, so links survive re-scans.
 public struct SiteGenerator: Sendable {
-  public let content: SnapshotContent
+  let content: SnapshotContent
 
   public init(content: SnapshotContent) {
     self.content = content

@@ -33,29 +33,67 @@ struct SiteModel {
     mitigations = content.mitigations.sorted { $0.id.bytePrecedes($1.id) }
     frameworks = content.frameworks.sorted { $0.manifest.slug.bytePrecedes($1.manifest.slug) }
 
+    let byFramework = Self.mitigationsByFramework(mitigations, index: index)
+    mitigationsOfFramework = byFramework.ofFramework
+    mitigationsOfFrameworkAndCode = byFramework.ofFrameworkAndCode
+    let byFacetValue = Self.facetValues(of: mitigations, index: index)
+    facetValuesOfMitigation = byFacetValue.ofMitigation
+    mitigationsOfFacetValue = byFacetValue.mitigationsOfValue
+
+    statementsOfFramework = Self.statementsInDocumentOrder(content.statements)
+    droppedOfFramework = Dictionary(grouping: content.dropped, by: \.framework)
+    edgesOfMitigation = Self.grouped(content.edges, byMitigationOf: { [$0.a, $0.b] }, index: index)
+    linkDecisionsOfMitigation = Self.grouped(
+      content.linkDecisions, byMitigationOf: { [$0.a, $0.b] }, index: index)
+
+    let current = Set(content.mitigations.map(\.id))
+    var changesByID: [String: [IdentityChange]] = [:]
+    for change in content.identityChanges {
+      for id in Set([change.mitigationID] + change.from) { changesByID[id, default: []].append(change) }
+    }
+    identityChanges = changesByID
+    retired = content.issuedMitigationIDs.filter { !current.contains($0) }.sorted { $0.bytePrecedes($1) }
+      .map { (id: $0, changes: changesByID[$0] ?? []) }
+  }
+
+  /// Each framework's mitigations (those with a member from it), and the same split by primary code.
+  private static func mitigationsByFramework(
+    _ mitigations: [Mitigation], index: SnapshotIndex
+  ) -> (ofFramework: [String: [String]], ofFrameworkAndCode: [String: [String: [String]]]) {
     var ofFramework: [String: [String]] = [:]
     var ofFrameworkAndCode: [String: [String: [String]]] = [:]
-    var facetValues: [String: [String: [String]]] = [:]
-    var ofFacetValue: [String: [String: [String]]] = [:]
-    let facetOrder = Dictionary(
-      content.taxonomy.map { facet in
-        (facet.facet, Dictionary(facet.codes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: min))
-      }, uniquingKeysWith: { first, _ in first })
     for mitigation in mitigations {
       var slugs: [String] = []
-      var codes: [String: Set<String>] = [:]
       for member in mitigation.members {
         if let statement = index.statements[member.statementID], !slugs.contains(statement.framework) {
           slugs.append(statement.framework)
-        }
-        for assignment in index.assignments[member.statementID] ?? [] {
-          codes[assignment.facet, default: []].insert(assignment.code)
         }
       }
       for slug in slugs {
         ofFramework[slug, default: []].append(mitigation.id)
         ofFrameworkAndCode[slug, default: [:]][mitigation.primaryCode ?? "", default: []].append(
           mitigation.id)
+      }
+    }
+    return (ofFramework, ofFrameworkAndCode)
+  }
+
+  /// Each mitigation's codes per facet, in the facet's order, and each facet value's mitigations.
+  private static func facetValues(
+    of mitigations: [Mitigation], index: SnapshotIndex
+  ) -> (ofMitigation: [String: [String: [String]]], mitigationsOfValue: [String: [String: [String]]]) {
+    var facetValues: [String: [String: [String]]] = [:]
+    var ofFacetValue: [String: [String: [String]]] = [:]
+    let facetOrder = Dictionary(
+      index.content.taxonomy.map { facet in
+        (facet.facet, Dictionary(facet.codes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: min))
+      }, uniquingKeysWith: { first, _ in first })
+    for mitigation in mitigations {
+      var codes: [String: Set<String>] = [:]
+      for member in mitigation.members {
+        for assignment in index.assignments[member.statementID] ?? [] {
+          codes[assignment.facet, default: []].insert(assignment.code)
+        }
       }
       var sortedCodes: [String: [String]] = [:]
       for (facet, set) in codes {
@@ -69,12 +107,12 @@ struct SiteModel {
       }
       facetValues[mitigation.id] = sortedCodes
     }
-    mitigationsOfFramework = ofFramework
-    mitigationsOfFrameworkAndCode = ofFrameworkAndCode
-    facetValuesOfMitigation = facetValues
-    mitigationsOfFacetValue = ofFacetValue
+    return (facetValues, ofFacetValue)
+  }
 
-    statementsOfFramework = Dictionary(grouping: content.statements, by: \.framework).mapValues { list in
+  /// Each framework's statements in document order: page, then line, then id.
+  private static func statementsInDocumentOrder(_ statements: [Statement]) -> [String: [Statement]] {
+    Dictionary(grouping: statements, by: \.framework).mapValues { list in
       list.sorted { left, right in
         let (l, r) = (left.page?.number ?? 0, right.page?.number ?? 0)
         if l != r { return l < r }
@@ -82,29 +120,18 @@ struct SiteModel {
         return left.id.bytePrecedes(right.id)
       }
     }
-    droppedOfFramework = Dictionary(grouping: content.dropped, by: \.framework)
+  }
 
-    var edges: [String: [SimilarityEdge]] = [:]
-    for edge in content.edges {
-      let owners = Set([edge.a, edge.b].compactMap { index.mitigationOfStatement[$0] })
-      for owner in owners.sorted(by: { $0.bytePrecedes($1) }) { edges[owner, default: []].append(edge) }
+  /// Each mitigation's share of `items` (edges, link decisions): those with an end among its members.
+  private static func grouped<Item>(
+    _ items: [Item], byMitigationOf ends: (Item) -> [String], index: SnapshotIndex
+  ) -> [String: [Item]] {
+    var result: [String: [Item]] = [:]
+    for item in items {
+      let owners = Set(ends(item).compactMap { index.mitigationOfStatement[$0] })
+      for owner in owners.sorted(by: { $0.bytePrecedes($1) }) { result[owner, default: []].append(item) }
     }
-    edgesOfMitigation = edges
-    var links: [String: [LinkDecision]] = [:]
-    for decision in content.linkDecisions {
-      let owners = Set([decision.a, decision.b].compactMap { index.mitigationOfStatement[$0] })
-      for owner in owners.sorted(by: { $0.bytePrecedes($1) }) { links[owner, default: []].append(decision) }
-    }
-    linkDecisionsOfMitigation = links
-
-    let current = Set(content.mitigations.map(\.id))
-    var changesByID: [String: [IdentityChange]] = [:]
-    for change in content.identityChanges {
-      for id in Set([change.mitigationID] + change.from) { changesByID[id, default: []].append(change) }
-    }
-    identityChanges = changesByID
-    retired = content.issuedMitigationIDs.filter { !current.contains($0) }.sorted { $0.bytePrecedes($1) }
-      .map { (id: $0, changes: changesByID[$0] ?? []) }
+    return result
   }
 
   var content: SnapshotContent { index.content }

@@ -5,7 +5,7 @@ public struct SitePage: Sendable, Hashable {
   public var path: String
   public var bytes: Data
 
-  public init(path: String, bytes: Data) {
+  init(path: String, bytes: Data) {
     self.path = path
     self.bytes = bytes
   }

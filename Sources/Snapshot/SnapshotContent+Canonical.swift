@@ -7,7 +7,7 @@ extension SnapshotContent {
   /// Arrays with a natural key are sorted by it (byte order, as SQLite compares text); the taxonomy and
   /// the warnings keep the order they were given in, because that order means something (the mitigation
   /// taxonomy first, codes in the taxonomy file's order, warnings as the run met them).
-  public func canonicalized() -> SnapshotContent {
+  func canonicalized() -> SnapshotContent {
     var copy = self
     copy.run.inputs = run.inputs.sortedCanonically { [.text($0.path), .text($0.role), .text($0.sha256)] }
     copy.frameworks = frameworks.sortedCanonically { [.text($0.manifest.slug)] }
@@ -64,7 +64,7 @@ extension SnapshotContent {
 extension SnapshotContent {
   /// Statements that screening's sentence splitting made beyond one per unit: a unit split into three kept
   /// sentences is one unit matched and three statements, two beyond. The flow adds them back.
-  public var sentencesBeyondUnits: Int {
+  var sentencesBeyondUnits: Int {
     screening.reduce(0) { $0 + max($1.keptSentences.count - 1, 0) }
   }
 }

@@ -199,17 +199,7 @@ extension SnapshotDiff {
       })
     section(
       "Changed mitigations",
-      mitigationsChanged.flatMap { change -> [String] in
-        var body = ["  ~ \(change.id)  \(change.name)"]
-        body += change.fields.map { "      \($0.field): \(Self.quote($0.old)) -> \(Self.quote($0.new))" }
-        if !change.membersAdded.isEmpty {
-          body.append("      members added: \(change.membersAdded.joined(separator: ", "))")
-        }
-        if !change.membersRemoved.isEmpty {
-          body.append("      members removed: \(change.membersRemoved.joined(separator: ", "))")
-        }
-        return body
-      })
+      mitigationsChanged.flatMap(Self.lines(of:)))
     section("Merged", merges.map { "  \($0.into) <- \($0.from.joined(separator: " + "))" })
     section("Split", splits.map { "  \($0.from) -> \($0.into.joined(separator: " + "))" })
     section(
@@ -220,18 +210,34 @@ extension SnapshotDiff {
       statementsRemoved.map { "  - \(Self.statementLabel($0.id, $0.actionID))  \(Self.excerpt($0.text))" })
     section(
       "Changed statements",
-      statementsChanged.flatMap { change -> [String] in
-        var body = ["  ~ \(Self.statementLabel(change.id, change.actionID))"]
-        body += change.fields.map { "      \($0.field): \(Self.quote($0.old)) -> \(Self.quote($0.new))" }
-        if !change.codesAdded.isEmpty {
-          body.append("      codes added: \(change.codesAdded.joined(separator: ", "))")
-        }
-        if !change.codesRemoved.isEmpty {
-          body.append("      codes removed: \(change.codesRemoved.joined(separator: ", "))")
-        }
-        return body
-      })
+      statementsChanged.flatMap(Self.lines(of:)))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A changed mitigation: its fields before and after, and the members it gained and lost.
+  private static func lines(of change: MitigationChange) -> [String] {
+    var body = ["  ~ \(change.id)  \(change.name)"]
+    body += change.fields.map { "      \($0.field): \(quote($0.old)) -> \(quote($0.new))" }
+    if !change.membersAdded.isEmpty {
+      body.append("      members added: \(change.membersAdded.joined(separator: ", "))")
+    }
+    if !change.membersRemoved.isEmpty {
+      body.append("      members removed: \(change.membersRemoved.joined(separator: ", "))")
+    }
+    return body
+  }
+
+  /// A changed statement: its fields before and after, and the codes it gained and lost.
+  private static func lines(of change: StatementChange) -> [String] {
+    var body = ["  ~ \(statementLabel(change.id, change.actionID))"]
+    body += change.fields.map { "      \($0.field): \(quote($0.old)) -> \(quote($0.new))" }
+    if !change.codesAdded.isEmpty {
+      body.append("      codes added: \(change.codesAdded.joined(separator: ", "))")
+    }
+    if !change.codesRemoved.isEmpty {
+      body.append("      codes removed: \(change.codesRemoved.joined(separator: ", "))")
+    }
+    return body
   }
 
   private static func codeSuffix(_ code: String?) -> String {

@@ -1,6 +1,6 @@
 /// The files of a snapshot folder. The names are part of the published format: scripts, the README and
 /// `evscan diff` rely on them, so they change only with a new schema version.
-public enum SnapshotFile: String, Sendable, Hashable, CaseIterable, Codable {
+enum SnapshotFile: String, Sendable, Hashable, CaseIterable, Codable {
   case database = "mitigations.sqlite"
   case csv = "mitigations.csv"
   case json = "mitigations.json"
@@ -8,5 +8,5 @@ public enum SnapshotFile: String, Sendable, Hashable, CaseIterable, Codable {
   case report = "report.md"
   case manifest = "manifest.json"
 
-  public var fileName: String { rawValue }
+  var fileName: String { rawValue }
 }

@@ -5,9 +5,4 @@ import ScanModel
 public struct SnapshotIdentities: Sendable, Hashable {
   public var ledger: IdentityLedger
   public var actionNumbers: [String: Int]
-
-  public init(ledger: IdentityLedger, actionNumbers: [String: Int]) {
-    self.ledger = ledger
-    self.actionNumbers = actionNumbers
-  }
 }

@@ -1,24 +1,31 @@
 import Foundation
 
 /// The one JSON style of every snapshot file and `--json` output: sorted keys so that equal values give
-/// equal bytes, pretty for files people diff, compact for values stored in database columns.
+/// equal bytes, pretty for files people diff and for the terminal, compact for values stored in database
+/// columns.
 public enum SnapshotJSON {
+  /// The bytes of a JSON file: pretty JSON ends with a newline, as a text file does.
   public static func encode<Value: Encodable>(_ value: Value, pretty: Bool = true) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(value)
+    var data = try encoder(pretty: pretty).encode(value)
     if pretty { data.append(0x0A) }
     return data
   }
 
-  /// Compact JSON text, the form of the JSON columns in the database.
-  static func text<Value: Encodable>(_ value: Value) throws -> String {
-    String(decoding: try encode(value, pretty: false), as: UTF8.self)
+  /// JSON text without a final newline: compact by default, the form of the JSON columns in the database;
+  /// pretty for a command's `--json` output, which the console ends with its own newline.
+  public static func text<Value: Encodable>(_ value: Value, pretty: Bool = false) throws -> String {
+    String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
   }
 
   static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
     try JSONDecoder().decode(type, from: Data(text.utf8))
+  }
+
+  private static func encoder(pretty: Bool) -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
   }
 }

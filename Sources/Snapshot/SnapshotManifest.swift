@@ -49,7 +49,7 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
   /// File name to size and digest, for every file of the snapshot but this one.
   public var files: [String: OutputFile]
 
-  public init(
+  init(
     format: String = "evscan-snapshot", schemaVersion: Int = SnapshotSchema.version, toolVersion: String,
     taxonomyVersion: String, modelSHA256: String?, facets: [String: String], inputs: [InputFile],
     documents: [DocumentRead] = [], counts: RunCounts, files: [String: OutputFile]

@@ -3,15 +3,15 @@ import ScanModel
 /// Checks that a snapshot's content holds together before anything is written: the counts add up and
 /// every reference points at something the snapshot contains. A snapshot that failed here would be
 /// published with a report that lies or a database whose joins lose rows, so the writer refuses it.
-public struct SnapshotValidator: Sendable {
-  public let content: SnapshotContent
+struct SnapshotValidator: Sendable {
+  let content: SnapshotContent
 
-  public init(_ content: SnapshotContent) {
+  init(_ content: SnapshotContent) {
     self.content = content
   }
 
   /// Why the run's counts do not add up, one sentence per broken equation; empty when they do.
-  public var countProblems: [String] {
+  var countProblems: [String] {
     let counts = content.run.counts
     var problems: [String] = []
     let fromSentences = content.sentencesBeyondUnits
@@ -45,8 +45,24 @@ public struct SnapshotValidator: Sendable {
   }
 
   /// References that point nowhere, duplicate keys and values the database cannot store faithfully.
-  public var referenceProblems: [String] {
+  var referenceProblems: [String] {
     var problems: [String] = []
+    let facetCodes = taxonomyCodes(into: &problems)
+    let slugs = duplicates(content.frameworks.map(\.manifest.slug), what: "framework", into: &problems)
+    let statementIDs = duplicates(content.statements.map(\.id), what: "statement", into: &problems)
+    _ = duplicates(content.mitigations.map(\.id), what: "mitigation", into: &problems)
+    _ = duplicates(content.run.inputs.map(\.path), what: "input file", into: &problems)
+    problems += actionNumberProblems
+    problems += frameworkReferenceProblems(slugs: slugs)
+    problems += assignmentProblems(statementIDs: statementIDs, facetCodes: facetCodes)
+    problems += mitigationProblems(statementIDs: statementIDs)
+    problems += edgeProblems(statementIDs: statementIDs)
+    problems += retiredMitigationProblems
+    return problems
+  }
+
+  /// Each facet's codes, noting facets and codes the taxonomy defines twice.
+  private func taxonomyCodes(into problems: inout [String]) -> [String: Set<String>] {
     var facetCodes: [String: Set<String>] = [:]
     for facet in content.taxonomy {
       if facetCodes[facet.facet] != nil {
@@ -58,11 +74,12 @@ public struct SnapshotValidator: Sendable {
       }
       facetCodes[facet.facet] = codes
     }
-    let slugs = duplicates(content.frameworks.map(\.manifest.slug), what: "framework", into: &problems)
-    let statementIDs = duplicates(content.statements.map(\.id), what: "statement", into: &problems)
-    _ = duplicates(content.mitigations.map(\.id), what: "mitigation", into: &problems)
-    _ = duplicates(content.run.inputs.map(\.path), what: "input file", into: &problems)
+    return facetCodes
+  }
 
+  /// Action numbers below 1 and numbers shared by two statements.
+  private var actionNumberProblems: [String] {
+    var problems: [String] = []
     var numbers: [Int: String] = [:]
     for (statementID, number) in content.actionNumbers.sorted(by: { $0.key.bytePrecedes($1.key) }) {
       if number < 1 {
@@ -73,6 +90,13 @@ public struct SnapshotValidator: Sendable {
       }
       numbers[number] = statementID
     }
+    return problems
+  }
+
+  /// Statements, screening verdicts and dropped units that name a framework outside the run, and
+  /// statements without an action number.
+  private func frameworkReferenceProblems(slugs: Set<String>) -> [String] {
+    var problems: [String] = []
     for statement in content.statements {
       if !slugs.contains(statement.framework) {
         problems.append(
@@ -88,6 +112,13 @@ public struct SnapshotValidator: Sendable {
     for unit in content.dropped where !slugs.contains(unit.framework) {
       problems.append("a dropped unit names framework \(unit.framework), which is not in the run")
     }
+    return problems
+  }
+
+  /// Codes assigned to unknown statements or undefined codes, assigned twice, or scored with a number
+  /// that is not finite.
+  private func assignmentProblems(statementIDs: Set<String>, facetCodes: [String: Set<String>]) -> [String] {
+    var problems: [String] = []
     var assigned: Set<String> = []
     for assignment in content.assignments {
       let key = "\(assignment.statementID) \(assignment.facet) \(assignment.code)"
@@ -108,6 +139,13 @@ public struct SnapshotValidator: Sendable {
         problems.append("statement \(assignment.statementID) has a score that is not a finite number")
       }
     }
+    return problems
+  }
+
+  /// Mitigations whose representative or members are unknown, statements in two mitigations, and
+  /// similarities that are not finite.
+  private func mitigationProblems(statementIDs: Set<String>) -> [String] {
+    var problems: [String] = []
     var memberOf: [String: String] = [:]
     for mitigation in content.mitigations {
       if !statementIDs.contains(mitigation.representativeStatementID) {
@@ -130,6 +168,12 @@ public struct SnapshotValidator: Sendable {
         }
       }
     }
+    return problems
+  }
+
+  /// Edges joining unknown statements, pairs with two edges, and scores that are not finite.
+  private func edgeProblems(statementIDs: Set<String>) -> [String] {
+    var problems: [String] = []
     var pairs: Set<String> = []
     for edge in content.edges {
       for end in [edge.a, edge.b] where !statementIDs.contains(end) {
@@ -142,7 +186,12 @@ public struct SnapshotValidator: Sendable {
         problems.append("the edge \(edge.a) – \(edge.b) has a score that is not finite")
       }
     }
-    // A retired id's record is its history: it must be an issued id that names no mitigation now.
+    return problems
+  }
+
+  // A retired id's record is its history: it must be an issued id that names no mitigation now.
+  private var retiredMitigationProblems: [String] {
+    var problems: [String] = []
     let issued = Set(content.issuedMitigationIDs)
     let live = Set(content.mitigations.map(\.id))
     for record in content.retiredMitigations {

@@ -43,6 +43,33 @@ public struct SnapshotWriter: Sendable {
   public func write(_ content: SnapshotContent, to folder: URL) throws -> SnapshotManifest {
     try Self.checkFolder(folder)
     let content = timer.measure("write: canonical order") { content.canonicalized() }
+    try check(content, writingTo: folder)
+    let index = timer.measure("write: index") { SnapshotIndex(content) }
+    let databaseURL = folder.appendingPathComponent(SnapshotFile.database.fileName)
+    let (databaseWritten, rendered) = render(content, index: index, databaseTo: databaseURL)
+
+    var written: [URL] = [databaseURL]
+    do {
+      let texts = try rendered.get()
+      try databaseWritten.get()
+      let digests = try timer.measure("write: files and digests") {
+        try Self.writeTexts(texts, into: folder, besideDatabase: databaseURL, written: &written)
+      }
+      let manifest = Self.manifest(of: content, files: digests)
+      let manifestURL = folder.appendingPathComponent(SnapshotFile.manifest.fileName)
+      let manifestData = try SnapshotJSON.encode(manifest)
+      written.append(manifestURL)
+      try Self.writing(manifestURL) { try manifestData.write(to: manifestURL, options: .withoutOverwriting) }
+      return manifest
+    } catch {
+      for url in written { try? FileManager.default.removeItem(at: url) }
+      throw error
+    }
+  }
+
+  /// Refuses content whose counts do not add up or whose references point nowhere, before anything is
+  /// written.
+  private func check(_ content: SnapshotContent, writingTo folder: URL) throws {
     let validator = SnapshotValidator(content)
     let countProblems = timer.measure("write: checks") { validator.countProblems }
     guard countProblems.isEmpty else {
@@ -60,14 +87,17 @@ public struct SnapshotWriter: Sendable {
           + "nothing was written. This is a fault in an earlier stage of the scan, not in your files: "
           + "report it with the command you ran")
     }
+  }
 
-    let index = timer.measure("write: index") { SnapshotIndex(content) }
+  /// Writes the database at `databaseURL` and renders the text files in memory, side by side.
+  private func render(
+    _ content: SnapshotContent, index: SnapshotIndex, databaseTo databaseURL: URL
+  ) -> (Result<Void, any Error>, Result<[(SnapshotFile, Data)], any Error>) {
     let sssomOptions = SSSOMExport.Options(mappingSetID: options.mappingSetID, license: options.license)
-    let databaseURL = folder.appendingPathComponent(SnapshotFile.database.fileName)
     // The database and the text files are independent renderings of the index, and the database takes as
     // long as all the others: on two cores they are built side by side. A failure of the texts is reported
     // first, as when they were rendered before the database.
-    let (databaseWritten, rendered) = Parallel.both(
+    return Parallel.both(
       {
         try timer.measure("write: sqlite") {
           try Self.writing(databaseURL) {
@@ -85,45 +115,42 @@ public struct SnapshotWriter: Sendable {
           (.report, timer.measure("write: report") { Data(ScanReport(index: index).render().utf8) }),
         ]
       })
+  }
 
-    var written: [URL] = [databaseURL]
-    do {
-      let texts = try rendered.get()
-      try databaseWritten.get()
-      var digests: [String: SnapshotManifest.OutputFile] = [:]
-      try timer.measure("write: files and digests") {
-        let database = try Data(contentsOf: databaseURL)
-        digests[SnapshotFile.database.fileName] = .init(
-          bytes: database.count, sha256: SHA256Digest.hex(database))
-        for (file, data) in texts {
-          let url = folder.appendingPathComponent(file.fileName)
-          written.append(url)
-          try Self.writing(url) { try data.write(to: url, options: .withoutOverwriting) }
-          digests[file.fileName] = .init(bytes: data.count, sha256: SHA256Digest.hex(data))
-        }
-      }
-      let manifest = SnapshotManifest(
-        toolVersion: content.run.toolVersion, taxonomyVersion: content.run.taxonomyVersion,
-        modelSHA256: content.run.modelSHA256,
-        facets: Dictionary(
-          content.taxonomy.map { ($0.facet, $0.version) }, uniquingKeysWith: { first, _ in first }),
-        inputs: content.run.inputs,
-        documents: content.frameworks.map { record in
-          let document = record.manifest.document
-          return SnapshotManifest.DocumentRead(
-            framework: record.manifest.slug, path: record.documentPath, sha256: document.sha256,
-            format: document.format.rawValue, origin: document.origin.rawValue)
-        }.sorted { $0.framework.bytePrecedes($1.framework) },
-        counts: content.run.counts, files: digests)
-      let manifestURL = folder.appendingPathComponent(SnapshotFile.manifest.fileName)
-      let manifestData = try SnapshotJSON.encode(manifest)
-      written.append(manifestURL)
-      try Self.writing(manifestURL) { try manifestData.write(to: manifestURL, options: .withoutOverwriting) }
-      return manifest
-    } catch {
-      for url in written { try? FileManager.default.removeItem(at: url) }
-      throw error
+  /// Writes the rendered texts beside the database, noting each file in `written` before writing it, and
+  /// returns every file's size and digest, the database's included.
+  private static func writeTexts(
+    _ texts: [(SnapshotFile, Data)], into folder: URL, besideDatabase databaseURL: URL, written: inout [URL]
+  ) throws -> [String: SnapshotManifest.OutputFile] {
+    var digests: [String: SnapshotManifest.OutputFile] = [:]
+    let database = try Data(contentsOf: databaseURL)
+    digests[SnapshotFile.database.fileName] = .init(bytes: database.count, sha256: SHA256Digest.hex(database))
+    for (file, data) in texts {
+      let url = folder.appendingPathComponent(file.fileName)
+      written.append(url)
+      try writing(url) { try data.write(to: url, options: .withoutOverwriting) }
+      digests[file.fileName] = .init(bytes: data.count, sha256: SHA256Digest.hex(data))
     }
+    return digests
+  }
+
+  /// The manifest of the written files: versions, inputs, documents read, counts and digests.
+  private static func manifest(
+    of content: SnapshotContent, files digests: [String: SnapshotManifest.OutputFile]
+  ) -> SnapshotManifest {
+    SnapshotManifest(
+      toolVersion: content.run.toolVersion, taxonomyVersion: content.run.taxonomyVersion,
+      modelSHA256: content.run.modelSHA256,
+      facets: Dictionary(
+        content.taxonomy.map { ($0.facet, $0.version) }, uniquingKeysWith: { first, _ in first }),
+      inputs: content.run.inputs,
+      documents: content.frameworks.map { record in
+        let document = record.manifest.document
+        return SnapshotManifest.DocumentRead(
+          framework: record.manifest.slug, path: record.documentPath, sha256: document.sha256,
+          format: document.format.rawValue, origin: document.origin.rawValue)
+      }.sorted { $0.framework.bytePrecedes($1.framework) },
+      counts: content.run.counts, files: digests)
   }
 
   /// The folder must exist, be a folder, and hold none of the files we are about to write: the caller

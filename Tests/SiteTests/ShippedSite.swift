@@ -1,8 +1,9 @@
 import Foundation
 import ScanModel
-import Site
 import Snapshot
 import TestSupport
+
+@testable import Site
 
 /// The site of the snapshot shipped in output/, generated once per test process into a temporary folder.
 enum ShippedSite {

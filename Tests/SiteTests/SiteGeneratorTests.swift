@@ -1,8 +1,9 @@
 import Foundation
 import ScanModel
-import Site
 import Snapshot
 import Testing
+
+@testable import Site
 
 @Suite struct SiteGeneratorTests {
   @Test func sameSnapshotGivesSameBytes() throws {

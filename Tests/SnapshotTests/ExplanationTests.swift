@@ -1,7 +1,8 @@
 import Foundation
 import ScanModel
-import Snapshot
 import Testing
+
+@testable import Snapshot
 
 @Suite("Explain")
 struct ExplanationTests {

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import ScanModel
-import Snapshot
 import TestSupport
 import Testing
+
+@testable import Snapshot
 
 @Suite("Snapshot reader")
 struct SnapshotReaderTests {

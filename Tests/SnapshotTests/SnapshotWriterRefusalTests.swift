@@ -1,8 +1,9 @@
 import Foundation
 import ScanModel
-import Snapshot
 import TestSupport
 import Testing
+
+@testable import Snapshot
 
 @Suite("Snapshot writer refusals")
 struct SnapshotWriterRefusalTests {

@@ -10,8 +10,20 @@ struct FrameworkPage {
 
   func render(layout: PageLayout) -> SitePage {
     let manifest = record.manifest
+    let statements = model.statementsOfFramework[manifest.slug] ?? []
+    let dropped = model.droppedOfFramework[manifest.slug] ?? []
+    let body =
+      citationSection(statements: statements, dropped: dropped) + statementsSection(statements)
+      + droppedSection(dropped)
+    return layout.render(
+      path: SitePaths.framework(manifest.slug), title: manifest.sourceName, heading: manifest.citation.title,
+      body: body)
+  }
+
+  /// The citation, the identification's confidence, the document read and the count of units.
+  private func citationSection(statements: [Statement], dropped: [DroppedUnit]) -> String {
+    let manifest = record.manifest
     let citation = manifest.citation
-    let index = model.index
     var rows: [(String, String)] = [
       ("Source", HTML.escape(manifest.sourceName)),
       ("Authors", HTML.escape(citation.authors.joined(separator: "; "))),
@@ -33,14 +45,16 @@ struct FrameworkPage {
       : "a retrieved copy of the original"
     rows.append(("Document", "<code>\(HTML.escape(record.documentPath))</code>, \(HTML.escape(origin))"))
     rows.append(("Document SHA-256", "<code class=\"hash\">\(HTML.escape(manifest.document.sha256))</code>"))
-    let statements = model.statementsOfFramework[manifest.slug] ?? []
-    let dropped = model.droppedOfFramework[manifest.slug] ?? []
     rows.append(
       ("Units", "\(record.unitsMatched) matched: \(statements.count) statements, \(dropped.count) dropped"))
-    var body = "<section aria-labelledby=\"citation\"><h2 id=\"citation\">Citation</h2>\n" + HTML.facts(rows)
-    body += "</section>\n"
+    return "<section aria-labelledby=\"citation\"><h2 id=\"citation\">Citation</h2>\n" + HTML.facts(rows)
+      + "</section>\n"
+  }
 
-    body +=
+  /// Every statement in document order with its action id, place, primary code and mitigation.
+  private func statementsSection(_ statements: [Statement]) -> String {
+    let index = model.index
+    var body =
       "<section aria-labelledby=\"statements\"><h2 id=\"statements\">Statements in document order</h2>\n"
     let tableRows = statements.map { statement -> [String] in
       let mitigation = index.mitigationOfStatement[statement.id]
@@ -61,11 +75,14 @@ struct FrameworkPage {
       ]
     }
     body += HTML.table(
-      caption: "Statements of \(manifest.sourceName)",
+      caption: "Statements of \(record.manifest.sourceName)",
       headers: ["Action", "Statement", "Where", "Code", "Mitigation"], rows: tableRows)
-    body += "</section>\n"
+    return body + "</section>\n"
+  }
 
-    body += "<section aria-labelledby=\"dropped\"><h2 id=\"dropped\">Dropped units</h2>\n"
+  /// The units the recipe matched that did not become statements, with their reasons.
+  private func droppedSection(_ dropped: [DroppedUnit]) -> String {
+    var body = "<section aria-labelledby=\"dropped\"><h2 id=\"dropped\">Dropped units</h2>\n"
     if dropped.isEmpty {
       body += "<p>None: every unit the recipe matched became a statement.</p>\n"
     } else {
@@ -79,9 +96,6 @@ struct FrameworkPage {
         caption: "Units the recipe matched that did not become statements",
         headers: ["Reason", "Detail", "Start of the text", "Where"], rows: droppedRows)
     }
-    body += "</section>\n"
-    return layout.render(
-      path: SitePaths.framework(manifest.slug), title: manifest.sourceName, heading: citation.title,
-      body: body)
+    return body + "</section>\n"
   }
 }

@@ -33,16 +33,33 @@ enum SnapshotDatabase {
   }
 
   private static func insert(_ content: SnapshotContent, index: SnapshotIndex, into db: Database) throws {
-    for (position, facet) in content.taxonomy.enumerated() {
+    try insertTaxonomy(content.taxonomy, into: db)
+    for record in content.frameworks {
+      try FrameworkRow(record.manifest).insert(db)
+      try DocumentRow(record).insert(db)
+    }
+    try insertStatements(content, index: index, into: db)
+    try insertMitigations(content, into: db)
+    try insertDecisions(content, into: db)
+    try insertRun(content, into: db)
+    for verdict in content.screening {
+      try ScreeningVerdictRow(verdict).insert(db)
+    }
+  }
+
+  private static func insertTaxonomy(_ taxonomy: [TaxonomyFacet], into db: Database) throws {
+    for (position, facet) in taxonomy.enumerated() {
       try FacetRow(facet, position: position + 1).insert(db)
       for (codePosition, code) in facet.codes.enumerated() {
         try CodeRow(code, facet: facet.facet, position: codePosition + 1).insert(db)
       }
     }
-    for record in content.frameworks {
-      try FrameworkRow(record.manifest).insert(db)
-      try DocumentRow(record).insert(db)
-    }
+  }
+
+  /// Statements with their action numbers, the units dropped, and the codes assigned.
+  private static func insertStatements(
+    _ content: SnapshotContent, index: SnapshotIndex, into db: Database
+  ) throws {
     for statement in content.statements {
       // The validator has checked that every statement has a number and a framework.
       let number = content.actionNumbers[statement.id] ?? 0
@@ -58,6 +75,10 @@ enum SnapshotDatabase {
     for assignment in content.assignments {
       try CodeAssignmentRow(assignment).insert(db)
     }
+  }
+
+  /// Mitigations with their members, and the similarity edges between statements.
+  private static func insertMitigations(_ content: SnapshotContent, into db: Database) throws {
     for mitigation in content.mitigations {
       try MitigationRow(mitigation).insert(db)
       for member in mitigation.members {
@@ -67,6 +88,10 @@ enum SnapshotDatabase {
     for edge in content.edges {
       try EdgeRow(edge).insert(db)
     }
+  }
+
+  /// People's code and link decisions, and the history of mitigation ids: changes, issued and retired ids.
+  private static func insertDecisions(_ content: SnapshotContent, into db: Database) throws {
     for (offset, decision) in content.codeDecisions.enumerated() {
       try CodeDecisionRow(decision, id: offset + 1).insert(db)
     }
@@ -82,6 +107,10 @@ enum SnapshotDatabase {
     for record in content.retiredMitigations {
       try RetiredMitigationRow(record).insert(db)
     }
+  }
+
+  /// The run's record: versions and counts, units dropped per reason, inputs read and warnings.
+  private static func insertRun(_ content: SnapshotContent, into db: Database) throws {
     try RunRow(content.run).insert(db)
     for (reason, units) in content.run.counts.dropped.sorted(by: { $0.key.bytePrecedes($1.key) }) {
       try RunDroppedRow(reason: reason, units: units).insert(db)
@@ -92,29 +121,12 @@ enum SnapshotDatabase {
     for (offset, warning) in content.warnings.enumerated() {
       try WarningRow(warning, id: offset + 1).insert(db)
     }
-    for verdict in content.screening {
-      try ScreeningVerdictRow(verdict).insert(db)
-    }
   }
 
   /// Reads every table back into the content the writer was given (in its canonical order).
   static func read(_ db: Database) throws -> SnapshotContent {
-    let codeRows = try CodeRow.fetchAll(db, sql: "SELECT * FROM codes ORDER BY facet, position")
-    let codesByFacet = Dictionary(grouping: codeRows, by: \.facet)
-    let taxonomy = try FacetRow.fetchAll(db, sql: "SELECT * FROM facets ORDER BY position").map { row in
-      try row.model(codes: (codesByFacet[row.facet] ?? []).map { try $0.model() })
-    }
-    let documents = Dictionary(
-      try DocumentRow.fetchAll(db, sql: "SELECT * FROM documents").map { ($0.framework, $0) },
-      uniquingKeysWith: { first, _ in first })
-    let frameworks = try FrameworkRow.fetchAll(db, sql: "SELECT * FROM frameworks ORDER BY slug").map { row in
-      guard let document = documents[row.slug] else {
-        throw RowValue.Mismatch(column: "documents.framework", value: row.slug)
-      }
-      return FrameworkRecord(
-        manifest: try row.model(document: try document.document()), documentPath: document.path,
-        documentBytes: document.bytes, unitsMatched: document.unitsMatched)
-    }
+    let taxonomy = try readTaxonomy(db)
+    let frameworks = try readFrameworks(db)
     let statements = try StatementRow.fetchAll(db, sql: "SELECT * FROM statements ORDER BY id").map {
       try $0.model()
     }
@@ -125,13 +137,7 @@ enum SnapshotDatabase {
     let assignments = try CodeAssignmentRow.fetchAll(
       db, sql: "SELECT * FROM code_assignments ORDER BY statement_id, facet, rank, code"
     ).map { try $0.model() }
-    let members = Dictionary(
-      grouping: try MitigationMemberRow.fetchAll(
-        db, sql: "SELECT * FROM mitigation_members ORDER BY mitigation_id, statement_id"),
-      by: \.mitigationID)
-    let mitigations = try MitigationRow.fetchAll(db, sql: "SELECT * FROM mitigations ORDER BY id").map {
-      try $0.model(members: (members[$0.id] ?? []).map(\.model))
-    }
+    let mitigations = try readMitigations(db)
     let edges = try EdgeRow.fetchAll(db, sql: "SELECT * FROM edges ORDER BY a, b").map { try $0.model() }
     let codeDecisions = try CodeDecisionRow.fetchAll(db, sql: "SELECT * FROM code_decisions ORDER BY id").map(
       \.model)
@@ -150,12 +156,7 @@ enum SnapshotDatabase {
       droppedCounts[row.reason] = row.units
     }
     let inputs = try RunInputRow.fetchAll(db, sql: "SELECT * FROM run_inputs ORDER BY path").map(\.model)
-    // A snapshot from before screening has no table; it read every unit as a statement.
-    let screening =
-      try db.tableExists(ScreeningVerdictRow.databaseTableName)
-      ? try ScreeningVerdictRow.fetchAll(db, sql: "SELECT * FROM screening ORDER BY statement_id").map {
-        try $0.model()
-      } : []
+    let screening = try readScreening(db)
     guard let run = try RunRow.fetchOne(db, sql: "SELECT * FROM run WHERE id = 1") else {
       throw RowValue.Mismatch(column: "run", value: "(no row)")
     }
@@ -165,6 +166,47 @@ enum SnapshotDatabase {
       mitigations: mitigations, edges: edges, codeDecisions: codeDecisions, linkDecisions: linkDecisions,
       identityChanges: identityChanges, issuedMitigationIDs: issued, warnings: warnings,
       retiredMitigations: retired, screening: screening)
+  }
+
+  private static func readTaxonomy(_ db: Database) throws -> [TaxonomyFacet] {
+    let codeRows = try CodeRow.fetchAll(db, sql: "SELECT * FROM codes ORDER BY facet, position")
+    let codesByFacet = Dictionary(grouping: codeRows, by: \.facet)
+    return try FacetRow.fetchAll(db, sql: "SELECT * FROM facets ORDER BY position").map { row in
+      try row.model(codes: (codesByFacet[row.facet] ?? []).map { try $0.model() })
+    }
+  }
+
+  /// Each framework's manifest joined with the document that was read for it.
+  private static func readFrameworks(_ db: Database) throws -> [FrameworkRecord] {
+    let documents = Dictionary(
+      try DocumentRow.fetchAll(db, sql: "SELECT * FROM documents").map { ($0.framework, $0) },
+      uniquingKeysWith: { first, _ in first })
+    return try FrameworkRow.fetchAll(db, sql: "SELECT * FROM frameworks ORDER BY slug").map { row in
+      guard let document = documents[row.slug] else {
+        throw RowValue.Mismatch(column: "documents.framework", value: row.slug)
+      }
+      return FrameworkRecord(
+        manifest: try row.model(document: try document.document()), documentPath: document.path,
+        documentBytes: document.bytes, unitsMatched: document.unitsMatched)
+    }
+  }
+
+  private static func readMitigations(_ db: Database) throws -> [Mitigation] {
+    let members = Dictionary(
+      grouping: try MitigationMemberRow.fetchAll(
+        db, sql: "SELECT * FROM mitigation_members ORDER BY mitigation_id, statement_id"),
+      by: \.mitigationID)
+    return try MitigationRow.fetchAll(db, sql: "SELECT * FROM mitigations ORDER BY id").map {
+      try $0.model(members: (members[$0.id] ?? []).map(\.model))
+    }
+  }
+
+  /// A snapshot from before screening has no table; it read every unit as a statement.
+  private static func readScreening(_ db: Database) throws -> [ScreeningVerdict] {
+    guard try db.tableExists(ScreeningVerdictRow.databaseTableName) else { return [] }
+    return try ScreeningVerdictRow.fetchAll(db, sql: "SELECT * FROM screening ORDER BY statement_id").map {
+      try $0.model()
+    }
   }
 
   /// Only what the next scan needs to keep ids stable: memberships, issued and retired ids, identity changes

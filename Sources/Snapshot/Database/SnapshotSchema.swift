@@ -3,15 +3,15 @@ import GRDB
 /// The database's schema, as named migrations. A new version of the schema is a new migration appended
 /// here, never an edit of an old one: the reader compares a file's applied migrations with this list to
 /// tell an older snapshot from one written by a newer evscan.
-public enum SnapshotSchema {
+enum SnapshotSchema {
   /// `PRAGMA application_id`: "EvSc", so that `file` and the reader can tell our databases apart.
-  public static let applicationID: Int32 = 0x4576_5363
+  static let applicationID: Int32 = 0x4576_5363
   /// `PRAGMA user_version`: the number of the latest migration.
-  public static let version = 4
+  static let version = 4
   /// SQLite's page size, fixed so that the file's bytes do not depend on the library's default.
   static let pageSize = 4096
 
-  public static var migrationIdentifiers: [String] { ["v1", "v2", "v3-identity-history", "v4-screening"] }
+  static var migrationIdentifiers: [String] { ["v1", "v2", "v3-identity-history", "v4-screening"] }
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()

@@ -36,46 +36,13 @@ enum SSSOMExport {
     var rows: [[String: String]] = []
     for assignment in index.content.assignments {
       guard let statement = index.statements[assignment.statementID] else { continue }
-      let facetPrefix = facetPrefixes[assignment.facet] ?? assignment.facet
-      var row: [String: String] = [
-        "subject_id": "\(statementPrefix):\(curieLocal(statement.id))",
-        "subject_label": ActionNaming.actionName(of: statement),
-        "object_id": "\(facetPrefix):\(curieLocal(assignment.code))",
-        "object_label": index.code(assignment.code, facet: assignment.facet)?.name ?? "",
-        "subject_source": "\(frameworkPrefix):\(curieLocal(statement.framework))",
-        "confidence": DecimalText.format(assignment.score),
-        "comment": comment(assignment),
-      ]
-      usedPrefixes.formUnion([statementPrefix, facetPrefix, frameworkPrefix])
-      switch assignment.method {
-      case .human:
-        row["predicate_id"] = "skos:exactMatch"
-        row["mapping_justification"] = "semapv:ManualMappingCuration"
-        let decision = index.codeDecisions[statement.id]?.first {
-          $0.facet == assignment.facet && $0.code == assignment.code
-        }
-        if let coder = decision?.coder.trimmed, !coder.isEmpty {
-          let (prefix, id) = authorID(coder)
-          row["author_id"] = "\(prefix):\(id)"
-          row["author_label"] = coder.replacingOccurrences(of: "|", with: "/")
-          usedPrefixes.insert(prefix)
-        }
-      case .thesaurus, .classifier, .rule:
-        row["predicate_id"] = "skos:closeMatch"
-        row["mapping_justification"] = justification(assignment.method)
-        row["mapping_tool"] = "evscan"
-        row["mapping_tool_version"] = index.content.run.toolVersion
-      }
-      rows.append(row)
+      rows.append(
+        row(
+          for: assignment, of: statement, in: index, facetPrefixes: facetPrefixes, usedPrefixes: &usedPrefixes
+        ))
     }
 
-    var lifted: [String: String] = [:]
-    var kept = columns.filter { column in rows.contains { !($0[column] ?? "").isEmpty } }
-    for column in kept where propagatable.contains(column) {
-      let values = Set(rows.map { $0[column] ?? "" })
-      if values.count == 1, let value = values.first, !value.isEmpty { lifted[column] = value }
-    }
-    kept.removeAll { lifted[$0] != nil }
+    let (kept, lifted) = condensed(rows)
     if lifted["subject_source"] == nil && !kept.contains("subject_source") {
       usedPrefixes.remove(frameworkPrefix)
     }
@@ -85,6 +52,70 @@ enum SSSOMExport {
     let body = try tsv([kept] + table)
     let version = String(SHA256Digest.hex(body).prefix(16))
 
+    let lines = metadata(
+      index, options: options, version: version, lifted: lifted, usedPrefixes: usedPrefixes,
+      facetPrefixes: facetPrefixes)
+    var data = Data(lines.map { "#\($0)\n" }.joined().utf8)
+    data.append(body)
+    return data
+  }
+
+  /// One assignment's mapping row, noting in `usedPrefixes` the prefixes its CURIEs use.
+  static func row(
+    for assignment: CodeAssignment, of statement: Statement, in index: SnapshotIndex,
+    facetPrefixes: [String: String], usedPrefixes: inout Set<String>
+  ) -> [String: String] {
+    let facetPrefix = facetPrefixes[assignment.facet] ?? assignment.facet
+    var row: [String: String] = [
+      "subject_id": "\(statementPrefix):\(curieLocal(statement.id))",
+      "subject_label": ActionNaming.actionName(of: statement),
+      "object_id": "\(facetPrefix):\(curieLocal(assignment.code))",
+      "object_label": index.code(assignment.code, facet: assignment.facet)?.name ?? "",
+      "subject_source": "\(frameworkPrefix):\(curieLocal(statement.framework))",
+      "confidence": DecimalText.format(assignment.score),
+      "comment": comment(assignment),
+    ]
+    usedPrefixes.formUnion([statementPrefix, facetPrefix, frameworkPrefix])
+    switch assignment.method {
+    case .human:
+      row["predicate_id"] = "skos:exactMatch"
+      row["mapping_justification"] = "semapv:ManualMappingCuration"
+      let decision = index.codeDecisions[statement.id]?.first {
+        $0.facet == assignment.facet && $0.code == assignment.code
+      }
+      if let coder = decision?.coder.trimmed, !coder.isEmpty {
+        let (prefix, id) = authorID(coder)
+        row["author_id"] = "\(prefix):\(id)"
+        row["author_label"] = coder.replacingOccurrences(of: "|", with: "/")
+        usedPrefixes.insert(prefix)
+      }
+    case .thesaurus, .classifier, .rule:
+      row["predicate_id"] = "skos:closeMatch"
+      row["mapping_justification"] = justification(assignment.method)
+      row["mapping_tool"] = "evscan"
+      row["mapping_tool_version"] = index.content.run.toolVersion
+    }
+    return row
+  }
+
+  /// The columns any row fills, less those lifted into the metadata block: a propagatable slot whose one
+  /// value every row shares.
+  static func condensed(_ rows: [[String: String]]) -> (kept: [String], lifted: [String: String]) {
+    var lifted: [String: String] = [:]
+    var kept = columns.filter { column in rows.contains { !($0[column] ?? "").isEmpty } }
+    for column in kept where propagatable.contains(column) {
+      let values = Set(rows.map { $0[column] ?? "" })
+      if values.count == 1, let value = values.first, !value.isEmpty { lifted[column] = value }
+    }
+    kept.removeAll { lifted[$0] != nil }
+    return (kept, lifted)
+  }
+
+  /// The metadata block's lines, without their `#`: the CURIE map, the set's identity and the lifted slots.
+  static func metadata(
+    _ index: SnapshotIndex, options: Options, version: String, lifted: [String: String],
+    usedPrefixes: Set<String>, facetPrefixes: [String: String]
+  ) -> [String] {
     var curieMap: [(String, String)] = []
     for prefix in usedPrefixes.sorted(by: { $0.bytePrecedes($1) }) where !builtInPrefixes.contains(prefix) {
       curieMap.append((prefix, iri(forPrefix: prefix, facetPrefixes: facetPrefixes)))
@@ -106,9 +137,7 @@ enum SSSOMExport {
     if let version = lifted["mapping_tool_version"] {
       lines.append("mapping_tool_version: \(yamlScalar(version))")
     }
-    var data = Data(lines.map { "#\($0)\n" }.joined().utf8)
-    data.append(body)
-    return data
+    return lines
   }
 
   /// Each facet's CURIE prefix: its id when that is a safe prefix name of its own, else a qualified one.
@@ -227,11 +256,5 @@ enum SSSOMExport {
   /// Tab-separated rows, quoted as SSSOM/TSV asks (RFC 4180 rules with a tab for the comma).
   static func tsv(_ rows: [[String]]) throws -> Data {
     try DelimitedText.render(rows, delimiter: "\t")
-  }
-}
-
-extension String {
-  func leftPadded(to width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

@@ -142,16 +142,7 @@ struct ScanReport {
     let facet = index.primaryFacet
     let roots =
       index.facets[facet]?.codes.filter { $0.parent == nil }.map(\.code) ?? []
-    var table: [String: [String: Int]] = [:]
-    var uncoded: [String: Int] = [:]
-    for statement in content.statements {
-      if let primary = index.primaryAssignment(of: statement.id) {
-        table[statement.framework, default: [:]][
-          index.rootCode(of: primary.code, facet: facet), default: 0] += 1
-      } else {
-        uncoded[statement.framework, default: 0] += 1
-      }
-    }
+    let (table, uncoded) = statementsPerFrameworkAndCategory()
     let extraRoots = Set(table.values.flatMap(\.keys)).subtracting(roots).sorted { $0.bytePrecedes($1) }
     let columns = roots + extraRoots
     let showUncoded = !uncoded.isEmpty
@@ -181,15 +172,35 @@ struct ScanReport {
     totalCells.append(String(totals.reduce(0, +) + uncodedTotal))
     lines.append("| " + totalCells.joined(separator: " | ") + " |")
     lines.append("")
+    return lines + categoryNames(columns)
+  }
+
+  /// Each framework's statements counted per category of their primary code, and those without one.
+  private func statementsPerFrameworkAndCategory() -> (
+    table: [String: [String: Int]], uncoded: [String: Int]
+  ) {
+    let facet = index.primaryFacet
+    var table: [String: [String: Int]] = [:]
+    var uncoded: [String: Int] = [:]
+    for statement in content.statements {
+      if let primary = index.primaryAssignment(of: statement.id) {
+        table[statement.framework, default: [:]][
+          index.rootCode(of: primary.code, facet: facet), default: 0] += 1
+      } else {
+        uncoded[statement.framework, default: 0] += 1
+      }
+    }
+    return (table, uncoded)
+  }
+
+  /// The key to the table's category columns, when the taxonomy names them.
+  private func categoryNames(_ columns: [String]) -> [String] {
     let names = columns.compactMap { code -> String? in
-      guard let name = index.code(code, facet: facet)?.name else { return nil }
+      guard let name = index.code(code, facet: index.primaryFacet)?.name else { return nil }
       return "\(Self.categoryHeading(code)) \(name)"
     }
-    if !names.isEmpty {
-      lines.append("Categories: " + names.joined(separator: "; ") + ".")
-      lines.append("")
-    }
-    return lines
+    guard !names.isEmpty else { return [] }
+    return ["Categories: " + names.joined(separator: "; ") + ".", ""]
   }
 
   /// `1` for category 1; `X` for the "not otherwise categorized" code `X.X`.

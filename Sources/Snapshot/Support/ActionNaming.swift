@@ -1,12 +1,11 @@
 import ScanModel
 
-/// The MIT export's public names for a statement: its action id and its action name.
+/// The MIT export's public names for a statement: its action id and its action name. The one place an
+/// action id is written; `ActionNumbering` assigns the numbers it is written from.
 package enum ActionNaming {
   /// `A0001_Schuett2023`: the number padded to four digits, then the framework's source key.
   package static func actionID(number: Int, sourceName: String) -> String {
-    let digits = String(number)
-    let padding = String(repeating: "0", count: max(0, 4 - digits.count))
-    return "A\(padding)\(digits)_\(sourceName)"
+    "A\(String(number).leftPadded(to: 4))_\(sourceName)"
   }
 
   /// The statement's title, else its label, else the opening clause of its text.
@@ -34,14 +33,5 @@ package enum ActionNaming {
       clause = String(cut[..<wordEnd]).trimmed + "…"
     }
     return clause
-  }
-}
-
-extension String {
-  var trimmed: String {
-    var result = Substring(self)
-    while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-    while let last = result.last, last.isWhitespace { result = result.dropLast() }
-    return String(result)
   }
 }

@@ -51,9 +51,3 @@ struct TextBlock {
     return result
   }
 }
-
-extension String {
-  func padded(to width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
-  }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 
 /// Where the tool's words go: results to standard output, diagnostics and progress to standard error.
 enum Console {
@@ -14,12 +15,9 @@ enum Console {
     isatty(FileHandle.standardError.fileDescriptor) != 0
   }
 
-  /// JSON for people and diffs: sorted keys, so the same value always prints the same bytes.
+  /// JSON for people and diffs, in the snapshot files' style: sorted keys, so the same value always prints
+  /// the same bytes.
   static func json<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try SnapshotJSON.text(value, pretty: pretty)
   }
 }

@@ -23,8 +23,8 @@ struct CodeRow: Codable, FetchableRecord, PersistableRecord {
     display = code.display
     definition = code.definition
     parent = code.parent
-    includes = try code.includes.map(SnapshotJSON.text)
-    excludes = try code.excludes.map(SnapshotJSON.text)
+    includes = try code.includes.map { try SnapshotJSON.text($0) }
+    excludes = try code.excludes.map { try SnapshotJSON.text($0) }
   }
 
   func model() throws -> TaxonomyFacet.Code {

@@ -1,6 +1,7 @@
-import Pipeline
 import ScanModel
 import Testing
+
+@testable import Snapshot
 
 @Suite("Action numbers")
 struct ActionNumberingTests {
@@ -29,10 +30,5 @@ struct ActionNumberingTests {
     #expect(numbers["a:5"] == 4, "a new statement takes a number above every number issued")
     #expect(numbers["gone"] == 3, "a statement that left keeps its number on record")
     #expect(highest == 4)
-  }
-
-  @Test(arguments: [(1, "A0001_Schuett2023"), (42, "A0042_Schuett2023"), (12345, "A12345_Schuett2023")])
-  func actionIDsLookLikeMITs(_ number: Int, _ expected: String) {
-    #expect(ActionNumbering.actionID(number: number, sourceKey: "Schuett2023") == expected)
   }
 }

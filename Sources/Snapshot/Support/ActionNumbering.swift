@@ -3,10 +3,13 @@ import ScanModel
 /// Action numbers, the `0001` of `A0001_Schuett2023`: assigned once and kept. A statement keeps the number
 /// the previous snapshot gave it; new statements take numbers above every number ever issued, in the order
 /// of their framework and place in the document, so a first run numbers documents front to back.
-public enum ActionNumbering {
+///
+/// The numbers are the snapshot's to keep (it stores them and hands them to the next scan), so they are
+/// assigned here, beside `ActionNaming`, which writes a number as the action id the exports show.
+package enum ActionNumbering {
   /// - Returns: the numbers of this run's statements, plus the previous numbers of statements that left the
   ///   scan (kept so that their numbers are never given to another statement), and the highest issued.
-  public static func assign(
+  package static func assign(
     _ statements: [Statement], previous: [String: Int], highestIssued: Int
   ) -> (numbers: [String: Int], highestIssued: Int) {
     var numbers = previous
@@ -18,11 +21,5 @@ public enum ActionNumbering {
       numbers[statement.id] = highest
     }
     return (numbers, highest)
-  }
-
-  /// `A0012_NIST2024`: the number, at least four digits, and the framework's source key.
-  public static func actionID(number: Int, sourceKey: String) -> String {
-    let digits = String(number)
-    return "A" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "_" + sourceKey
   }
 }

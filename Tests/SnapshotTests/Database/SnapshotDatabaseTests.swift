@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import ScanModel
-import Snapshot
 import TestSupport
 import Testing
+
+@testable import Snapshot
 
 /// The database as a user meets it in the sqlite3 shell or Datasette: tables, plain columns, views.
 @Suite("Snapshot database schema")
