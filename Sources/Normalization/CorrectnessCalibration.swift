@@ -36,10 +36,32 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
     guard samples.count >= 10, samples.contains(where: \.correct), samples.contains(where: { !$0.correct }),
       let width = samples.first?.signals.count
     else { return .identity }
-    let rows = samples.map { (x: [1] + $0.signals, y: $0.correct ? 1.0 : 0.0) }
-    let dimension = width + 1
-    var w = [Double](repeating: 0, count: dimension)
-    if dimension > 1 { w[1] = 1 }
+    let problem = LogisticProblem(
+      rows: samples.map { (x: [1] + $0.signals, y: $0.correct ? 1.0 : 0.0) }, dimension: width + 1,
+      ridge: ridge)
+    var w = [Double](repeating: 0, count: problem.dimension)
+    if problem.dimension > 1 { w[1] = 1 }
+    var current = problem.loss(w)
+    for _ in 0..<50 {
+      let (gradient, hessian) = problem.newtonSystem(at: w)
+      guard let step = solve(hessian, gradient),
+        let (next, nextLoss) = problem.dampedStep(from: w, step: step, loss: current)
+      else { break }
+      let moved = zip(w, next).map { abs($0 - $1) }.max() ?? 0
+      w = next
+      let improvement = current - nextLoss
+      current = nextLoss
+      if moved < 1e-10 || improvement < 1e-12 { break }
+    }
+    return CorrectnessCalibration(coefficients: w.map { ($0 * 1_000_000).rounded() / 1_000_000 })
+  }
+
+  /// The ridge-penalised log loss of a logistic regression on rows whose first column is the bias.
+  private struct LogisticProblem {
+    var rows: [(x: [Double], y: Double)]
+    var dimension: Int
+    var ridge: Double
+
     func loss(_ w: [Double]) -> Double {
       var total = 0.0
       for row in rows {
@@ -51,8 +73,9 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
       for j in 1..<dimension { total += 0.5 * ridge * w[j] * w[j] }
       return total
     }
-    var current = loss(w)
-    for _ in 0..<50 {
+
+    /// The gradient and Hessian of the loss at `w`.
+    func newtonSystem(at w: [Double]) -> (gradient: [Double], hessian: [[Double]]) {
       var gradient = [Double](repeating: 0, count: dimension)
       var hessian = [[Double]](repeating: [Double](repeating: 0, count: dimension), count: dimension)
       for row in rows {
@@ -69,9 +92,12 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
         hessian[j][j] += ridge
       }
       hessian[0][0] += 1e-9
-      guard let step = solve(hessian, gradient) else { break }
-      // Damped: halve the step until the loss goes down, so that a badly conditioned system cannot
-      // throw the fit off.
+      return (gradient, hessian)
+    }
+
+    /// The Newton step from `w`, halved until the loss goes down; nil when it never does.
+    func dampedStep(from w: [Double], step: [Double], loss current: Double) -> ([Double], Double)? {
+      // Damped, so that a badly conditioned system cannot throw the fit off.
       var scale = 1.0
       var next = w
       var nextLoss = Double.infinity
@@ -81,14 +107,8 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
         if nextLoss <= current { break }
         scale /= 2
       }
-      guard nextLoss <= current else { break }
-      let moved = zip(w, next).map { abs($0 - $1) }.max() ?? 0
-      w = next
-      let improvement = current - nextLoss
-      current = nextLoss
-      if moved < 1e-10 || improvement < 1e-12 { break }
+      return nextLoss <= current ? (next, nextLoss) : nil
     }
-    return CorrectnessCalibration(coefficients: w.map { ($0 * 1_000_000).rounded() / 1_000_000 })
   }
 
   /// Gaussian elimination with partial pivoting for the small Newton system.
