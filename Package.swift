@@ -96,7 +96,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "ScanModel"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "NormalizationTests", dependencies: ["Normalization", "Taxonomy", "TextAnalysis", "ScanModel"],
+      name: "NormalizationTests", dependencies: ["Normalization", "Taxonomy", "ScanModel"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "DeduplicationTests", dependencies: ["Deduplication", "TextAnalysis", "ScanModel"],

@@ -25,8 +25,8 @@ public struct ClassifierTrainer: Sendable {
   }
 
   public let taxonomy: TaxonomySet
-  public let matcher: ConceptMatcher
-  public let analyzer: TextAnalyzer
+  let matcher: ConceptMatcher
+  let analyzer: TextAnalyzer
   let thesaurusVote: ThesaurusVote
 
   public init(taxonomy: TaxonomySet, analyzer: TextAnalyzer = TextAnalyzer()) {
@@ -63,7 +63,7 @@ public struct ClassifierTrainer: Sendable {
 
   /// The vector training gives `example` in `space`: what a model learns from. Coding computes the same
   /// vector another way (from word ids), and must agree with this one.
-  public func vector(of example: CodedExample, in space: FeatureSpace) -> SparseVector {
+  func vector(of example: CodedExample, in space: FeatureSpace) -> SparseVector {
     let terms = analyse(example)
     return space.vector(
       title: terms.title, text: terms.text, concepts: terms.concepts, context: terms.context)

@@ -4,14 +4,14 @@ import TextAnalysis
 /// Finds thesaurus concepts in analysed text: labels, alternative labels and spelling variants match on
 /// stems (stop words ignored, so "know-your-customer" finds "know your customer"); abbreviations match
 /// the written word exactly, so that "KYC" counts and the word "it" is not the abbreviation IT.
-public struct ConceptMatcher: Sendable {
+struct ConceptMatcher: Sendable {
   /// A thesaurus phrase as the keys of its words.
   struct Phrase: Sendable {
     var keys: [Int32]
     var concept: Int
   }
 
-  public let concepts: [ThesaurusConcept]
+  let concepts: [ThesaurusConcept]
   /// Every stem and agent key that some phrase uses, numbered.
   private let keyIDs: [String: Int32]
   /// Key id of a phrase's first word to the phrases that start with it, longest first.
@@ -23,7 +23,7 @@ public struct ConceptMatcher: Sendable {
   private let analyzer: TextAnalyzer
   private let byID: [String: Int]
 
-  public init(thesaurus: Thesaurus, analyzer: TextAnalyzer = TextAnalyzer()) {
+  init(thesaurus: Thesaurus, analyzer: TextAnalyzer = TextAnalyzer()) {
     self.analyzer = analyzer
     concepts = thesaurus.concepts
     var keyIDs: [String: Int32] = [:]
@@ -59,7 +59,7 @@ public struct ConceptMatcher: Sendable {
       thesaurus.concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  public func concept(_ id: String) -> ThesaurusConcept? {
+  func concept(_ id: String) -> ThesaurusConcept? {
     byID[id].map { concepts[$0] }
   }
 
@@ -82,7 +82,7 @@ public struct ConceptMatcher: Sendable {
   }
 
   /// The mitigation codes a concept points to.
-  public func mitigationCodes(of id: String) -> [String] {
+  func mitigationCodes(of id: String) -> [String] {
     concept(id)?.codes?["mitigation"] ?? []
   }
 
@@ -99,13 +99,13 @@ public struct ConceptMatcher: Sendable {
 
   /// Every concept occurrence, in text order. Nested phrases all count ("model weights" inside
   /// "model weights security"), because each says something about the statement.
-  public func matches(in text: String, tokens: [Token]) -> [ConceptMatch] {
+  func matches(in text: String, tokens: [Token]) -> [ConceptMatch] {
     matches(
       in: text,
       words: tokens.map { AnalysedWord(meaning: meaning(of: $0, lowercased: nil), range: $0.utf8Range) })
   }
 
-  public func matches(in text: String) -> [ConceptMatch] {
+  func matches(in text: String) -> [ConceptMatch] {
     matches(in: text, tokens: analyzer.tokens(text))
   }
 

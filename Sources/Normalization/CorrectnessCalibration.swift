@@ -4,25 +4,21 @@ import Foundation
 /// regression) on signals of confidence (for the mitigation classifier, the log-odds of the top
 /// probability and its gap to the runner-up). Fitted on held-out predictions only (the trainer's internal cross-validation), never on
 /// the statements a figure is then reported for. Reusable for any coder that can state such signals.
-public struct CorrectnessCalibration: Sendable, Codable, Hashable {
+struct CorrectnessCalibration: Sendable, Codable, Hashable {
   /// Bias, then one coefficient per signal.
-  public var coefficients: [Double]
-
-  public init(coefficients: [Double]) {
-    self.coefficients = coefficients
-  }
+  var coefficients: [Double]
 
   /// No information yet: the top probability itself (the first signal is its log-odds).
-  public static let identity = CorrectnessCalibration(coefficients: [0, 1])
+  static let identity = CorrectnessCalibration(coefficients: [0, 1])
 
   /// The log-odds of a probability, kept finite.
-  public static func logit(_ probability: Double) -> Double {
+  static func logit(_ probability: Double) -> Double {
     let clamped = min(max(probability, 1e-6), 1 - 1e-6)
     return log(clamped / (1 - clamped))
   }
 
   /// The calibrated probability of being right given the signals (missing ones count as 0).
-  public func probability(_ signals: [Double]) -> Double {
+  func probability(_ signals: [Double]) -> Double {
     var z = coefficients.first ?? 0
     for (weight, value) in zip(coefficients.dropFirst(), signals) { z += weight * value }
     return 1 / (1 + exp(-z))
@@ -30,7 +26,7 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
 
   /// Fits the coefficients by Newton's method on the log loss with a light ridge on the slopes, from
   /// (signals, was it right) of held-out predictions. Deterministic.
-  public static func fit(_ samples: [(signals: [Double], correct: Bool)], ridge: Double = 1e-2)
+  static func fit(_ samples: [(signals: [Double], correct: Bool)], ridge: Double = 1e-2)
     -> CorrectnessCalibration
   {
     guard samples.count >= 10, samples.contains(where: \.correct), samples.contains(where: { !$0.correct }),

@@ -4,8 +4,8 @@ import TextAnalysis
 /// The classifier's features and how a statement becomes a vector: TF-IDF over title words, text words
 /// and word pairs, and thesaurus concepts with the codes they point to, each block L2-normalised and
 /// weighted so that no block drowns the others.
-public struct FeatureSpace: Sendable {
-  public enum Block: Int, Sendable, Codable, CaseIterable {
+struct FeatureSpace: Sendable {
+  enum Block: Int, Sendable, Codable, CaseIterable {
     case title
     case text
     case concept
@@ -16,10 +16,10 @@ public struct FeatureSpace: Sendable {
   /// Feature names: `n:stem` (title word), `t:stem` (text word), `b:stem stem` (text word pair),
   /// `@concept` (thesaurus concept), `#code` (a mitigation code a found concept points to), `s:stem` (a
   /// word of the statement's section path or fields).
-  public let names: [String]
-  public let blocks: [Block]
-  public let idf: [Double]
-  public let blockWeights: [Double]
+  let names: [String]
+  let blocks: [Block]
+  let idf: [Double]
+  let blockWeights: [Double]
 
   private let titleIndex: [String: Int32]
   private let wordIndex: [String: Int32]
@@ -35,7 +35,7 @@ public struct FeatureSpace: Sendable {
   /// Per first stem id, the pairs it starts as (second stem id, feature), sorted by the second stem.
   private let pairsOfStem: [[(second: Int32, feature: Int32)]]
 
-  public init(names: [String], idf: [Double], blockWeights: [Double]) {
+  init(names: [String], idf: [Double], blockWeights: [Double]) {
     self.names = names
     self.idf = idf
     self.blockWeights = blockWeights
@@ -159,7 +159,7 @@ public struct FeatureSpace: Sendable {
   }
 
   /// The statement's TF-IDF vector, sorted by feature index; features the model does not know are ignored.
-  public func vector(title: [String], text: [String], concepts: [String], context: [String] = [])
+  func vector(title: [String], text: [String], concepts: [String], context: [String] = [])
     -> SparseVector
   {
     var features: [Int32] = []
@@ -244,7 +244,7 @@ public struct FeatureSpace: Sendable {
   }
 
   /// A person-readable name of a feature, for reasons.
-  public func describe(_ index: Int) -> String {
+  func describe(_ index: Int) -> String {
     let name = names[index]
     let body = String(name.dropFirst(2))
     switch name.prefix(2) {
@@ -260,23 +260,23 @@ public struct FeatureSpace: Sendable {
 }
 
 /// A sparse vector: feature indices in ascending order and their values.
-public struct SparseVector: Sendable, Hashable, Codable {
-  public var indices: [Int32]
-  public var values: [Double]
+struct SparseVector: Sendable, Hashable, Codable {
+  var indices: [Int32]
+  var values: [Double]
 
-  public init(indices: [Int32], values: [Double]) {
+  init(indices: [Int32], values: [Double]) {
     self.indices = indices
     self.values = values
   }
 
-  public func dot(_ dense: ArraySlice<Double>) -> Double {
+  func dot(_ dense: ArraySlice<Double>) -> Double {
     var sum = 0.0
     let base = dense.startIndex
     for position in 0..<indices.count { sum += values[position] * dense[base + Int(indices[position])] }
     return sum
   }
 
-  public func dot(_ other: SparseVector) -> Double {
+  func dot(_ other: SparseVector) -> Double {
     var sum = 0.0
     var left = 0
     var right = 0
@@ -294,5 +294,5 @@ public struct SparseVector: Sendable, Hashable, Codable {
     return sum
   }
 
-  public var squaredNorm: Double { values.reduce(0) { $0 + $1 * $1 } }
+  var squaredNorm: Double { values.reduce(0) { $0 + $1 * $1 } }
 }

@@ -10,23 +10,23 @@ import Utilities
 /// a model, from the thesaurus alone; the other facets come from the concepts' links, falling back to the
 /// primary code's usual facet codes. People's decisions in decisions/codes.csv win over both.
 public struct Normalizer: Sendable {
-  public struct Thresholds: Sendable {
+  struct Thresholds: Sendable {
     /// Without a model (the thesaurus alone), below this confidence the primary code needs review; with
     /// a model, the model's own calibrated `reviewThreshold` decides.
-    public var reviewConfidence = 0.35
+    var reviewConfidence = 0.35
     /// A primary code this close to the runner-up needs review.
-    public var reviewMargin = 0.10
+    var reviewMargin = 0.10
     /// Below this confidence no subcategory fits: the statement gets a "not otherwise categorized" code.
-    public var noFitConfidence = 0.12
+    var noFitConfidence = 0.12
 
-    public init() {}
+    init() {}
   }
 
   public let taxonomy: TaxonomySet
-  public let classifier: MitigationClassifier?
-  public let matcher: ConceptMatcher
-  public let analyzer: TextAnalyzer
-  public var thresholds = Thresholds()
+  let classifier: MitigationClassifier?
+  let matcher: ConceptMatcher
+  let analyzer: TextAnalyzer
+  var thresholds = Thresholds()
   private let statementAnalyzer: StatementAnalyzer
   private let decisions: [String: [String: [CodeDecision]]]
   private let codeNames: [String: [String: String]]

@@ -13,8 +13,8 @@ import Taxonomy
 /// `evscan scan`: extract every framework, code every statement, merge near-duplicates, and publish the
 /// snapshot atomically. Stages exchange values; only this runner reads inputs and writes the snapshot.
 public struct ScanRunner {
-  public let options: ScanOptions
-  public let progress: any ScanProgress
+  let options: ScanOptions
+  let progress: any ScanProgress
 
   public init(options: ScanOptions, progress: any ScanProgress = SilentProgress()) {
     self.options = options
@@ -94,7 +94,7 @@ public struct ScanRunner {
   }
 
   /// The site's folder inside the snapshot, with `--site`.
-  public static let siteFolder = "site"
+  static let siteFolder = "site"
 
   // MARK: Inputs other than the frameworks
 

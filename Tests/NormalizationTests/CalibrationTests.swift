@@ -1,6 +1,7 @@
 import Foundation
-import Normalization
 import Testing
+
+@testable import Normalization
 
 @Suite("Folds, calibration and the review flag's measures")
 struct CalibrationTests {

@@ -1,7 +1,8 @@
 import Foundation
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 @Suite("Training and coding")
 struct ClassifierTests {

@@ -1,7 +1,8 @@
 import Foundation
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 @Suite("A statement's section context in coding")
 struct StatementContextTests {

@@ -1,7 +1,8 @@
 import Foundation
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 @Suite("Reading coded examples")
 struct TrainingFileTests {
