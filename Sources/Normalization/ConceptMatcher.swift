@@ -93,7 +93,7 @@ struct ConceptMatcher: Sendable {
       matchKey: keyIDs[token.stem] ?? -1,
       agentKey: Self.agentKey(token).flatMap { keyIDs[$0] } ?? -1,
       featureStem: featureStem, isStopWord: token.isStopWord,
-      isArticle: Self.articles.contains(token.normalized),
+      isArticle: Self.articles.contains(token.word),
       mayBeAbbreviation: lowercased.map(abbreviationForms.contains) ?? true)
   }
 
@@ -165,7 +165,7 @@ struct ConceptMatcher: Sendable {
   /// Stems, except for agent nouns: Porter2 gives "deployer" and "deploying" the same stem, but a
   /// deployer (an actor) is not deployment (an activity), so one-word agent nouns match their own form.
   static func matchKeys(_ tokens: [Token], isPhrase: Bool) -> [String] {
-    let words = tokens.filter { !articles.contains($0.normalized) }
+    let words = tokens.filter { !articles.contains($0.word) }
     if isPhrase && words.count == 1, let agent = agentKey(words[0]) { return [agent] }
     return words.map(\.stem)
   }
@@ -173,7 +173,7 @@ struct ConceptMatcher: Sendable {
   /// `=deployer` for "deployer" and "deployers"; nil for words that are not agent nouns.
   static func agentKey(_ token: Token) -> String? {
     // Most words are not agent nouns; look at the last bytes before building any string.
-    let bytes = token.normalized.utf8
+    let bytes = token.word.utf8
     guard bytes.count > 4 else { return nil }
     var last = bytes.index(before: bytes.endIndex)
     if bytes[last] == UInt8(ascii: "s") { last = bytes.index(before: last) }
@@ -181,7 +181,7 @@ struct ConceptMatcher: Sendable {
       bytes[bytes.index(before: last)] == UInt8(ascii: "e")
         || bytes[bytes.index(before: last)] == UInt8(ascii: "o")
     else { return nil }
-    var word = token.normalized
+    var word = token.word
     if word.hasSuffix("s") && word.count > 4 { word.removeLast() }
     guard word.count > 4, word.hasSuffix("er") || word.hasSuffix("or"), token.stem != word else { return nil }
     return "=" + word

@@ -2,7 +2,7 @@ import Foundation
 import TextAnalysis
 
 /// The classifier's features and how a statement becomes a vector: TF-IDF over title words, text words
-/// and word pairs, and thesaurus concepts with the codes they point to, each block L2-normalised and
+/// and word pairs, and thesaurus concepts with the codes they point to, each block scaled to unit length (L2) and
 /// weighted so that no block drowns the others.
 struct FeatureSpace: Sendable {
   enum Block: Int, Sendable, Codable, CaseIterable {
