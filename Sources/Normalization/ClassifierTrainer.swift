@@ -12,7 +12,7 @@ public struct ClassifierTrainer: Sendable {
   public var blockWeights = [0.5, 1.0, 0.5, 0.5]
   public var minimumTextDocumentFrequency = 2
   public var taxonomyPrototypes = true
-  public var temperatureCandidates = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]
+  var temperatureCandidates = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]
   /// The share of the thesaurus's vote (`ThesaurusVote`) mixed into the SVM's probabilities.
   public var thesaurusWeight = 0.3
   /// The accuracy the unflagged codes should reach: training sets the review threshold to the lowest
@@ -20,11 +20,11 @@ public struct ClassifierTrainer: Sendable {
   public var reviewTargetAccuracy = 0.85
   /// A fixed review threshold instead (for trying others in cross-validation).
   public var reviewThreshold: Double?
-  public static let reviewThresholdCandidates = stride(from: 0.5, through: 0.95, by: 0.05).map {
+  static let reviewThresholdCandidates = stride(from: 0.5, through: 0.95, by: 0.05).map {
     ($0 * 100).rounded() / 100
   }
 
-  public let taxonomy: TaxonomySet
+  let taxonomy: TaxonomySet
   let matcher: ConceptMatcher
   let analyzer: TextAnalyzer
   let thesaurusVote: ThesaurusVote
@@ -38,7 +38,7 @@ public struct ClassifierTrainer: Sendable {
 
   /// Each code's definition and typical examples, written for the taxonomy, as one more training example:
   /// codes with a handful of coded statements get a description of what belongs to them.
-  public var prototypes: [CodedExample] {
+  var prototypes: [CodedExample] {
     taxonomy.mitigation.leafCodes.filter { !$0.code.contains("X") }.map { code in
       CodedExample(
         id: "taxonomy:\(code.code)", name: code.name,

@@ -5,8 +5,8 @@ import Utilities
 /// Measures coding against human codes: cross-validation on one file, train on one and test on another,
 /// or the thesaurus alone.
 public struct Evaluator: Sendable {
-  public let taxonomy: TaxonomySet
-  public let trainer: ClassifierTrainer
+  let taxonomy: TaxonomySet
+  let trainer: ClassifierTrainer
 
   public init(taxonomy: TaxonomySet, trainer: ClassifierTrainer) {
     self.taxonomy = taxonomy
