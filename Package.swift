@@ -101,7 +101,7 @@ let package = Package(
       name: "TaxonomyTests", dependencies: ["TestSupport", "Taxonomy", "ScanModel"], exclude: ["Fixtures"]),
     .testTarget(
       name: "NormalizationTests",
-      dependencies: ["TestSupport", "Normalization", "Taxonomy", "TextAnalysis", "ScanModel"],
+      dependencies: ["TestSupport", "Normalization", "Taxonomy", "ScanModel"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "DeduplicationTests",

@@ -23,7 +23,7 @@ public enum CalibrationMeasures {
   }
 
   /// Equal-width bins over [0, 1]; the top bin includes 1.
-  public static func reliability(confidences: [Double], correct: [Bool], bins: Int = 10)
+  static func reliability(confidences: [Double], correct: [Bool], bins: Int = 10)
     -> [ReliabilityBin]
   {
     (0..<bins).map { bin in
@@ -43,7 +43,7 @@ public enum CalibrationMeasures {
   }
 
   /// Expected calibration error: the bins' gaps between confidence and accuracy, weighted by size.
-  public static func expectedCalibrationError(_ bins: [ReliabilityBin]) -> Double {
+  static func expectedCalibrationError(_ bins: [ReliabilityBin]) -> Double {
     let total = bins.reduce(0) { $0 + $1.n }
     guard total > 0 else { return 0 }
     var sum = 0.0
@@ -56,7 +56,7 @@ public enum CalibrationMeasures {
   }
 
   /// For each threshold, the statements whose confidence reaches it: their share and their accuracy.
-  public static func coverageCurve(confidences: [Double], correct: [Bool], thresholds: [Double])
+  static func coverageCurve(confidences: [Double], correct: [Bool], thresholds: [Double])
     -> [CoveragePoint]
   {
     let total = max(confidences.count, 1)
@@ -71,7 +71,7 @@ public enum CalibrationMeasures {
     }
   }
 
-  public static let standardThresholds: [Double] = stride(from: 0.0, through: 0.95, by: 0.05).map {
+  static let standardThresholds: [Double] = stride(from: 0.0, through: 0.95, by: 0.05).map {
     ($0 * 100).rounded() / 100
   }
 

@@ -35,11 +35,11 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
     /// The share of the thesaurus's vote in the probabilities (the rest is the SVM's).
     public var thesaurusWeight: Double
     /// Turns the top probability and its gap to the runner-up into a probability of being right.
-    public var calibration: CorrectnessCalibration
+    var calibration: CorrectnessCalibration
     /// A code whose calibrated probability of being right is under this needs review.
     public var reviewThreshold: Double
 
-    public init(
+    init(
       cost: Double, blockWeights: [Double], minimumTextDocumentFrequency: Int, taxonomyPrototypes: Bool,
       temperature: Double, thesaurusWeight: Double = 0, calibration: CorrectnessCalibration = .identity,
       reviewThreshold: Double = 0.5
@@ -56,18 +56,11 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
   }
 
   /// A training example as the model keeps it: no text, only its id, code and vector.
-  public struct StoredExample: Sendable, Codable, Hashable {
-    public var id: String
-    public var code: String
-    public var origin: String
-    public var vector: SparseVector
-
-    public init(id: String, code: String, origin: String, vector: SparseVector) {
-      self.id = id
-      self.code = code
-      self.origin = origin
-      self.vector = vector
-    }
+  struct StoredExample: Sendable, Codable, Hashable {
+    var id: String
+    var code: String
+    var origin: String
+    var vector: SparseVector
   }
 
   public var format: Int
@@ -78,10 +71,10 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
   public var hyperparameters: Hyperparameters
   public var classes: [String]
   public var features: [String]
-  public var idf: [Double]
+  var idf: [Double]
   /// Per class, one weight per feature and the bias last.
-  public var weights: [[Double]]
-  public var examples: [StoredExample]
+  var weights: [[Double]]
+  var examples: [StoredExample]
 
   /// Reads a model file, with a clear error for a file that is not a model or is of another format.
   public static func load(path: String) throws -> ClassifierModel {
@@ -119,7 +112,7 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
     return data
   }
 
-  public var featureSpace: FeatureSpace {
+  var featureSpace: FeatureSpace {
     FeatureSpace(names: features, idf: idf, blockWeights: hyperparameters.blockWeights)
   }
 }

@@ -12,7 +12,7 @@ public struct ClassifierTrainer: Sendable {
   public var blockWeights = [0.5, 1.0, 0.5, 0.5]
   public var minimumTextDocumentFrequency = 2
   public var taxonomyPrototypes = true
-  public var temperatureCandidates = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]
+  var temperatureCandidates = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]
   /// The share of the thesaurus's vote (`ThesaurusVote`) mixed into the SVM's probabilities.
   public var thesaurusWeight = 0.3
   /// The accuracy the unflagged codes should reach: training sets the review threshold to the lowest
@@ -20,13 +20,13 @@ public struct ClassifierTrainer: Sendable {
   public var reviewTargetAccuracy = 0.85
   /// A fixed review threshold instead (for trying others in cross-validation).
   public var reviewThreshold: Double?
-  public static let reviewThresholdCandidates = stride(from: 0.5, through: 0.95, by: 0.05).map {
+  static let reviewThresholdCandidates = stride(from: 0.5, through: 0.95, by: 0.05).map {
     ($0 * 100).rounded() / 100
   }
 
-  public let taxonomy: TaxonomySet
-  public let matcher: ConceptMatcher
-  public let analyzer: TextAnalyzer
+  let taxonomy: TaxonomySet
+  let matcher: ConceptMatcher
+  let analyzer: TextAnalyzer
   let thesaurusVote: ThesaurusVote
 
   public init(taxonomy: TaxonomySet, analyzer: TextAnalyzer = TextAnalyzer()) {
@@ -38,7 +38,7 @@ public struct ClassifierTrainer: Sendable {
 
   /// Each code's definition and typical examples, written for the taxonomy, as one more training example:
   /// codes with a handful of coded statements get a description of what belongs to them.
-  public var prototypes: [CodedExample] {
+  var prototypes: [CodedExample] {
     taxonomy.mitigation.leafCodes.filter { !$0.code.contains("X") }.map { code in
       CodedExample(
         id: "taxonomy:\(code.code)", name: code.name,
@@ -63,7 +63,7 @@ public struct ClassifierTrainer: Sendable {
 
   /// The vector training gives `example` in `space`: what a model learns from. Coding computes the same
   /// vector another way (from word ids), and must agree with this one.
-  public func vector(of example: CodedExample, in space: FeatureSpace) -> SparseVector {
+  func vector(of example: CodedExample, in space: FeatureSpace) -> SparseVector {
     let terms = analyse(example)
     return space.vector(
       title: terms.title, text: terms.text, concepts: terms.concepts, context: terms.context)
@@ -118,20 +118,8 @@ public struct ClassifierTrainer: Sendable {
       allExamples += extra
       allAnalyses += extra.map(analyse)
     }
-    let raw = allAnalyses.map {
-      FeatureSpace.rawFeatures(title: $0.title, text: $0.text, concepts: $0.concepts, context: $0.context)
-    }
-    var documentFrequency: [String: Int] = [:]
-    for features in raw {
-      for name in features.keys { documentFrequency[name, default: 0] += 1 }
-    }
-    let names = documentFrequency.filter { name, count in
-      let isText = name.hasPrefix("t:") || name.hasPrefix("b:") || name.hasPrefix("s:")
-      return !isText || count >= minimumTextDocumentFrequency
-    }.keys.sorted()
-    let total = Double(raw.count)
-    let idf = names.map { log((1 + total) / (1 + Double(documentFrequency[$0] ?? 0))) + 1 }
-    let space = FeatureSpace(names: names, idf: idf, blockWeights: blockWeights)
+    let space = featureSpace(allAnalyses)
+    let names = space.names
     let vectors = allAnalyses.map {
       space.vector(title: $0.title, text: $0.text, concepts: $0.concepts, context: $0.context)
     }
@@ -158,9 +146,33 @@ public struct ClassifierTrainer: Sendable {
         taxonomyPrototypes: taxonomyPrototypes, temperature: temperature, thesaurusWeight: thesaurusWeight,
         calibration: calibration,
         reviewThreshold: reviewThreshold),
-      classes: classes, features: names, idf: idf.map { $0.rounded(toPlaces: 6) }, weights: weights,
+      classes: classes, features: names, idf: space.idf.map { $0.rounded(toPlaces: 6) }, weights: weights,
       examples: stored)
   }
+
+  /// The vocabulary of the training examples with its IDF: every concept feature, and the text features
+  /// that occur in at least `minimumTextDocumentFrequency` examples.
+  private func featureSpace(_ analyses: [Terms]) -> FeatureSpace {
+    let raw = analyses.map {
+      FeatureSpace.rawFeatures(title: $0.title, text: $0.text, concepts: $0.concepts, context: $0.context)
+    }
+    var documentFrequency: [String: Int] = [:]
+    for features in raw {
+      for name in features.keys { documentFrequency[name, default: 0] += 1 }
+    }
+    let names = documentFrequency.filter { name, count in
+      let isText = name.hasPrefix("t:") || name.hasPrefix("b:") || name.hasPrefix("s:")
+      return !isText || count >= minimumTextDocumentFrequency
+    }.keys.sorted()
+    let total = Double(raw.count)
+    let idf = names.map { log((1 + total) / (1 + Double(documentFrequency[$0] ?? 0))) + 1 }
+    return FeatureSpace(names: names, idf: idf, blockWeights: blockWeights)
+  }
+
+  /// One held-out prediction of the internal cross-validation: the SVM's scores by class, the index of the
+  /// human code among the classes (nil when the fold's training had no example of it), and the thesaurus's
+  /// shares.
+  private typealias HeldOut = (scores: [Double], truth: Int?, thesaurus: [String: Double], classes: [String])
 
   /// Chooses the softmax temperature that best predicts held-out codes (lowest log loss), then fits the
   /// probability of being right on the same held-out predictions: both from an internal 5-fold
@@ -168,8 +180,32 @@ public struct ClassifierTrainer: Sendable {
   /// of the time on statements the model has not seen; and sets the review threshold there too.
   func calibrate(examples: [CodedExample], analyses: [Terms]) -> (Double, CorrectnessCalibration, Double) {
     guard examples.count >= 20 else { return (0.2, .identity, reviewThreshold ?? 0.5) }
+    let scored = heldOutPredictions(examples: examples, analyses: analyses)
+    let temperature = bestTemperature(scored)
+    let samples = scored.map { item -> (signals: [Double], correct: Bool) in
+      let probabilities = MitigationClassifier.mixed(
+        MitigationClassifier.softmax(item.scores, temperature: temperature), classes: item.classes,
+        thesaurus: item.thesaurus, weight: thesaurusWeight)
+      var first = 0
+      for index in probabilities.indices where probabilities[index] > probabilities[first] { first = index }
+      return (MitigationClassifier.confidenceSignals(probabilities), item.truth == first)
+    }
+    let calibration = CorrectnessCalibration.fit(samples)
+    let stated = samples.map { (calibration.probability($0.signals), $0.correct) }
+    let chosen =
+      reviewThreshold
+      ?? Self.reviewThresholdCandidates.first { threshold in
+        let kept = stated.filter { $0.0 >= threshold }
+        return kept.count >= 10
+          && Double(kept.filter(\.1).count) / Double(kept.count) >= reviewTargetAccuracy
+      } ?? Self.reviewThresholdCandidates.last ?? 0.95
+    return (temperature, calibration, chosen)
+  }
+
+  /// Every example scored by a model fitted on the other four of five stratified folds.
+  private func heldOutPredictions(examples: [CodedExample], analyses: [Terms]) -> [HeldOut] {
     let folds = Folds.stratified(codes: examples.map(\.code), count: 5)
-    var scored: [(scores: [Double], truth: Int?, thesaurus: [String: Double], classes: [String])] = []
+    var scored: [HeldOut] = []
     for fold in 0..<5 {
       let train = examples.indices.filter { folds[$0] != fold }
       let test = examples.indices.filter { folds[$0] == fold }
@@ -188,6 +224,11 @@ public struct ClassifierTrainer: Sendable {
           ))
       }
     }
+    return scored
+  }
+
+  /// The candidate temperature with the lowest log loss on the held-out predictions; the first on a tie.
+  private func bestTemperature(_ scored: [HeldOut]) -> Double {
     var best = (temperature: 0.2, loss: Double.infinity)
     for temperature in temperatureCandidates {
       var loss = 0.0
@@ -199,24 +240,7 @@ public struct ClassifierTrainer: Sendable {
       }
       if loss < best.loss { best = (temperature, loss) }
     }
-    let samples = scored.map { item -> (signals: [Double], correct: Bool) in
-      let probabilities = MitigationClassifier.mixed(
-        MitigationClassifier.softmax(item.scores, temperature: best.temperature), classes: item.classes,
-        thesaurus: item.thesaurus, weight: thesaurusWeight)
-      var first = 0
-      for index in probabilities.indices where probabilities[index] > probabilities[first] { first = index }
-      return (MitigationClassifier.confidenceSignals(probabilities), item.truth == first)
-    }
-    let calibration = CorrectnessCalibration.fit(samples)
-    let stated = samples.map { (calibration.probability($0.signals), $0.correct) }
-    let chosen =
-      reviewThreshold
-      ?? Self.reviewThresholdCandidates.first { threshold in
-        let kept = stated.filter { $0.0 >= threshold }
-        return kept.count >= 10
-          && Double(kept.filter(\.1).count) / Double(kept.count) >= reviewTargetAccuracy
-      } ?? Self.reviewThresholdCandidates.last ?? 0.95
-    return (best.temperature, calibration, chosen)
+    return best.temperature
   }
 
 }

@@ -4,14 +4,14 @@ import TextAnalysis
 /// Finds thesaurus concepts in analysed text: labels, alternative labels and spelling variants match on
 /// stems (stop words ignored, so "know-your-customer" finds "know your customer"); abbreviations match
 /// the written word exactly, so that "KYC" counts and the word "it" is not the abbreviation IT.
-public struct ConceptMatcher: Sendable {
+struct ConceptMatcher: Sendable {
   /// A thesaurus phrase as the keys of its words.
   struct Phrase: Sendable {
     var keys: [Int32]
     var concept: Int
   }
 
-  public let concepts: [ThesaurusConcept]
+  let concepts: [ThesaurusConcept]
   /// Every stem and agent key that some phrase uses, numbered.
   private let keyIDs: [String: Int32]
   /// Key id of a phrase's first word to the phrases that start with it, longest first.
@@ -23,7 +23,7 @@ public struct ConceptMatcher: Sendable {
   private let analyzer: TextAnalyzer
   private let byID: [String: Int]
 
-  public init(thesaurus: Thesaurus, analyzer: TextAnalyzer = TextAnalyzer()) {
+  init(thesaurus: Thesaurus, analyzer: TextAnalyzer = TextAnalyzer()) {
     self.analyzer = analyzer
     concepts = thesaurus.concepts
     var keyIDs: [String: Int32] = [:]
@@ -59,7 +59,7 @@ public struct ConceptMatcher: Sendable {
       thesaurus.concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  public func concept(_ id: String) -> ThesaurusConcept? {
+  func concept(_ id: String) -> ThesaurusConcept? {
     byID[id].map { concepts[$0] }
   }
 
@@ -82,7 +82,7 @@ public struct ConceptMatcher: Sendable {
   }
 
   /// The mitigation codes a concept points to.
-  public func mitigationCodes(of id: String) -> [String] {
+  func mitigationCodes(of id: String) -> [String] {
     concept(id)?.codes?["mitigation"] ?? []
   }
 
@@ -93,19 +93,19 @@ public struct ConceptMatcher: Sendable {
       matchKey: keyIDs[token.stem] ?? -1,
       agentKey: Self.agentKey(token).flatMap { keyIDs[$0] } ?? -1,
       featureStem: featureStem, isStopWord: token.isStopWord,
-      isArticle: Self.articles.contains(token.normalized),
+      isArticle: Self.articles.contains(token.word),
       mayBeAbbreviation: lowercased.map(abbreviationForms.contains) ?? true)
   }
 
   /// Every concept occurrence, in text order. Nested phrases all count ("model weights" inside
   /// "model weights security"), because each says something about the statement.
-  public func matches(in text: String, tokens: [Token]) -> [ConceptMatch] {
+  func matches(in text: String, tokens: [Token]) -> [ConceptMatch] {
     matches(
       in: text,
       words: tokens.map { AnalysedWord(meaning: meaning(of: $0, lowercased: nil), range: $0.utf8Range) })
   }
 
-  public func matches(in text: String) -> [ConceptMatch] {
+  func matches(in text: String) -> [ConceptMatch] {
     matches(in: text, tokens: analyzer.tokens(text))
   }
 
@@ -165,7 +165,7 @@ public struct ConceptMatcher: Sendable {
   /// Stems, except for agent nouns: Porter2 gives "deployer" and "deploying" the same stem, but a
   /// deployer (an actor) is not deployment (an activity), so one-word agent nouns match their own form.
   static func matchKeys(_ tokens: [Token], isPhrase: Bool) -> [String] {
-    let words = tokens.filter { !articles.contains($0.normalized) }
+    let words = tokens.filter { !articles.contains($0.word) }
     if isPhrase && words.count == 1, let agent = agentKey(words[0]) { return [agent] }
     return words.map(\.stem)
   }
@@ -173,7 +173,7 @@ public struct ConceptMatcher: Sendable {
   /// `=deployer` for "deployer" and "deployers"; nil for words that are not agent nouns.
   static func agentKey(_ token: Token) -> String? {
     // Most words are not agent nouns; look at the last bytes before building any string.
-    let bytes = token.normalized.utf8
+    let bytes = token.word.utf8
     guard bytes.count > 4 else { return nil }
     var last = bytes.index(before: bytes.endIndex)
     if bytes[last] == UInt8(ascii: "s") { last = bytes.index(before: last) }
@@ -181,7 +181,7 @@ public struct ConceptMatcher: Sendable {
       bytes[bytes.index(before: last)] == UInt8(ascii: "e")
         || bytes[bytes.index(before: last)] == UInt8(ascii: "o")
     else { return nil }
-    var word = token.normalized
+    var word = token.word
     if word.hasSuffix("s") && word.count > 4 { word.removeLast() }
     guard word.count > 4, word.hasSuffix("er") || word.hasSuffix("or"), token.stem != word else { return nil }
     return "=" + word

@@ -4,25 +4,21 @@ import Foundation
 /// regression) on signals of confidence (for the mitigation classifier, the log-odds of the top
 /// probability and its gap to the runner-up). Fitted on held-out predictions only (the trainer's internal cross-validation), never on
 /// the statements a figure is then reported for. Reusable for any coder that can state such signals.
-public struct CorrectnessCalibration: Sendable, Codable, Hashable {
+struct CorrectnessCalibration: Sendable, Codable, Hashable {
   /// Bias, then one coefficient per signal.
-  public var coefficients: [Double]
-
-  public init(coefficients: [Double]) {
-    self.coefficients = coefficients
-  }
+  var coefficients: [Double]
 
   /// No information yet: the top probability itself (the first signal is its log-odds).
-  public static let identity = CorrectnessCalibration(coefficients: [0, 1])
+  static let identity = CorrectnessCalibration(coefficients: [0, 1])
 
   /// The log-odds of a probability, kept finite.
-  public static func logit(_ probability: Double) -> Double {
+  static func logit(_ probability: Double) -> Double {
     let clamped = min(max(probability, 1e-6), 1 - 1e-6)
     return log(clamped / (1 - clamped))
   }
 
   /// The calibrated probability of being right given the signals (missing ones count as 0).
-  public func probability(_ signals: [Double]) -> Double {
+  func probability(_ signals: [Double]) -> Double {
     var z = coefficients.first ?? 0
     for (weight, value) in zip(coefficients.dropFirst(), signals) { z += weight * value }
     return 1 / (1 + exp(-z))
@@ -30,16 +26,38 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
 
   /// Fits the coefficients by Newton's method on the log loss with a light ridge on the slopes, from
   /// (signals, was it right) of held-out predictions. Deterministic.
-  public static func fit(_ samples: [(signals: [Double], correct: Bool)], ridge: Double = 1e-2)
+  static func fit(_ samples: [(signals: [Double], correct: Bool)], ridge: Double = 1e-2)
     -> CorrectnessCalibration
   {
     guard samples.count >= 10, samples.contains(where: \.correct), samples.contains(where: { !$0.correct }),
       let width = samples.first?.signals.count
     else { return .identity }
-    let rows = samples.map { (x: [1] + $0.signals, y: $0.correct ? 1.0 : 0.0) }
-    let dimension = width + 1
-    var w = [Double](repeating: 0, count: dimension)
-    if dimension > 1 { w[1] = 1 }
+    let problem = LogisticProblem(
+      rows: samples.map { (x: [1] + $0.signals, y: $0.correct ? 1.0 : 0.0) }, dimension: width + 1,
+      ridge: ridge)
+    var w = [Double](repeating: 0, count: problem.dimension)
+    if problem.dimension > 1 { w[1] = 1 }
+    var current = problem.loss(w)
+    for _ in 0..<50 {
+      let (gradient, hessian) = problem.newtonSystem(at: w)
+      guard let step = solve(hessian, gradient),
+        let (next, nextLoss) = problem.dampedStep(from: w, step: step, loss: current)
+      else { break }
+      let moved = zip(w, next).map { abs($0 - $1) }.max() ?? 0
+      w = next
+      let improvement = current - nextLoss
+      current = nextLoss
+      if moved < 1e-10 || improvement < 1e-12 { break }
+    }
+    return CorrectnessCalibration(coefficients: w.map { ($0 * 1_000_000).rounded() / 1_000_000 })
+  }
+
+  /// The ridge-penalised log loss of a logistic regression on rows whose first column is the bias.
+  private struct LogisticProblem {
+    var rows: [(x: [Double], y: Double)]
+    var dimension: Int
+    var ridge: Double
+
     func loss(_ w: [Double]) -> Double {
       var total = 0.0
       for row in rows {
@@ -51,8 +69,9 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
       for j in 1..<dimension { total += 0.5 * ridge * w[j] * w[j] }
       return total
     }
-    var current = loss(w)
-    for _ in 0..<50 {
+
+    /// The gradient and Hessian of the loss at `w`.
+    func newtonSystem(at w: [Double]) -> (gradient: [Double], hessian: [[Double]]) {
       var gradient = [Double](repeating: 0, count: dimension)
       var hessian = [[Double]](repeating: [Double](repeating: 0, count: dimension), count: dimension)
       for row in rows {
@@ -69,9 +88,12 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
         hessian[j][j] += ridge
       }
       hessian[0][0] += 1e-9
-      guard let step = solve(hessian, gradient) else { break }
-      // Damped: halve the step until the loss goes down, so that a badly conditioned system cannot
-      // throw the fit off.
+      return (gradient, hessian)
+    }
+
+    /// The Newton step from `w`, halved until the loss goes down; nil when it never does.
+    func dampedStep(from w: [Double], step: [Double], loss current: Double) -> ([Double], Double)? {
+      // Damped, so that a badly conditioned system cannot throw the fit off.
       var scale = 1.0
       var next = w
       var nextLoss = Double.infinity
@@ -81,14 +103,8 @@ public struct CorrectnessCalibration: Sendable, Codable, Hashable {
         if nextLoss <= current { break }
         scale /= 2
       }
-      guard nextLoss <= current else { break }
-      let moved = zip(w, next).map { abs($0 - $1) }.max() ?? 0
-      w = next
-      let improvement = current - nextLoss
-      current = nextLoss
-      if moved < 1e-10 || improvement < 1e-12 { break }
+      return nextLoss <= current ? (next, nextLoss) : nil
     }
-    return CorrectnessCalibration(coefficients: w.map { ($0 * 1_000_000).rounded() / 1_000_000 })
   }
 
   /// Gaussian elimination with partial pivoting for the small Newton system.

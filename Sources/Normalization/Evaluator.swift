@@ -5,8 +5,8 @@ import Utilities
 /// Measures coding against human codes: cross-validation on one file, train on one and test on another,
 /// or the thesaurus alone.
 public struct Evaluator: Sendable {
-  public let taxonomy: TaxonomySet
-  public let trainer: ClassifierTrainer
+  let taxonomy: TaxonomySet
+  let trainer: ClassifierTrainer
 
   public init(taxonomy: TaxonomySet, trainer: ClassifierTrainer) {
     self.taxonomy = taxonomy
@@ -107,39 +107,10 @@ public struct Evaluator: Sendable {
     let categoryHits = zip(truth, predicted).filter { category($0) == category($1) }.count
 
     let labels = Set(truth).union(predicted).sorted()
-    var perCode: [EvaluationReport.CodeScore] = []
-    var f1Sum = 0.0
-    for label in labels {
-      let support = truth.filter { $0 == label }.count
-      let predictedCount = predicted.filter { $0 == label }.count
-      let hits = zip(truth, predicted).filter { $0 == label && $1 == label }.count
-      let precision = predictedCount > 0 ? Double(hits) / Double(predictedCount) : 0
-      let recall = support > 0 ? Double(hits) / Double(support) : 0
-      let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
-      f1Sum += f1
-      perCode.append(
-        .init(
-          code: label, name: taxonomy.mitigation.code(label)?.name ?? "", support: support,
-          predicted: predictedCount,
-          precision: precision.rounded(toPlaces: 4), recall: recall.rounded(toPlaces: 4),
-          f1: f1.rounded(toPlaces: 4)))
-    }
-    var expectedAgreement = 0.0
-    for label in labels {
-      let pTrue = Double(truth.filter { $0 == label }.count) / Double(n)
-      let pPredicted = Double(predicted.filter { $0 == label }.count) / Double(n)
-      expectedAgreement += pTrue * pPredicted
-    }
+    let perCode = codeScores(truth: truth, predicted: predicted, labels: labels)
+    let f1Sum = perCode.map(\.unroundedF1).reduce(0, +)
     let observed = Double(top1) / Double(n)
-    let kappa = expectedAgreement < 1 ? (observed - expectedAgreement) / (1 - expectedAgreement) : 1
-    var confusionCounts: [String: Int] = [:]
-    for (expected, got) in zip(truth, predicted) where expected != got {
-      confusionCounts["\(expected)\u{1F}\(got)", default: 0] += 1
-    }
-    let confusions = confusionCounts.map { key, count -> EvaluationReport.Confusion in
-      let parts = key.split(separator: "\u{1F}").map(String.init)
-      return .init(expected: parts[0], predicted: parts[1], count: count)
-    }.sorted { ($1.count, $0.expected, $0.predicted) < ($0.count, $1.expected, $1.predicted) }
+    let kappa = Self.kappa(truth: truth, predicted: predicted, labels: labels, observed: observed)
     let unflagged = zip(truth, predicted).enumerated().filter { !flagged[$0.offset] }
     let unflaggedHits = unflagged.filter { $0.element.0 == $0.element.1 }.count
     let confidences = predictions.map(\.confidence)
@@ -159,7 +130,54 @@ public struct Evaluator: Sendable {
       expectedCalibrationError: CalibrationMeasures.expectedCalibrationError(reliability),
       coverage: CalibrationMeasures.coverageCurve(
         confidences: confidences, correct: right, thresholds: CalibrationMeasures.standardThresholds),
-      perCode: perCode, confusions: Array(confusions.prefix(10)))
+      perCode: perCode.map(\.score),
+      confusions: Array(Self.confusions(truth: truth, predicted: predicted).prefix(10)))
+  }
+
+  /// Precision, recall and F1 of each code either side used; the F1 also unrounded, for the macro-F1.
+  private func codeScores(truth: [String], predicted: [String], labels: [String])
+    -> [(score: EvaluationReport.CodeScore, unroundedF1: Double)]
+  {
+    labels.map { label in
+      let support = truth.filter { $0 == label }.count
+      let predictedCount = predicted.filter { $0 == label }.count
+      let hits = zip(truth, predicted).filter { $0 == label && $1 == label }.count
+      let precision = predictedCount > 0 ? Double(hits) / Double(predictedCount) : 0
+      let recall = support > 0 ? Double(hits) / Double(support) : 0
+      let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+      let score = EvaluationReport.CodeScore(
+        code: label, name: taxonomy.mitigation.code(label)?.name ?? "", support: support,
+        predicted: predictedCount,
+        precision: precision.rounded(toPlaces: 4), recall: recall.rounded(toPlaces: 4),
+        f1: f1.rounded(toPlaces: 4))
+      return (score, f1)
+    }
+  }
+
+  /// Cohen's kappa: the observed agreement corrected for the agreement expected by chance.
+  private static func kappa(truth: [String], predicted: [String], labels: [String], observed: Double)
+    -> Double
+  {
+    let n = truth.count
+    var expectedAgreement = 0.0
+    for label in labels {
+      let pTrue = Double(truth.filter { $0 == label }.count) / Double(n)
+      let pPredicted = Double(predicted.filter { $0 == label }.count) / Double(n)
+      expectedAgreement += pTrue * pPredicted
+    }
+    return expectedAgreement < 1 ? (observed - expectedAgreement) / (1 - expectedAgreement) : 1
+  }
+
+  /// The (human code, machine code) pairs that differ, most frequent first.
+  private static func confusions(truth: [String], predicted: [String]) -> [EvaluationReport.Confusion] {
+    var confusionCounts: [String: Int] = [:]
+    for (expected, got) in zip(truth, predicted) where expected != got {
+      confusionCounts["\(expected)\u{1F}\(got)", default: 0] += 1
+    }
+    return confusionCounts.map { key, count -> EvaluationReport.Confusion in
+      let parts = key.split(separator: "\u{1F}").map(String.init)
+      return .init(expected: parts[0], predicted: parts[1], count: count)
+    }.sorted { ($1.count, $0.expected, $0.predicted) < ($0.count, $1.expected, $1.predicted) }
   }
 
 }

@@ -2,10 +2,10 @@ import Foundation
 import TextAnalysis
 
 /// The classifier's features and how a statement becomes a vector: TF-IDF over title words, text words
-/// and word pairs, and thesaurus concepts with the codes they point to, each block L2-normalised and
+/// and word pairs, and thesaurus concepts with the codes they point to, each block scaled to unit length (L2) and
 /// weighted so that no block drowns the others.
-public struct FeatureSpace: Sendable {
-  public enum Block: Int, Sendable, Codable, CaseIterable {
+struct FeatureSpace: Sendable {
+  enum Block: Int, Sendable, Codable, CaseIterable {
     case title
     case text
     case concept
@@ -16,10 +16,10 @@ public struct FeatureSpace: Sendable {
   /// Feature names: `n:stem` (title word), `t:stem` (text word), `b:stem stem` (text word pair),
   /// `@concept` (thesaurus concept), `#code` (a mitigation code a found concept points to), `s:stem` (a
   /// word of the statement's section path or fields).
-  public let names: [String]
-  public let blocks: [Block]
-  public let idf: [Double]
-  public let blockWeights: [Double]
+  let names: [String]
+  let blocks: [Block]
+  let idf: [Double]
+  let blockWeights: [Double]
 
   private let titleIndex: [String: Int32]
   private let wordIndex: [String: Int32]
@@ -35,74 +35,100 @@ public struct FeatureSpace: Sendable {
   /// Per first stem id, the pairs it starts as (second stem id, feature), sorted by the second stem.
   private let pairsOfStem: [[(second: Int32, feature: Int32)]]
 
-  public init(names: [String], idf: [Double], blockWeights: [Double]) {
+  init(names: [String], idf: [Double], blockWeights: [Double]) {
     self.names = names
     self.idf = idf
     self.blockWeights = blockWeights
+    let index = NameIndex(names)
+    blocks = index.blocks
+    titleIndex = index.title
+    wordIndex = index.word
+    pairIndex = index.pair
+    conceptIndex = index.concept
+    contextIndex = index.context
+    let stems = StemTable(index)
+    stemIDs = stems.ids
+    titleFeatureOfStem = stems.titleFeature
+    wordFeatureOfStem = stems.wordFeature
+    contextFeatureOfStem = stems.contextFeature
+    pairsOfStem = stems.pairs
+  }
+
+  /// The feature names read by their prefixes: each feature's block, and per block the features by body.
+  private struct NameIndex {
     var blocks: [Block] = []
-    var titleIndex: [String: Int32] = [:]
-    var wordIndex: [String: Int32] = [:]
-    var pairIndex: [String: [String: Int32]] = [:]
-    var conceptIndex: [String: Int32] = [:]
-    var contextIndex: [String: Int32] = [:]
-    for (position, name) in names.enumerated() {
-      let index = Int32(position)
-      let body = String(name.dropFirst(2))
-      switch name.prefix(2) {
-      case "n:":
-        blocks.append(.title)
-        titleIndex[body] = index
-      case "t:":
-        blocks.append(.text)
-        wordIndex[body] = index
-      case "b:":
-        blocks.append(.text)
-        let parts = body.split(separator: " ", maxSplits: 1).map(String.init)
-        pairIndex[parts[0], default: [:]][parts.count > 1 ? parts[1] : ""] = index
-      case "s:":
-        blocks.append(.context)
-        contextIndex[body] = index
-      default:
-        blocks.append(.concept)
-        conceptIndex[name] = index
+    var title: [String: Int32] = [:]
+    var word: [String: Int32] = [:]
+    var pair: [String: [String: Int32]] = [:]
+    var concept: [String: Int32] = [:]
+    var context: [String: Int32] = [:]
+
+    init(_ names: [String]) {
+      for (position, name) in names.enumerated() {
+        let index = Int32(position)
+        let body = String(name.dropFirst(2))
+        switch name.prefix(2) {
+        case "n:":
+          blocks.append(.title)
+          title[body] = index
+        case "t:":
+          blocks.append(.text)
+          word[body] = index
+        case "b:":
+          blocks.append(.text)
+          let parts = body.split(separator: " ", maxSplits: 1).map(String.init)
+          pair[parts[0], default: [:]][parts.count > 1 ? parts[1] : ""] = index
+        case "s:":
+          blocks.append(.context)
+          context[body] = index
+        default:
+          blocks.append(.concept)
+          concept[name] = index
+        }
       }
     }
-    self.blocks = blocks
-    self.titleIndex = titleIndex
-    self.wordIndex = wordIndex
-    self.pairIndex = pairIndex
-    self.conceptIndex = conceptIndex
-    self.contextIndex = contextIndex
-    var stemIDs: [String: Int32] = [:]
-    func id(_ stem: String) -> Int32 {
-      if let id = stemIDs[stem] { return id }
-      let id = Int32(stemIDs.count)
-      stemIDs[stem] = id
-      return id
+  }
+
+  /// The stems the title, word, context and pair features use, numbered, and per stem id its features.
+  private struct StemTable {
+    var ids: [String: Int32]
+    var titleFeature: [Int32]
+    var wordFeature: [Int32]
+    var contextFeature: [Int32]
+    var pairs: [[(second: Int32, feature: Int32)]]
+
+    init(_ index: NameIndex) {
+      var stemIDs: [String: Int32] = [:]
+      func id(_ stem: String) -> Int32 {
+        if let id = stemIDs[stem] { return id }
+        let id = Int32(stemIDs.count)
+        stemIDs[stem] = id
+        return id
+      }
+      // Sorted keys, so that the numbering is the same every run.
+      for stem in index.title.keys.sorted() { _ = id(stem) }
+      for stem in index.word.keys.sorted() { _ = id(stem) }
+      for stem in index.context.keys.sorted() { _ = id(stem) }
+      for (first, seconds) in index.pair.sorted(by: { $0.key < $1.key }) {
+        _ = id(first)
+        for second in seconds.keys.sorted() { _ = id(second) }
+      }
+      var titleFeature = [Int32](repeating: -1, count: stemIDs.count)
+      var wordFeature = [Int32](repeating: -1, count: stemIDs.count)
+      var contextFeature = [Int32](repeating: -1, count: stemIDs.count)
+      var pairs = [[(second: Int32, feature: Int32)]](repeating: [], count: stemIDs.count)
+      for (stem, feature) in index.title { titleFeature[Int(id(stem))] = feature }
+      for (stem, feature) in index.word { wordFeature[Int(id(stem))] = feature }
+      for (stem, feature) in index.context { contextFeature[Int(id(stem))] = feature }
+      for (first, seconds) in index.pair {
+        pairs[Int(id(first))] = seconds.map { (id($0.key), $0.value) }.sorted { $0.second < $1.second }
+      }
+      ids = stemIDs
+      self.titleFeature = titleFeature
+      self.wordFeature = wordFeature
+      self.contextFeature = contextFeature
+      self.pairs = pairs
     }
-    // Sorted keys, so that the numbering is the same every run.
-    for stem in titleIndex.keys.sorted() { _ = id(stem) }
-    for stem in wordIndex.keys.sorted() { _ = id(stem) }
-    for stem in contextIndex.keys.sorted() { _ = id(stem) }
-    for (first, seconds) in pairIndex.sorted(by: { $0.key < $1.key }) {
-      _ = id(first)
-      for second in seconds.keys.sorted() { _ = id(second) }
-    }
-    var titleFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
-    var wordFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
-    var contextFeatureOfStem = [Int32](repeating: -1, count: stemIDs.count)
-    var pairsOfStem = [[(second: Int32, feature: Int32)]](repeating: [], count: stemIDs.count)
-    for (stem, feature) in titleIndex { titleFeatureOfStem[Int(id(stem))] = feature }
-    for (stem, feature) in wordIndex { wordFeatureOfStem[Int(id(stem))] = feature }
-    for (stem, feature) in contextIndex { contextFeatureOfStem[Int(id(stem))] = feature }
-    for (first, seconds) in pairIndex {
-      pairsOfStem[Int(id(first))] = seconds.map { (id($0.key), $0.value) }.sorted { $0.second < $1.second }
-    }
-    self.stemIDs = stemIDs
-    self.titleFeatureOfStem = titleFeatureOfStem
-    self.wordFeatureOfStem = wordFeatureOfStem
-    self.contextFeatureOfStem = contextFeatureOfStem
-    self.pairsOfStem = pairsOfStem
   }
 
   /// The id of a stem that some title, word or pair feature uses; -1 for any other.
@@ -133,7 +159,7 @@ public struct FeatureSpace: Sendable {
   }
 
   /// The statement's TF-IDF vector, sorted by feature index; features the model does not know are ignored.
-  public func vector(title: [String], text: [String], concepts: [String], context: [String] = [])
+  func vector(title: [String], text: [String], concepts: [String], context: [String] = [])
     -> SparseVector
   {
     var features: [Int32] = []
@@ -218,7 +244,7 @@ public struct FeatureSpace: Sendable {
   }
 
   /// A person-readable name of a feature, for reasons.
-  public func describe(_ index: Int) -> String {
+  func describe(_ index: Int) -> String {
     let name = names[index]
     let body = String(name.dropFirst(2))
     switch name.prefix(2) {
@@ -234,23 +260,23 @@ public struct FeatureSpace: Sendable {
 }
 
 /// A sparse vector: feature indices in ascending order and their values.
-public struct SparseVector: Sendable, Hashable, Codable {
-  public var indices: [Int32]
-  public var values: [Double]
+struct SparseVector: Sendable, Hashable, Codable {
+  var indices: [Int32]
+  var values: [Double]
 
-  public init(indices: [Int32], values: [Double]) {
+  init(indices: [Int32], values: [Double]) {
     self.indices = indices
     self.values = values
   }
 
-  public func dot(_ dense: ArraySlice<Double>) -> Double {
+  func dot(_ dense: ArraySlice<Double>) -> Double {
     var sum = 0.0
     let base = dense.startIndex
     for position in 0..<indices.count { sum += values[position] * dense[base + Int(indices[position])] }
     return sum
   }
 
-  public func dot(_ other: SparseVector) -> Double {
+  func dot(_ other: SparseVector) -> Double {
     var sum = 0.0
     var left = 0
     var right = 0
@@ -268,5 +294,5 @@ public struct SparseVector: Sendable, Hashable, Codable {
     return sum
   }
 
-  public var squaredNorm: Double { values.reduce(0) { $0 + $1 * $1 } }
+  var squaredNorm: Double { values.reduce(0) { $0 + $1 * $1 } }
 }

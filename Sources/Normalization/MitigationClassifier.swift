@@ -1,9 +1,9 @@
 import Foundation
 
 /// Applies a trained model to a statement: scores, probabilities, and the evidence behind them.
-public struct MitigationClassifier: Sendable {
-  public let model: ClassifierModel
-  public let space: FeatureSpace
+struct MitigationClassifier: Sendable {
+  let model: ClassifierModel
+  let space: FeatureSpace
   /// Feature index to the stored examples that have it, for a fast nearest-example search: the examples
   /// of feature `f` are `postingExamples[postingStarts[f]..<postingStarts[f + 1]]`, in one block of memory.
   private let postingStarts: [Int]
@@ -13,7 +13,7 @@ public struct MitigationClassifier: Sendable {
   /// Every feature's description, written once: reasons name the top features of every statement.
   private let descriptions: [String]
 
-  public init(model: ClassifierModel) {
+  init(model: ClassifierModel) {
     self.model = model
     space = model.featureSpace
     var postings = [[(example: Int32, value: Double)]](repeating: [], count: model.features.count)
@@ -33,26 +33,26 @@ public struct MitigationClassifier: Sendable {
   }
 
   /// The vector of a statement analysed with this classifier's feature space (as `Normalizer` does).
-  public func vector(_ analysis: StatementAnalysis) -> SparseVector {
+  func vector(_ analysis: StatementAnalysis) -> SparseVector {
     space.vector(
       titleStems: analysis.titleStems, textStems: analysis.textStems,
       conceptFeatures: analysis.conceptFeatures, contextStems: analysis.contextStems)
   }
 
   /// The SVM's decision value for each class, in the order of `model.classes`.
-  public func scores(_ analysis: StatementAnalysis) -> [Double] {
+  func scores(_ analysis: StatementAnalysis) -> [Double] {
     scores(vector(analysis))
   }
 
   /// Each class's SVM decision value. (Adding category classifiers' scores, so that category and
   /// subcategory agree, and the similarities of the nearest coded examples were tried: both lowered
   /// cross-validated top-1, and were taken out.)
-  public func scores(_ vector: SparseVector) -> [Double] {
+  func scores(_ vector: SparseVector) -> [Double] {
     let dimension = model.features.count
     return model.weights.map { weights in vector.dot(weights[0..<dimension]) + weights[dimension] }
   }
 
-  public static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
+  static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
     guard let top = scores.max() else { return [] }
     let exponentials = scores.map { exp(($0 - top) / temperature) }
     let sum = exponentials.reduce(0, +)
@@ -61,7 +61,7 @@ public struct MitigationClassifier: Sendable {
 
   /// The classes' probabilities: the scores through the model's softmax temperature, mixed with the
   /// thesaurus's shares (`ThesaurusVote`, by code) at the model's thesaurus weight when it has any.
-  public func probabilities(_ vector: SparseVector, thesaurus: [String: Double] = [:]) -> [Double] {
+  func probabilities(_ vector: SparseVector, thesaurus: [String: Double] = [:]) -> [Double] {
     Self.mixed(
       Self.softmax(scores(vector), temperature: model.hyperparameters.temperature), classes: model.classes,
       thesaurus: thesaurus, weight: model.hyperparameters.thesaurusWeight)
@@ -77,7 +77,7 @@ public struct MitigationClassifier: Sendable {
   }
 
   /// The calibrated probability that the most probable class is right.
-  public func probabilityRight(_ probabilities: [Double]) -> Double {
+  func probabilityRight(_ probabilities: [Double]) -> Double {
     model.hyperparameters.calibration.probability(Self.confidenceSignals(probabilities))
   }
 
@@ -85,14 +85,14 @@ public struct MitigationClassifier: Sendable {
   /// (The share of agreeing nearest examples and whether a thesaurus concept points to the code were
   /// tried as further signals; in cross-validation they did not separate right codes from wrong ones any
   /// better, and calibration got worse, so they are not used.)
-  public static func confidenceSignals(_ probabilities: [Double]) -> [Double] {
+  static func confidenceSignals(_ probabilities: [Double]) -> [Double] {
     let sorted = probabilities.sorted(by: >)
     guard let top = sorted.first else { return [0, 0] }
     return [CorrectnessCalibration.logit(top), top - (sorted.count > 1 ? sorted[1] : 0)]
   }
 
   /// The features that pushed `classIndex` up the most: (description, contribution).
-  public func topFeatures(
+  func topFeatures(
     _ vector: SparseVector, classIndex: Int, limit: Int,
     where include: (FeatureSpace.Block) -> Bool = { _ in true }
   ) -> [(String, Double)] {
@@ -106,7 +106,7 @@ public struct MitigationClassifier: Sendable {
   }
 
   /// The coded examples most similar to the statement (cosine over the same features).
-  public func nearestExamples(_ vector: SparseVector, limit: Int) -> [(
+  func nearestExamples(_ vector: SparseVector, limit: Int) -> [(
     example: ClassifierModel.StoredExample, similarity: Double
   )] {
     nearestExampleIndices(vector, limit: limit).map { (model.examples[$0.example], $0.similarity) }

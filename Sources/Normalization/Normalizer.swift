@@ -10,23 +10,23 @@ import Utilities
 /// a model, from the thesaurus alone; the other facets come from the concepts' links, falling back to the
 /// primary code's usual facet codes. People's decisions in decisions/codes.csv win over both.
 public struct Normalizer: Sendable {
-  public struct Thresholds: Sendable {
+  struct Thresholds: Sendable {
     /// Without a model (the thesaurus alone), below this confidence the primary code needs review; with
     /// a model, the model's own calibrated `reviewThreshold` decides.
-    public var reviewConfidence = 0.35
+    var reviewConfidence = 0.35
     /// A primary code this close to the runner-up needs review.
-    public var reviewMargin = 0.10
+    var reviewMargin = 0.10
     /// Below this confidence no subcategory fits: the statement gets a "not otherwise categorized" code.
-    public var noFitConfidence = 0.12
+    var noFitConfidence = 0.12
 
-    public init() {}
+    init() {}
   }
 
   public let taxonomy: TaxonomySet
-  public let classifier: MitigationClassifier?
-  public let matcher: ConceptMatcher
-  public let analyzer: TextAnalyzer
-  public var thresholds = Thresholds()
+  let classifier: MitigationClassifier?
+  let matcher: ConceptMatcher
+  let analyzer: TextAnalyzer
+  var thresholds = Thresholds()
   private let statementAnalyzer: StatementAnalyzer
   private let decisions: [String: [String: [CodeDecision]]]
   private let codeNames: [String: [String: String]]
@@ -136,90 +136,36 @@ public struct Normalizer: Sendable {
     if let classifier {
       let probabilities = classifier.probabilities(
         classifier.vector(analysis), thesaurus: thesaurusShares(analysis))
-      ranked = zip(classifier.model.classes, probabilities).sorted {
-        $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
-      }
-      .map(\.0)
+      ranked = Self.ranking(classifier, probabilities).map(\.code)
     } else {
       ranked = thesaurusRanking(analysis).map(\.code)
     }
     return [primary] + ranked.filter { $0 != primary }
   }
 
+  /// The mitigation codes ranked best first, how they were ranked, and the reasons for the first.
+  private struct MitigationRanking {
+    var ranked: [(code: String, probability: Double)]
+    var method: CodeAssignment.Method
+    var reasons: [CodingReason]
+    /// With a model: the calibrated probability that the first code is right.
+    var probabilityRight: Double?
+  }
+
   private func codeMitigation(statementID: String, analysis: StatementAnalysis, context: StatementContext?)
     -> CodeAssignment
   {
-    let ranked: [(code: String, probability: Double)]
-    var reasons: [CodingReason] = []
-    let method: CodeAssignment.Method
-    var probabilityRight: Double?
-    if let classifier {
-      method = .classifier
-      let vector = classifier.vector(analysis)
-      let probabilities = classifier.probabilities(vector, thesaurus: thesaurusShares(analysis))
-      probabilityRight = classifier.probabilityRight(probabilities)
-      ranked = zip(classifier.model.classes, probabilities).sorted {
-        $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
-      }.map { ($0.0, $0.1) }
-      if let top = ranked.first, let classIndex = classifier.model.classes.firstIndex(of: top.code) {
-        reasons += conceptReasons(analysis, code: top.code)
-        if let section = context?.section {
-          let words = classifier.topFeatures(vector, classIndex: classIndex, limit: 3) { $0 == .context }
-          let weight = words.reduce(0) { $0 + $1.1 }
-          reasons.append(
-            CodingReason(
-              kind: .feature,
-              text: words.isEmpty
-                ? "under “\(section)”: no word of its section or fields weighs for \(top.code)"
-                : "under “\(section)”: \(words.map(\.0).joined(separator: ", ")) weigh for \(top.code)",
-              weight: weight))
-        }
-        for (feature, weight) in classifier.topFeatures(
-          vector, classIndex: classIndex, limit: 5, where: { $0 != .context })
-        {
-          reasons.append(
-            CodingReason(kind: .feature, text: "\(feature) weighs for \(top.code)", weight: weight))
-        }
-        for (example, similarity) in classifier.nearestExampleIndices(vector, limit: 3) {
-          reasons.append(CodingReason(kind: .example, text: exampleReasons[example], weight: similarity))
-        }
-      }
-    } else {
-      method = .thesaurus
-      ranked = thesaurusRanking(analysis)
-      if let top = ranked.first { reasons += conceptReasons(analysis, code: top.code) }
-    }
+    let ranking =
+      classifier.map { rankWithClassifier($0, analysis: analysis, context: context) }
+      ?? rankWithThesaurus(analysis)
+    let ranked = ranking.ranked
     guard let top = ranked.first, top.probability >= thresholds.noFitConfidence else {
       return notOtherwiseCategorized(
-        statementID: statementID, ranked: ranked, method: method, reasons: reasons)
+        statementID: statementID, ranked: ranked, method: ranking.method, reasons: ranking.reasons)
     }
-    let runnerUp = ranked.count > 1 ? ranked[1].probability : 0
-    var needsReview = false
-    if let probabilityRight, let classifier {
-      let threshold = classifier.model.hyperparameters.reviewThreshold
-      if probabilityRight < threshold {
-        needsReview = true
-        reasons.append(
-          CodingReason(
-            kind: .rule,
-            text:
-              "calibrated probability of being right \(Self.format(probabilityRight)) is under \(Self.format(threshold)): needs review"
-          ))
-      }
-    } else if top.probability < thresholds.reviewConfidence {
-      needsReview = true
-      reasons.append(
-        CodingReason(
-          kind: .rule,
-          text:
-            "confidence \(Self.format(top.probability)) is under \(Self.format(thresholds.reviewConfidence)): needs review"
-        ))
-    } else if top.probability - runnerUp < thresholds.reviewMargin {
-      needsReview = true
-      reasons.append(
-        CodingReason(
-          kind: .rule, text: "the runner-up is within \(Self.format(thresholds.reviewMargin)): needs review"))
-    }
+    var reasons = ranking.reasons
+    let review = reviewReason(ranked: ranked, probabilityRight: ranking.probabilityRight)
+    if let review { reasons.append(review) }
     for alternative in ranked.dropFirst().prefix(2) where alternative.probability > 0 {
       reasons.append(
         CodingReason(
@@ -228,8 +174,88 @@ public struct Normalizer: Sendable {
     }
     return CodeAssignment(
       statementID: statementID, facet: "mitigation", code: top.code, rank: 1,
-      score: (probabilityRight ?? top.probability).rounded(toPlaces: 4),
-      method: method, reasons: reasons, needsReview: needsReview)
+      score: (ranking.probabilityRight ?? top.probability).rounded(toPlaces: 4),
+      method: ranking.method, reasons: reasons, needsReview: review != nil)
+  }
+
+  /// The model's ranking, with the reasons for its first code: the concepts pointing to it, the words of
+  /// the statement's section, the features weighing most, and the nearest coded examples.
+  private func rankWithClassifier(
+    _ classifier: MitigationClassifier, analysis: StatementAnalysis, context: StatementContext?
+  ) -> MitigationRanking {
+    let vector = classifier.vector(analysis)
+    let probabilities = classifier.probabilities(vector, thesaurus: thesaurusShares(analysis))
+    let ranked = Self.ranking(classifier, probabilities)
+    var reasons: [CodingReason] = []
+    if let top = ranked.first, let classIndex = classifier.model.classes.firstIndex(of: top.code) {
+      reasons += conceptReasons(analysis, code: top.code)
+      if let section = context?.section {
+        let words = classifier.topFeatures(vector, classIndex: classIndex, limit: 3) { $0 == .context }
+        let weight = words.reduce(0) { $0 + $1.1 }
+        reasons.append(
+          CodingReason(
+            kind: .feature,
+            text: words.isEmpty
+              ? "under “\(section)”: no word of its section or fields weighs for \(top.code)"
+              : "under “\(section)”: \(words.map(\.0).joined(separator: ", ")) weigh for \(top.code)",
+            weight: weight))
+      }
+      for (feature, weight) in classifier.topFeatures(
+        vector, classIndex: classIndex, limit: 5, where: { $0 != .context })
+      {
+        reasons.append(
+          CodingReason(kind: .feature, text: "\(feature) weighs for \(top.code)", weight: weight))
+      }
+      for (example, similarity) in classifier.nearestExampleIndices(vector, limit: 3) {
+        reasons.append(CodingReason(kind: .example, text: exampleReasons[example], weight: similarity))
+      }
+    }
+    return MitigationRanking(
+      ranked: ranked, method: .classifier, reasons: reasons,
+      probabilityRight: classifier.probabilityRight(probabilities))
+  }
+
+  private func rankWithThesaurus(_ analysis: StatementAnalysis) -> MitigationRanking {
+    let ranked = thesaurusRanking(analysis)
+    let reasons = ranked.first.map { conceptReasons(analysis, code: $0.code) } ?? []
+    return MitigationRanking(ranked: ranked, method: .thesaurus, reasons: reasons, probabilityRight: nil)
+  }
+
+  /// The model's classes by probability, best first; ties by code.
+  private static func ranking(_ classifier: MitigationClassifier, _ probabilities: [Double])
+    -> [(code: String, probability: Double)]
+  {
+    zip(classifier.model.classes, probabilities).sorted {
+      $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
+    }.map { ($0.0, $0.1) }
+  }
+
+  /// Why the first code needs review, or nil when it does not: with a model, its calibrated probability
+  /// of being right decides; without one, its confidence and its margin over the runner-up.
+  private func reviewReason(ranked: [(code: String, probability: Double)], probabilityRight: Double?)
+    -> CodingReason?
+  {
+    guard let top = ranked.first else { return nil }
+    let runnerUp = ranked.count > 1 ? ranked[1].probability : 0
+    if let probabilityRight, let classifier {
+      let threshold = classifier.model.hyperparameters.reviewThreshold
+      guard probabilityRight < threshold else { return nil }
+      return CodingReason(
+        kind: .rule,
+        text:
+          "calibrated probability of being right \(Self.format(probabilityRight)) is under \(Self.format(threshold)): needs review"
+      )
+    } else if top.probability < thresholds.reviewConfidence {
+      return CodingReason(
+        kind: .rule,
+        text:
+          "confidence \(Self.format(top.probability)) is under \(Self.format(thresholds.reviewConfidence)): needs review"
+      )
+    } else if top.probability - runnerUp < thresholds.reviewMargin {
+      return CodingReason(
+        kind: .rule, text: "the runner-up is within \(Self.format(thresholds.reviewMargin)): needs review")
+    }
+    return nil
   }
 
   /// Without a model: each leaf code scores the weights of the concepts that point to it.
@@ -300,22 +326,7 @@ public struct Normalizer: Sendable {
     _ facet: TaxonomyFacet, position: Int, statementID: String, analysis: StatementAnalysis,
     primaryCode: String
   ) -> [CodeAssignment] {
-    // A handful of codes at most: arrays in first-seen order beat dictionaries here.
-    var evidence: [(key: String, value: Double, because: [ConceptMatch])] = []
-    var seen: [Int] = []
-    for match in analysis.concepts {
-      guard let concept = matcher.index(of: match), !seen.contains(concept) else { continue }
-      seen.append(concept)
-      for code in links.codes(of: concept, facet: position) {
-        let weight = max(links.weights[concept] ?? 1, 0.5)
-        if let slot = evidence.firstIndex(where: { $0.key == code }) {
-          evidence[slot].value += weight
-          evidence[slot].because.append(match)
-        } else {
-          evidence.append((code, weight, [match]))
-        }
-      }
-    }
+    let evidence = facetEvidence(analysis, position: position)
     if let top = evidence.map(\.value).max(), top >= 0.5 {
       let kept = evidence.filter { $0.value >= max(0.5, 0.4 * top) }.sorted {
         $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
@@ -335,6 +346,37 @@ public struct Normalizer: Sendable {
           ], needsReview: false)
       }
     }
+    return usualFacetCodes(facet, statementID: statementID, primaryCode: primaryCode)
+  }
+
+  /// Per code of the facet at `position`, the weight of the concepts found that point to it, and those
+  /// concepts' matches.
+  private func facetEvidence(_ analysis: StatementAnalysis, position: Int)
+    -> [(key: String, value: Double, because: [ConceptMatch])]
+  {
+    // A handful of codes at most: arrays in first-seen order beat dictionaries here.
+    var evidence: [(key: String, value: Double, because: [ConceptMatch])] = []
+    var seen: [Int] = []
+    for match in analysis.concepts {
+      guard let concept = matcher.index(of: match), !seen.contains(concept) else { continue }
+      seen.append(concept)
+      for code in links.codes(of: concept, facet: position) {
+        let weight = max(links.weights[concept] ?? 1, 0.5)
+        if let slot = evidence.firstIndex(where: { $0.key == code }) {
+          evidence[slot].value += weight
+          evidence[slot].because.append(match)
+        } else {
+          evidence.append((code, weight, [match]))
+        }
+      }
+    }
+    return evidence
+  }
+
+  /// When nothing in the text points to a code of the facet: the primary code's usual ones.
+  private func usualFacetCodes(_ facet: TaxonomyFacet, statementID: String, primaryCode: String)
+    -> [CodeAssignment]
+  {
     let defaults = taxonomy.facetDefaults.codes(for: primaryCode, facet: facet.facet)
     return defaults.enumerated().map { offset, code in
       CodeAssignment(

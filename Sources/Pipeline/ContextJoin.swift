@@ -10,23 +10,18 @@ import ScanModel
 /// locator, and how the match was made. The documents' text is never in it: the context is extracted
 /// afresh from each framework's original (`evscan fetch` puts it in the framework's folder).
 public struct ContextJoin: Sendable {
-  public struct Entry: Sendable, Hashable {
-    public var rowID: String
-    public var framework: String
-    public var statementID: String
-    public var documentSHA256: String
-    public var locator: String
-    public var match: String
-    public var line: Int
+  struct Entry: Sendable, Hashable {
+    var rowID: String
+    var framework: String
+    var statementID: String
+    var documentSHA256: String
+    var locator: String
+    var match: String
+    var line: Int
   }
 
-  public let file: String
-  public let entries: [Entry]
-
-  public init(file: String, entries: [Entry]) {
-    self.file = file
-    self.entries = entries
-  }
+  let file: String
+  let entries: [Entry]
 
   public static func read(path: String) throws -> ContextJoin {
     let table = try CSVTable.read(path: path)

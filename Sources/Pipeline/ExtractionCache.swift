@@ -5,14 +5,10 @@ import ScanModel
 /// Extraction results keyed by everything that determines them — the tool's version and binary, the document's
 /// SHA-256, the full recipe with its preset filled in, and the document's format — so that a framework
 /// whose inputs have not changed is not extracted again.
-public struct ExtractionCache: Sendable {
-  public let directory: URL
+struct ExtractionCache: Sendable {
+  let directory: URL
 
-  public init(directory: URL) {
-    self.directory = directory
-  }
-
-  public static func key(
+  static func key(
     framework: String, documentSHA256: String, recipe: Recipe, format: String, encoding: String?
   )
     -> String
@@ -46,13 +42,13 @@ public struct ExtractionCache: Sendable {
   }
 
   /// The cached result, or nil when there is none or it cannot be read (then it is simply recomputed).
-  public func load(_ key: String) -> ExtractionResult? {
+  func load(_ key: String) -> ExtractionResult? {
     guard let data = FileManager.default.contents(atPath: url(key).path) else { return nil }
     return try? JSONDecoder().decode(ExtractionResult.self, from: data)
   }
 
   /// Stores a result; a cache that cannot be written only costs time, so failures are ignored.
-  public func store(_ result: ExtractionResult, key: String) {
+  func store(_ result: ExtractionResult, key: String) {
     let target = url(key)
     do {
       try FileManager.default.createDirectory(

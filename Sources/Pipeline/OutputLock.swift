@@ -8,12 +8,12 @@ import ScanModel
 /// An exclusive lock on an output folder, so that two scans never write one snapshot at once. It is an
 /// flock(2) lock on a file beside the folder: the kernel releases it when the process ends, even by SIGKILL,
 /// so a killed run never leaves a stale lock behind.
-public final class OutputLock {
-  public let path: String
+final class OutputLock {
+  let path: String
   private var descriptor: Int32
 
   /// - Parameter wait: block until the other scan finishes instead of refusing.
-  public init(output: URL, wait: Bool) throws {
+  init(output: URL, wait: Bool) throws {
     let parent = output.deletingLastPathComponent()
     path = parent.appendingPathComponent(".\(output.lastPathComponent).lock").path
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -42,7 +42,7 @@ public final class OutputLock {
     release()
   }
 
-  public func release() {
+  func release() {
     guard descriptor >= 0 else { return }
     _ = ftruncate(descriptor, 0)
     _ = flock(descriptor, LOCK_UN)

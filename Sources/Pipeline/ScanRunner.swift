@@ -13,8 +13,8 @@ import Taxonomy
 /// `evscan scan`: extract every framework, code every statement, merge near-duplicates, and publish the
 /// snapshot atomically. Stages exchange values; only this runner reads inputs and writes the snapshot.
 public struct ScanRunner {
-  public let options: ScanOptions
-  public let progress: any ScanProgress
+  let options: ScanOptions
+  let progress: any ScanProgress
 
   public init(options: ScanOptions, progress: any ScanProgress = SilentProgress()) {
     self.options = options
@@ -36,13 +36,80 @@ public struct ScanRunner {
     for note in try publisher.recoverLeftovers() { progress.note(note) }
     let shortcut = ScanShortcut(options: options, relativePath: relativePath)
     if !options.force, let manifest = timer.measure("check for changes", { shortcut.currentManifest() }) {
-      return ScanOutcome(
-        output: options.output.path, counts: manifest.counts, frameworksExtracted: 0,
-        frameworksFromCache: manifest.documents.count, failures: [], warnings: 0,
-        files: manifest.files.mapValues(\.sha256), current: true)
+      return unchangedOutcome(manifest)
     }
     shortcut.forget()
 
+    let inputs = try readInputs()
+    progress.stage("extracting")
+    let (extractions, failures, fromCache) = try timer.measure("extract") { try extractAll() }
+    let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
+    let screened = try timer.measure("screen") {
+      try screen(extracted, extractions: extractions, model: inputs.screeningModel)
+    }
+    let statements = screened.statements
+    let codeDecisions = try readCodeDecisions(knownStatements: Set(statements.map(\.id)))
+
+    progress.stage("coding \(statements.count) statements")
+    let codings = try timer.measure("code") {
+      try Normalizer(taxonomy: inputs.taxonomy, model: inputs.model, decisions: codeDecisions).code(
+        statements)
+    }
+    let deduplicated = try mergeNearDuplicates(
+      statements, codings: codings, units: Set(extracted.map(\.id)), extractions: extractions, inputs: inputs)
+
+    progress.stage("writing the snapshot")
+    let numbering = ActionNumbering.assign(
+      statements, previous: inputs.previous.actionNumbers, highestIssued: inputs.previous.highestActionNumber)
+    let content = timer.measure("assemble") {
+      assemble(
+        taxonomy: inputs.taxonomy, model: inputs.model, extractions: extractions, screened: screened,
+        codings: codings, codeDecisions: codeDecisions, deduplicated: deduplicated, numbering: numbering)
+    }
+    let manifest = try publish(content, with: publisher)
+    if failures.isEmpty { remember(in: shortcut) }
+    return ScanOutcome(
+      output: options.output.path, counts: content.run.counts,
+      frameworksExtracted: extractions.count - fromCache,
+      frameworksFromCache: fromCache,
+      failures: failures.map { .init(framework: $0.framework, reason: "\($0.underlying)") },
+      warnings: content.warnings.count, files: manifest.files.mapValues(\.sha256))
+  }
+
+  /// What a scan that found nothing changed reports: the snapshot in the output folder, left as it was.
+  private func unchangedOutcome(_ manifest: SnapshotManifest) -> ScanOutcome {
+    ScanOutcome(
+      output: options.output.path, counts: manifest.counts, frameworksExtracted: 0,
+      frameworksFromCache: manifest.documents.count, failures: [], warnings: 0,
+      files: manifest.files.mapValues(\.sha256), current: true)
+  }
+
+  /// Records the snapshot just published, so that the next scan can tell whether anything changed.
+  private func remember(in shortcut: ScanShortcut) {
+    if let written = FileManager.default.contents(
+      atPath: options.output.appendingPathComponent("manifest.json").path)
+    {
+      shortcut.record(manifestSHA256: SHA256Digest.hex(written))
+    }
+  }
+
+  /// The site's folder inside the snapshot, with `--site`.
+  static let siteFolder = "site"
+
+  // MARK: Inputs other than the frameworks
+
+  /// What the stages read besides the frameworks' documents.
+  private struct Inputs {
+    var taxonomy: TaxonomySet
+    var model: ClassifierModel?
+    var screeningModel: ScreeningModel?
+    var deduplication: DeduplicationConfiguration
+    var pairModel: PairModel?
+    var previous: Previous
+  }
+
+  private func readInputs() throws -> Inputs {
+    let timer = options.timer
     progress.stage("reading the taxonomy and model")
     let taxonomy = try timer.measure("read taxonomy") {
       try options.cache.map { try TaxonomyCache(directory: $0).load(from: options.taxonomy) }
@@ -63,18 +130,16 @@ public struct ScanRunner {
       try presentPairModel().map { try PairModel.load(path: $0.path) }
     }
     let previous = try timer.measure("read previous snapshot") { try readPrevious() }
+    return Inputs(
+      taxonomy: taxonomy, model: model, screeningModel: screeningModel, deduplication: deduplication,
+      pairModel: pairModel, previous: previous)
+  }
 
-    progress.stage("extracting")
-    let (extractions, failures, fromCache) = try timer.measure("extract") { try extractAll() }
+  private var codesPath: URL { options.decisions.appendingPathComponent("codes.csv") }
+  private var mergesPath: URL { options.decisions.appendingPathComponent("merges.csv") }
 
-    let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
-    let screened = try timer.measure("screen") {
-      try screen(extracted, extractions: extractions, model: screeningModel)
-    }
-    let statements = screened.statements
-    let ids = Set(statements.map(\.id))
-    let codesPath = options.decisions.appendingPathComponent("codes.csv")
-    let mergesPath = options.decisions.appendingPathComponent("merges.csv")
+  /// People's coding decisions (decisions/codes.csv), after both decision logs are repaired.
+  private func readCodeDecisions(knownStatements ids: Set<String>) throws -> [CodeDecision] {
     // `evscan review` appends whole lines; a line torn by a crash in the middle of a write is cut off here,
     // with a warning, rather than stopping the scan.
     for path in [codesPath, mergesPath] where FileManager.default.fileExists(atPath: path.path) {
@@ -85,39 +150,42 @@ public struct ScanRunner {
     let codeDecisions = try CodeDecisionReader().read(
       path: codesPath.path, name: relativePath(codesPath), knownStatements: ids)
     for warning in CodeDecisionReader.disagreements(in: codeDecisions) { progress.note(warning) }
+    return codeDecisions
+  }
 
-    progress.stage("coding \(statements.count) statements")
-    let codings = try timer.measure("code") {
-      try Normalizer(taxonomy: taxonomy, model: model, decisions: codeDecisions).code(statements)
-    }
+  // MARK: Merging
 
+  private func mergeNearDuplicates(
+    _ statements: [Statement], codings: [StatementCoding], units: Set<String>,
+    extractions: [ExtractedFramework],
+    inputs: Inputs
+  ) throws -> DeduplicationResult {
     progress.stage("merging near-duplicates")
     let linkDecisions = madeOnThisRunsDocuments(
       FileManager.default.fileExists(atPath: mergesPath.path)
         ? try MergeDecisionsReader.load(path: mergesPath.path, name: relativePath(mergesPath)) : [],
-      units: Set(extracted.map(\.id)), extractions: extractions)
-    let inputs = zip(statements, codings).map { statement, coding in
+      units: units, extractions: extractions)
+    let deduplicationInputs = zip(statements, codings).map { statement, coding in
       DeduplicationInput(
         id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
         concepts: coding.conceptIDs, primaryCode: coding.primary?.code)
     }
-    let deduplicated = try timer.measure("merge") {
-      try Deduplicator(configuration: deduplication, pairModel: pairModel).run(
-        inputs: inputs, ledger: previous.ledger, decisions: linkDecisions)
+    return try options.timer.measure("merge") {
+      try Deduplicator(configuration: inputs.deduplication, pairModel: inputs.pairModel).run(
+        inputs: deduplicationInputs, ledger: inputs.previous.ledger, decisions: linkDecisions)
     }
+  }
 
-    progress.stage("writing the snapshot")
-    let numbering = ActionNumbering.assign(
-      statements, previous: previous.actionNumbers, highestIssued: previous.highestActionNumber)
-    let content = timer.measure("assemble") {
-      assemble(
-        taxonomy: taxonomy, model: model, extractions: extractions, screened: screened, codings: codings,
-        codeDecisions: codeDecisions, deduplicated: deduplicated, numbering: numbering)
-    }
+  // MARK: Publishing
+
+  /// Writes the snapshot (and the site, with `--site`) into a temporary folder and swaps it in.
+  private func publish(_ content: SnapshotContent, with publisher: SnapshotPublisher) throws
+    -> SnapshotManifest
+  {
+    let timer = options.timer
     let folder = try publisher.makeTemporaryFolder()
-    let manifest: SnapshotManifest
     do {
-      manifest = try SnapshotWriter(timer: timer).write(content, to: folder)
+      let manifest = try SnapshotWriter(timer: timer).write(content, to: folder)
       if options.writeSite {
         progress.stage("writing the site")
         // Inside the temporary folder, so the snapshot and its site are swapped in together.
@@ -127,36 +195,17 @@ public struct ScanRunner {
         }
       }
       try timer.measure("publish") { try publisher.publish(folder) }
+      return manifest
     } catch {
       publisher.discard(folder)
       throw error
     }
-    if failures.isEmpty,
-      let written = FileManager.default.contents(
-        atPath: options.output.appendingPathComponent("manifest.json").path)
-    {
-      shortcut.record(manifestSHA256: SHA256Digest.hex(written))
-    }
-    return ScanOutcome(
-      output: options.output.path, counts: content.run.counts,
-      frameworksExtracted: extractions.count - fromCache,
-      frameworksFromCache: fromCache,
-      failures: failures.map { .init(framework: $0.framework, reason: "\($0.underlying)") },
-      warnings: content.warnings.count, files: manifest.files.mapValues(\.sha256))
   }
-
-  /// The site's folder inside the snapshot, with `--site`.
-  public static let siteFolder = "site"
 
   // MARK: Extraction
 
-  struct Extraction {
-    var folder: FrameworkFolder
-    var result: ExtractionResult
-  }
-
-  private func extractAll() throws -> ([Extraction], [FrameworkFailure], Int) {
-    var extractions: [Extraction] = []
+  private func extractAll() throws -> ([ExtractedFramework], [FrameworkFailure], Int) {
+    var extractions: [ExtractedFramework] = []
     var failures: [FrameworkFailure] = []
     var fromCache = 0
     let cache = options.cache.map(ExtractionCache.init)
@@ -172,14 +221,14 @@ public struct ScanRunner {
         let displayPath = relativePath(folder.directory.appendingPathComponent(document.file))
         if let cached = cache?.load(key) {
           fromCache += 1
-          extractions.append(Extraction(folder: folder, result: cached))
+          extractions.append(ExtractedFramework(folder: folder, result: cached))
           progress.framework(
             slug, statements: cached.statements.count, dropped: cached.dropped.count, cached: true)
           continue
         }
         let result = try folder.extract(displayPath: displayPath)
         cache?.store(result, key: key)
-        extractions.append(Extraction(folder: folder, result: result))
+        extractions.append(ExtractedFramework(folder: folder, result: result))
         progress.framework(
           slug, statements: result.statements.count, dropped: result.dropped.count, cached: false)
       } catch {
@@ -199,7 +248,7 @@ public struct ScanRunner {
   /// scan reads the original (`evscan fetch`), such a decision is set aside with a note naming its line,
   /// rather than stopping the scan as an id that is simply wrong does.
   private func madeOnThisRunsDocuments(
-    _ decisions: [LinkDecision], units: Set<String>, extractions: [Extraction]
+    _ decisions: [LinkDecision], units: Set<String>, extractions: [ExtractedFramework]
   ) -> [LinkDecision] {
     let readFromOriginal = Set(
       extractions.filter { $0.folder.document.origin == .retrieved }.map(\.folder.slug))
@@ -223,7 +272,8 @@ public struct ScanRunner {
 
   /// Every extracted unit through screening, people's decisions (decisions/screening.csv) first; without a
   /// screening model every unit goes on, as before screening existed.
-  private func screen(_ extracted: [Statement], extractions: [Extraction], model: ScreeningModel?) throws
+  private func screen(_ extracted: [Statement], extractions: [ExtractedFramework], model: ScreeningModel?)
+    throws
     -> ScreeningOutcome
   {
     guard let model else { return ScreeningOutcome(statements: extracted, verdicts: [], dropped: []) }
@@ -282,7 +332,8 @@ public struct ScanRunner {
   // MARK: The snapshot
 
   private func assemble(
-    taxonomy: TaxonomySet, model: ClassifierModel?, extractions: [Extraction], screened: ScreeningOutcome,
+    taxonomy: TaxonomySet, model: ClassifierModel?, extractions: [ExtractedFramework],
+    screened: ScreeningOutcome,
     codings: [StatementCoding], codeDecisions: [CodeDecision], deduplicated: DeduplicationResult,
     numbering: (numbers: [String: Int], highestIssued: Int)
   ) -> SnapshotContent {
@@ -320,7 +371,7 @@ public struct ScanRunner {
       screening: screened.verdicts)
   }
 
-  private func inputFiles(_ taxonomy: TaxonomySet, _ extractions: [Extraction]) -> [InputFile] {
+  private func inputFiles(_ taxonomy: TaxonomySet, _ extractions: [ExtractedFramework]) -> [InputFile] {
     var files: [InputFile] = []
     for extraction in extractions {
       let folder = extraction.folder
@@ -341,8 +392,8 @@ public struct ScanRunner {
       )
     }
     var others: [(URL, String)] = [
-      (options.decisions.appendingPathComponent("codes.csv"), "decisions"),
-      (options.decisions.appendingPathComponent("merges.csv"), "decisions"),
+      (codesPath, "decisions"),
+      (mergesPath, "decisions"),
       (options.decisions.appendingPathComponent("screening.csv"), "decisions"),
       (options.deduplicationConfiguration, "configuration"),
     ]

@@ -62,14 +62,7 @@ public struct ScreeningTrainingSet {
   /// folders under `documents` (one per labelled document, as `evscan add-framework` makes them) and finding
   /// the unit with that document SHA-256 and locator. A label that names no unit is an error, not a skip.
   public mutating func addLabels(path: String, documents: URL) throws {
-    var units: [String: (Statement, String)] = [:]
-    for directory in try FrameworkFolder.list(in: documents) {
-      let folder = try FrameworkFolder(directory: directory, choice: .standIn)
-      let result = try folder.extract(displayPath: folder.documentPath)
-      for statement in result.statements {
-        units["\(statement.sourceSHA256) \(statement.locator)"] = (statement, folder.document.file)
-      }
-    }
+    let units = try Self.units(under: documents)
     let table = try CSVTable.read(path: path)
     let sha = try table.requiredColumn("document_sha256")
     let locator = try table.requiredColumn("locator")
@@ -107,6 +100,26 @@ public struct ScreeningTrainingSet {
       if isMitigation { count.0 += 1 } else { count.1 += 1 }
       counts[group] = count
     }
+    try addLabelSources(path: path, counts: counts, units: units)
+  }
+
+  /// Every unit of the framework folders under `documents`, by document SHA-256 and locator.
+  private static func units(under documents: URL) throws -> [String: (Statement, String)] {
+    var units: [String: (Statement, String)] = [:]
+    for directory in try FrameworkFolder.list(in: documents) {
+      let folder = try FrameworkFolder(directory: directory, choice: .standIn)
+      let result = try folder.extract(displayPath: folder.documentPath)
+      for statement in result.statements {
+        units["\(statement.sourceSHA256) \(statement.locator)"] = (statement, folder.document.file)
+      }
+    }
+    return units
+  }
+
+  /// The labels file as a source, then each labelled document, with their positives and negatives.
+  private mutating func addLabelSources(
+    path: String, counts: [String: (Int, Int)], units: [String: (Statement, String)]
+  ) throws {
     let fileDigest = try digest(path)
     sources.append(
       .init(

@@ -8,12 +8,12 @@ import ScanModel
 
 /// Writes a snapshot beside its final place and swaps it in only when complete, so that a run that fails
 /// or is killed at any moment leaves the previous snapshot intact. Call it while holding the `OutputLock`.
-public struct SnapshotPublisher {
-  public let output: URL
+struct SnapshotPublisher {
+  let output: URL
   private let parent: URL
   private let name: String
 
-  public init(output: URL) {
+  init(output: URL) {
     self.output = output.standardizedFileURL
     parent = self.output.deletingLastPathComponent()
     name = self.output.lastPathComponent
@@ -25,7 +25,7 @@ public struct SnapshotPublisher {
   /// Removes what killed runs left behind, restoring the previous snapshot if a run died between the two
   /// renames of a non-atomic swap. Returns notes on what was cleaned, for the run report.
   @discardableResult
-  public func recoverLeftovers() throws -> [String] {
+  func recoverLeftovers() throws -> [String] {
     var notes: [String] = []
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
     let retired = entries.filter { $0.hasPrefix(retiredPrefix) }.sorted()
@@ -43,7 +43,7 @@ public struct SnapshotPublisher {
   }
 
   /// A fresh, empty folder beside the output to write the new snapshot into.
-  public func makeTemporaryFolder() throws -> URL {
+  func makeTemporaryFolder() throws -> URL {
     guard access(parent.path, W_OK) == 0 else {
       throw InputError(
         file: parent.path,
@@ -67,7 +67,7 @@ public struct SnapshotPublisher {
 
   /// Puts the complete snapshot in `folder` in place of the output: one atomic exchange where the file
   /// system allows it, else two renames that `recoverLeftovers` can finish if interrupted.
-  public func publish(_ folder: URL) throws {
+  func publish(_ folder: URL) throws {
     try Self.flush(folder)
     if !FileManager.default.fileExists(atPath: output.path) {
       try FileManager.default.moveItem(at: folder, to: output)
@@ -84,7 +84,7 @@ public struct SnapshotPublisher {
   }
 
   /// Discards a folder that will not be published (a failed run).
-  public func discard(_ folder: URL) {
+  func discard(_ folder: URL) {
     try? FileManager.default.removeItem(at: folder)
   }
 

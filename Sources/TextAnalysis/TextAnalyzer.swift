@@ -78,22 +78,22 @@ public struct TextAnalyzer: Sendable {
     let lowered =
       hasCapitals
       ? String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self) : surface
-    return finish(normalized: lowered, surface: surface, range: range)
+    return finish(folded: lowered, surface: surface, range: range)
   }
 
   private func makeToken(_ word: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Token {
     let surface = String(decoding: word, as: UTF8.self)
-    let normalized = surface.folding(
+    let folded = surface.folding(
       options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
     )
     .lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-    return finish(normalized: normalized, surface: surface, range: range)
+    return finish(folded: folded, surface: surface, range: range)
   }
 
-  private func finish(normalized: String, surface: String, range: Range<Int>) -> Token {
-    let word = SpellingVariants.britishToAmerican[normalized] ?? normalized
+  private func finish(folded: String, surface: String, range: Range<Int>) -> Token {
+    let word = SpellingVariants.britishToAmerican[folded] ?? folded
     return Token(
-      normalized: word, stem: stemmer.stem(word), surface: surface, utf8Range: range,
+      word: word, stem: stemmer.stem(word), surface: surface, utf8Range: range,
       isStopWord: stopWords.contains(word))
   }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 /// Coding reads words through a cache of word ids; training reads them as strings. The two must see the
 /// same features and concepts, or the shipped model would be applied to vectors it was not trained on.

@@ -1,6 +1,7 @@
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 @Suite("Concept matching")
 struct ConceptMatcherTests {

@@ -1,7 +1,8 @@
 import Foundation
-import Normalization
 import ScanModel
 import Testing
+
+@testable import Normalization
 
 @Suite("A statement's section context in coding")
 struct StatementContextTests {
@@ -20,7 +21,7 @@ struct StatementContextTests {
   /// Trained with context on some examples, the model has section-word features, and coding a statement
   /// with its context names the section among the reasons; without context it names none.
   @Test func codingNamesTheSectionAStatementSitsUnder() throws {
-    var examples = try ClassifierTests.examples()
+    var examples = try ClassifierTrainerTests.examples()
     try #require(examples.count >= 4)
     for index in examples.indices where index % 2 == 0 { examples[index].context = Self.context }
     let model = try ClassifierTrainer(taxonomy: Support.taxonomy).train(examples, files: [])
@@ -37,7 +38,7 @@ struct StatementContextTests {
   /// The flag follows the calibrated probability: a code is flagged exactly when its score (the
   /// probability of being right) is under the model's threshold.
   @Test func theFlagFollowsTheCalibratedProbability() throws {
-    let examples = try ClassifierTests.examples()
+    let examples = try ClassifierTrainerTests.examples()
     let model = try ClassifierTrainer(taxonomy: Support.taxonomy).train(examples, files: [])
     let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: model)
     let threshold = model.hyperparameters.reviewThreshold

@@ -1,7 +1,8 @@
 import Foundation
-import Pipeline
 import ScanModel
 import Testing
+
+@testable import Pipeline
 
 @Suite("The extraction cache")
 struct ExtractionCacheTests {

@@ -81,7 +81,31 @@ struct EvaluateCommand: ParsableCommand {
 /// The evaluation report for a person.
 enum EvaluationText {
   static func render(_ report: EvaluationReport) -> String {
-    func percent(_ value: Double) -> String { String(format: "%.3f", value) }
+    var lines = summary(report)
+    lines.append("")
+    lines.append(
+      "reliability (stated confidence against observed accuracy; expected calibration error "
+        + "\(percent(report.expectedCalibrationError))):")
+    lines.append(reliabilityTable(report))
+    lines.append("")
+    lines.append("coverage (unflagged at each threshold) against accuracy of the unflagged:")
+    lines.append(coverageTable(report))
+    lines.append("")
+    lines.append(codeTable(report))
+    if !report.confusions.isEmpty {
+      lines.append("")
+      lines.append("most frequent confusions (human -> machine):")
+      for confusion in report.confusions {
+        lines.append("  \(confusion.expected) -> \(confusion.predicted): \(confusion.count)")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private static func percent(_ value: Double) -> String { String(format: "%.3f", value) }
+
+  /// The headline figures: accuracy, agreement, what was flagged for review, and how the folds were made.
+  private static func summary(_ report: EvaluationReport) -> [String] {
     var lines = [
       "\(report.mode)\(report.folds.map { " (\($0) folds)" } ?? ""), \(report.n) statements",
       "top-1 \(percent(report.top1))   top-3 \(percent(report.top3))   macro-F1 \(percent(report.macroF1))   "
@@ -98,10 +122,10 @@ enum EvaluationText {
         "rows with joined context (\(subset.n), context \(report.contextUsed == true ? "used" : "set aside")): "
           + "top-1 \(percent(subset.top1))   top-3 \(percent(subset.top3))   kappa \(percent(subset.kappa))")
     }
-    lines.append("")
-    lines.append(
-      "reliability (stated confidence against observed accuracy; expected calibration error "
-        + "\(percent(report.expectedCalibrationError))):")
+    return lines
+  }
+
+  private static func reliabilityTable(_ report: EvaluationReport) -> String {
     var reliability = TextTable(headers: ["confidence", "statements", "mean confidence", "accuracy"])
     for bin in report.reliability {
       reliability.append([
@@ -109,9 +133,10 @@ enum EvaluationText {
         bin.accuracy.map(percent) ?? "-",
       ])
     }
-    lines.append(reliability.render())
-    lines.append("")
-    lines.append("coverage (unflagged at each threshold) against accuracy of the unflagged:")
+    return reliability.render()
+  }
+
+  private static func coverageTable(_ report: EvaluationReport) -> String {
     var coverage = TextTable(headers: ["threshold", "unflagged", "share", "accuracy"])
     for point in report.coverage {
       coverage.append([
@@ -119,8 +144,10 @@ enum EvaluationText {
         point.accuracy.map(percent) ?? "-",
       ])
     }
-    lines.append(coverage.render())
-    lines.append("")
+    return coverage.render()
+  }
+
+  private static func codeTable(_ report: EvaluationReport) -> String {
     var table = TextTable(headers: ["code", "name", "support", "predicted", "precision", "recall", "F1"])
     for score in report.perCode {
       table.append([
@@ -128,14 +155,6 @@ enum EvaluationText {
         percent(score.recall), percent(score.f1),
       ])
     }
-    lines.append(table.render())
-    if !report.confusions.isEmpty {
-      lines.append("")
-      lines.append("most frequent confusions (human -> machine):")
-      for confusion in report.confusions {
-        lines.append("  \(confusion.expected) -> \(confusion.predicted): \(confusion.count)")
-      }
-    }
-    return lines.joined(separator: "\n")
+    return table.render()
   }
 }

@@ -14,7 +14,7 @@ import Testing
 /// 0.6667); 2.1 precision 2/3, recall 2/3 (0.6667); 3.1 precision 2/2, recall 2/3 (0.8); macro-F1 =
 /// (0.6667 + 0.6667 + 0.8)/3 = 0.7111. top-3: the seventh example's human code is fourth in its ranking,
 /// every other is in the first three: 9/10.
-@Suite struct EvaluationMetricTests {
+@Suite struct EvaluatorTests {
   static let human = ["1.1", "1.1", "1.1", "1.1", "2.1", "2.1", "2.1", "3.1", "3.1", "3.1"]
   static let rankings = [
     ["1.1", "2.1"], ["1.1"], ["1.1", "3.1"], ["2.1", "1.1"], ["2.1"], ["2.1", "1.1"],

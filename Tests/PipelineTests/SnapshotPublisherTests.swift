@@ -1,10 +1,10 @@
 import Foundation
-import Pipeline
-import ScanModel
 import Testing
 
+@testable import Pipeline
+
 @Suite("Publishing a snapshot", .serialized)
-struct PublishingTests {
+struct SnapshotPublisherTests {
   @Test func theNewSnapshotReplacesTheOldOneWhole() throws {
     let root = try PipelineSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: root) }
@@ -33,23 +33,5 @@ struct PublishingTests {
     #expect(notes.count == 2)
     #expect(try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8) == "previous")
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["output"])
-  }
-
-  @Test func aSecondScanOfTheSameOutputIsRefusedWithTheHolder() throws {
-    let root = try PipelineSupport.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: root) }
-    let output = root.appendingPathComponent("output")
-    let first = try OutputLock(output: output, wait: false)
-    // flock locks belong to open files, so a second open in this process conflicts like another process would.
-    do {
-      _ = try OutputLock(output: output, wait: false)
-      Issue.record("the second lock was granted")
-    } catch let error as InputError {
-      #expect(error.message.contains("another scan"))
-      #expect(error.message.contains("pid \(ProcessInfo.processInfo.processIdentifier)"))
-    }
-    first.release()
-    let again = try OutputLock(output: output, wait: false)
-    again.release()
   }
 }

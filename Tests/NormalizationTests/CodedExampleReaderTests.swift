@@ -1,10 +1,11 @@
 import Foundation
-import Normalization
 import ScanModel
 import Testing
 
+@testable import Normalization
+
 @Suite("Reading coded examples")
-struct TrainingFileTests {
+struct CodedExampleReaderTests {
   let reader = CodedExampleReader(taxonomy: Support.taxonomy.mitigation)
 
   @Test(arguments: ["five-column.csv", "four-column.csv"])
