@@ -69,8 +69,8 @@ public final class ReviewSession {
     self.knownCodes = knownCodes
     self.retrainEvery = max(1, retrainEvery)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    mergesLog = DecisionLog(path: folder + "/merges.csv", header: Self.mergesHeader)
-    codesLog = DecisionLog(path: folder + "/codes.csv", header: Self.codesHeader)
+    mergesLog = DecisionLog(path: DecisionFile.merges.path(in: folder), header: Self.mergesHeader)
+    codesLog = DecisionLog(path: DecisionFile.codes.path(in: folder), header: Self.codesHeader)
     var warnings: [String] = []
     for log in [mergesLog, codesLog] {
       if let warning = try log.prepare() { warnings.append(warning) }
@@ -212,7 +212,7 @@ public final class ReviewSession {
     rationale = nil
     decisions += 1
     pairsSinceRefit += 1
-    status = "\(kind.rawValue) \(pair.left.id) ~ \(pair.right.id) written to merges.csv"
+    status = "\(kind.rawValue) \(pair.left.id) ~ \(pair.right.id) written to \(DecisionFile.merges.fileName)"
     if pairsSinceRefit >= retrainEvery { startRefit() }
   }
 
@@ -228,7 +228,7 @@ public final class ReviewSession {
     history.append(Made(log: codesLog, fields: fields, item: .code(item), queue: .codes, index: 0))
     rationale = nil
     decisions += 1
-    status = "\(code) for \(item.statement.id) written to codes.csv"
+    status = "\(code) for \(item.statement.id) written to \(DecisionFile.codes.fileName)"
   }
 
   private func undo() throws {

@@ -110,18 +110,15 @@ struct ReviewCommand: ParsableCommand {
     guard let who = coder ?? Self.gitUserName(), !who.isEmpty else {
       throw InputError(file: "evscan review", "say who is deciding: pass --coder NAME or set git's user.name")
     }
-    let mergesPath = decisions + "/merges.csv"
-    let codesPath = decisions + "/codes.csv"
+    let mergesPath = DecisionFile.merges.path(in: decisions)
+    let codesPath = DecisionFile.codes.path(in: decisions)
     var warnings: [String] = []
     for path in [mergesPath, codesPath] where FileManager.default.fileExists(atPath: path) {
       if let warning = try DecisionLog.repairTornTail(path: path) { warnings.append(warning) }
     }
-    let decidedPairs =
-      FileManager.default.fileExists(atPath: mergesPath)
-      ? Set(try MergeDecisionsReader.load(path: mergesPath).map { [$0.a, $0.b] }) : []
+    let decidedPairs = Set(try MergeDecisionsReader.read(path: mergesPath).map { [$0.a, $0.b] })
     var decidedStatements = Set<String>()
-    if FileManager.default.fileExists(atPath: codesPath) {
-      let table = try CSVTable.read(path: codesPath)
+    if let table = try DecisionFile.codes.table(path: codesPath) {
       if let statement = table.header.firstIndex(of: "statement"),
         let facet = table.header.firstIndex(of: "facet")
       {
