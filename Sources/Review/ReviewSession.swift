@@ -105,36 +105,45 @@ public final class ReviewSession {
   public func handle(_ key: UInt8) throws {
     applyFinishedRefit()
     switch mode {
-    case .rationale(let text):
-      if let next = edit(text, key) {
-        mode = .rationale(next)
-      } else if key == 0x0D || key == 0x0A {
-        rationale = text.isEmpty ? nil : text
-        mode = .keys
-        status = "rationale kept for the next decision"
-      } else if key == 0x1B {
-        mode = .keys
-        status = "rationale dropped"
-      }
-      return
-    case .otherCode(let text):
-      if let next = edit(text, key) {
-        mode = .otherCode(next)
-      } else if key == 0x0D || key == 0x0A {
-        mode = .keys
-        if knownCodes.contains(text) {
-          try decideCode(text, how: "chose")
-        } else {
-          status = "`\(text)` is not a mitigation code; nothing recorded"
-        }
-      } else if key == 0x1B {
-        mode = .keys
-        status = "no code typed"
-      }
-      return
-    case .keys:
-      break
+    case .rationale(let text): typeRationale(text, key)
+    case .otherCode(let text): try typeOtherCode(text, key)
+    case .keys: try handleCommand(key)
     }
+  }
+
+  /// A key while a rationale is typed: Return keeps it for the next decision, Escape drops it.
+  private func typeRationale(_ text: String, _ key: UInt8) {
+    if let next = edit(text, key) {
+      mode = .rationale(next)
+    } else if key == 0x0D || key == 0x0A {
+      rationale = text.isEmpty ? nil : text
+      mode = .keys
+      status = "rationale kept for the next decision"
+    } else if key == 0x1B {
+      mode = .keys
+      status = "rationale dropped"
+    }
+  }
+
+  /// A key while a code is typed: Return records it when it is a mitigation code, Escape gives up.
+  private func typeOtherCode(_ text: String, _ key: UInt8) throws {
+    if let next = edit(text, key) {
+      mode = .otherCode(next)
+    } else if key == 0x0D || key == 0x0A {
+      mode = .keys
+      if knownCodes.contains(text) {
+        try decideCode(text, how: "chose")
+      } else {
+        status = "`\(text)` is not a mitigation code; nothing recorded"
+      }
+    } else if key == 0x1B {
+      mode = .keys
+      status = "no code typed"
+    }
+  }
+
+  /// A key when nothing is being typed: one of the commands `keyHelp` lists.
+  private func handleCommand(_ key: UInt8) throws {
     switch key {
     case UInt8(ascii: "q"), 0x03:
       finished = true
@@ -157,16 +166,20 @@ public final class ReviewSession {
     case UInt8(ascii: "o") where current == .codes:
       if item != nil { mode = .otherCode("") }
     case UInt8(ascii: "1")...UInt8(ascii: "9") where current == .codes:
-      guard case .code(let item)? = item else { return }
-      let index = Int(key - UInt8(ascii: "1"))
-      guard index < item.candidates.count else {
-        status = "no candidate \(index + 1)"
-        return
-      }
-      try decideCode(item.candidates[index].code, how: "chose")
+      try chooseCandidate(Int(key - UInt8(ascii: "1")))
     default:
       status = "keys: \(keyHelp)"
     }
+  }
+
+  /// Records the code item's candidate at `index` (0-based).
+  private func chooseCandidate(_ index: Int) throws {
+    guard case .code(let item)? = item else { return }
+    guard index < item.candidates.count else {
+      status = "no candidate \(index + 1)"
+      return
+    }
+    try decideCode(item.candidates[index].code, how: "chose")
   }
 
   public var keyHelp: String {
