@@ -126,5 +126,6 @@ let package = Package(
     .testTarget(name: "ScreeningTests", dependencies: ["Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "SiteTests", dependencies: ["Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "evscanTests", dependencies: ["evscan", "Deduplication", "ScanModel"]),
   ]
 )

@@ -2,7 +2,7 @@ import Foundation
 import ScanModel
 
 /// How a canonical mitigation gets its name and primary code.
-enum MitigationNaming {
+public enum MitigationNaming {
   /// The representative's title; else the title most members share (ties to the member closest to the
   /// representative, then the shorter, then alphabetical); else the representative's opening clause.
   static func name(
@@ -93,7 +93,7 @@ enum MitigationNaming {
   }
 
   /// Cuts at the last word boundary that fits and adds an ellipsis.
-  static func trimmed(_ text: String, maxLength: Int) -> String {
+  public static func trimmed(_ text: String, maxLength: Int) -> String {
     guard text.utf8.count > maxLength, text.count > maxLength else { return text }
     let limit = text.index(text.startIndex, offsetBy: maxLength - 1)
     var cut = text[..<limit]

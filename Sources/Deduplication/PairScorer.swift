@@ -436,9 +436,9 @@ struct PairScorer: Sendable {
     _ model: PairModel, probability: Double, _ pair: PairScore, into text: inout [UInt8]
   ) {
     text.appendLiteral("p(duplicate) ")
-    Self.format(probability, into: &text)
+    ScoreFormat.format(probability, into: &text)
     text.appendLiteral(probability >= model.mergeThreshold ? " at or above merge " : " below merge ")
-    Self.format(model.mergeThreshold, into: &text)
+    ScoreFormat.format(model.mergeThreshold, into: &text)
     let vetoes = model.vetoes.filter { PairModel.holds($0, pair) }
     if !vetoes.isEmpty {
       text.appendLiteral("; vetoed (")
@@ -458,10 +458,10 @@ struct PairScorer: Sendable {
       text.append(UInt8(ascii: ")"))
     }
     text.appendLiteral(", same object (object ")
-    Self.format(pair.object, into: &text)
+    ScoreFormat.format(pair.object, into: &text)
     if pair.object < thresholds.object {
       text.appendLiteral(", concepts ")
-      Self.format(pair.concepts ?? 0, into: &text)
+      ScoreFormat.format(pair.concepts ?? 0, into: &text)
     }
     text.append(UInt8(ascii: ")"))
   }
@@ -476,9 +476,9 @@ struct PairScorer: Sendable {
     }
     if pair.score < thresholds.merge && pair.probability == nil {
       text.appendLiteral("score ")
-      Self.format(pair.score, into: &text)
+      ScoreFormat.format(pair.score, into: &text)
       text.appendLiteral(" below merge ")
-      Self.format(thresholds.merge, into: &text)
+      ScoreFormat.format(thresholds.merge, into: &text)
     }
     if !pair.sameAction {
       startPart()
@@ -498,7 +498,7 @@ struct PairScorer: Sendable {
     }
     if text.count == start {
       text.appendLiteral("score ")
-      Self.format(pair.score, into: &text)
+      ScoreFormat.format(pair.score, into: &text)
     }
   }
 
@@ -524,14 +524,14 @@ struct PairScorer: Sendable {
       return
     }
     text.appendLiteral("object overlap ")
-    Self.format(pair.object, into: &text)
+    ScoreFormat.format(pair.object, into: &text)
     text.appendLiteral(" below ")
-    Self.format(thresholds.object, into: &text)
+    ScoreFormat.format(thresholds.object, into: &text)
     if let concepts = pair.concepts, pair.object >= thresholds.objectFloor {
       text.appendLiteral(" and concepts ")
-      Self.format(concepts, into: &text)
+      ScoreFormat.format(concepts, into: &text)
       text.appendLiteral(" below ")
-      Self.format(thresholds.conceptObject, into: &text)
+      ScoreFormat.format(thresholds.conceptObject, into: &text)
     }
   }
 
@@ -588,32 +588,6 @@ struct PairScorer: Sendable {
       if termB == term { positionB += 1 }
     }
     return (onlyA, onlyB)
-  }
-
-  /// Two decimals, as "0.83"; written by hand because `String(format:)` is slow where millions are made.
-  static func format(_ value: Double) -> String {
-    var text: [UInt8] = []
-    format(value, into: &text)
-    return String(decoding: text, as: UTF8.self)
-  }
-
-  static func format(_ value: Double, into text: inout [UInt8]) {
-    guard value.isFinite else {
-      text.append(contentsOf: "\(value)".utf8)
-      return
-    }
-    let hundredths = Int((abs(value) * 100).rounded())
-    if value < 0 && hundredths > 0 { text.append(UInt8(ascii: "-")) }
-    appendDigits(hundredths / 100, to: &text)
-    text.append(UInt8(ascii: "."))
-    let fraction = hundredths % 100
-    text.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-    text.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-  }
-
-  private static func appendDigits(_ number: Int, to text: inout [UInt8]) {
-    if number >= 10 { appendDigits(number / 10, to: &text) }
-    text.append(UInt8(ascii: "0") + UInt8(number % 10))
   }
 }
 
