@@ -291,7 +291,7 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
 
   /// Checks that every concept id the configuration names (`voice.concepts`, `slots`) is one of `known`, the
   /// thesaurus's ids: a misspelt id would never match and silently switch its rule off.
-  public func checkConcepts(known: Set<String>, file: String, text: String?) throws {
+  func checkConcepts(known: Set<String>, file: String, text: String?) throws {
     var named: [(keyPath: String, concept: String)] = voice.concepts.map { ("voice.concepts", $0) }
     for slot in slots.keys.sorted() {
       for value in (slots[slot] ?? [:]).keys.sorted() {
@@ -307,7 +307,7 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
   }
 
   /// Checks ranges and order; errors name the key (and its line when `text` is given).
-  public func validate(file: String = "config/deduplication.yaml", text: String? = nil) throws {
+  func validate(file: String = "config/deduplication.yaml", text: String? = nil) throws {
     do {
       try checkWeights()
       try checkThresholds()

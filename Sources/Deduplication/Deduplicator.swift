@@ -21,7 +21,7 @@ public struct Deduplicator: Sendable {
   }
 
   /// Where errors about the statements themselves point, since they do not come from a file here.
-  public static let inputName = "statements"
+  static let inputName = "statements"
 
   public func run(
     inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []

@@ -15,7 +15,7 @@ import ScanModel
 public enum MergeDecisionsReader {
   public static let columns = ["a", "b", "decision", "reason", "coder"]
   /// Columns a file may have besides `columns`.
-  public static let optionalColumns = ["date", DecisionReconciliation.column]
+  static let optionalColumns = ["date", DecisionReconciliation.column]
 
   /// Reads the file at `path` a user named (`evscan dedupe --decisions`); a missing file is an error (pass no
   /// decisions instead). `name` (the path by default) is how errors and each decision's location name the

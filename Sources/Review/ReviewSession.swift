@@ -52,8 +52,8 @@ public final class ReviewSession {
   private var pairsSinceRefit = 0
   private let pending = PendingRefit()
 
-  public static let mergesHeader = ["a", "b", "decision", "reason", "coder", "date"]
-  public static let codesHeader = ["statement", "facet", "code", "coder", "rationale", "date"]
+  static let mergesHeader = ["a", "b", "decision", "reason", "coder", "date"]
+  static let codesHeader = ["statement", "facet", "code", "coder", "rationale", "date"]
 
   /// - Parameters:
   ///   - decisions: the folder with codes.csv and merges.csv (created when missing).
@@ -93,7 +93,7 @@ public final class ReviewSession {
   }
 
   /// What is being typed, if anything: shown on the prompt line.
-  public var prompt: String? {
+  var prompt: String? {
     switch mode {
     case .keys: rationale.map { "rationale: \($0)" }
     case .rationale(let text): "rationale> \(text)"
@@ -182,7 +182,7 @@ public final class ReviewSession {
     try decideCode(item.candidates[index].code, how: "chose")
   }
 
-  public var keyHelp: String {
+  var keyHelp: String {
     let decide =
       current == .merges ? "m must-link  c cannot-link" : "a accept  1-9 choose  o other code"
     return "\(decide)  s skip  u undo  r rationale  t switch queue  q quit"
@@ -287,7 +287,7 @@ public final class ReviewSession {
   }
 
   /// Waits for a refit started in the background (for scripts and tests; the terminal loop polls instead).
-  public func waitForRefit() {
+  func waitForRefit() {
     pending.wait()
     applyFinishedRefit()
   }

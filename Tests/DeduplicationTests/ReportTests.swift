@@ -1,7 +1,8 @@
-import Deduplication
 import Foundation
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// The plain-text renderings and the canonical mitigation's name, definition, code and sources.
 @Suite struct ReportTests {

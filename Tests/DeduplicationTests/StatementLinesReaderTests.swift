@@ -1,7 +1,8 @@
-import Deduplication
 import Foundation
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// JSON lines for `evscan dedupe`.
 @Suite struct StatementLinesReaderTests {

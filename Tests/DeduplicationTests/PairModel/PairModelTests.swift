@@ -9,7 +9,7 @@ import Testing
 @Suite("Learned pair model")
 struct PairModelTests {
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
   static let sharedPairs = sharedData.appendingPathComponent("mit-pairs-dev.jsonl")
   static let sharedStatements = sharedData.appendingPathComponent("mit-pairs-dev-statements.jsonl")
