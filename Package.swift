@@ -139,5 +139,6 @@ let package = Package(
       name: "ScreeningTests", dependencies: ["TestSupport", "Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "SiteTests", dependencies: ["TestSupport", "Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "evscanTests", dependencies: ["evscan", "Deduplication", "ScanModel"]),
   ]
 )

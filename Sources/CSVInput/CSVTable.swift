@@ -84,64 +84,24 @@ public struct CSVTable: Sendable {
   /// RFC 4180 quoting: a quote opens a field or closes one (doubled inside it), and a closed quoted field is
   /// followed by a comma or a line break. Errors name the line.
   private static func checkQuoting(_ text: String, file: String) throws {
-    let quote = UInt8(ascii: "\"")
-    let comma = UInt8(ascii: ",")
-    let newline = UInt8(ascii: "\n")
-    let carriageReturn = UInt8(ascii: "\r")
-    var line = 1
-    var openedOn = 0
-    var inQuotes = false
-    var justClosed = false
-    var atFieldStart = true
+    var state = QuotingState()
     var iterator = text.utf8.makeIterator()
     var pending = iterator.next()
     while let byte = pending {
       pending = iterator.next()
-      if inQuotes {
-        if byte == quote {
-          if pending == quote {
-            pending = iterator.next()
-          } else {
-            inQuotes = false
-            justClosed = true
-          }
-        } else if byte == newline {
-          line += 1
+      if state.inQuotes {
+        if byte == QuotingState.quote && pending == QuotingState.quote {
+          pending = iterator.next()  // a quote written twice inside the field
+        } else {
+          state.readQuoted(byte)
         }
-        continue
+      } else if let problem = state.readUnquoted(byte) {
+        throw InputError(file: file, line: state.line, problem)
       }
-      if justClosed && byte != comma && byte != newline && byte != carriageReturn {
-        throw InputError(
-          file: file, line: line,
-          "text follows the closing quote of a quoted field; put the whole field in quotes and write each quote inside it twice (\"\")"
-        )
-      }
-      justClosed = false
-      switch byte {
-      case quote:
-        guard atFieldStart else {
-          throw InputError(
-            file: file, line: line,
-            "a double quote inside an unquoted field; put the whole field in quotes and write the quote twice (\"\")"
-          )
-        }
-        inQuotes = true
-        openedOn = line
-      case comma:
-        atFieldStart = true
-        continue
-      case newline:
-        line += 1
-        atFieldStart = true
-        continue
-      default:
-        break
-      }
-      atFieldStart = false
     }
-    if inQuotes {
+    if state.inQuotes {
       throw InputError(
-        file: file, line: openedOn,
+        file: file, line: state.openedOn,
         "a quoted field opened on this line is never closed; add the closing quote (write a quote inside a quoted field as \"\")"
       )
     }
@@ -157,5 +117,58 @@ extension CSVTable.Row {
   /// The field at `index`, trimmed; empty when the record is shorter.
   public subscript(_ index: Int) -> String {
     index < fields.count ? fields[index].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+  }
+}
+
+/// Where `checkQuoting` is: on which line, inside quotes or not, and whether a field has just closed or
+/// is about to start.
+private struct QuotingState {
+  static let quote = UInt8(ascii: "\"")
+  static let comma = UInt8(ascii: ",")
+  static let newline = UInt8(ascii: "\n")
+  static let carriageReturn = UInt8(ascii: "\r")
+
+  var line = 1
+  /// The line the open quoted field began on.
+  var openedOn = 0
+  var inQuotes = false
+  var justClosed = false
+  var atFieldStart = true
+
+  /// A byte inside a quoted field, other than a doubled quote.
+  mutating func readQuoted(_ byte: UInt8) {
+    if byte == Self.quote {
+      inQuotes = false
+      justClosed = true
+    } else if byte == Self.newline {
+      line += 1
+    }
+  }
+
+  /// A byte outside quotes; returns the problem, if it is one.
+  mutating func readUnquoted(_ byte: UInt8) -> String? {
+    if justClosed && byte != Self.comma && byte != Self.newline && byte != Self.carriageReturn {
+      return
+        "text follows the closing quote of a quoted field; put the whole field in quotes and write each quote inside it twice (\"\")"
+    }
+    justClosed = false
+    switch byte {
+    case Self.quote:
+      guard atFieldStart else {
+        return
+          "a double quote inside an unquoted field; put the whole field in quotes and write the quote twice (\"\")"
+      }
+      inQuotes = true
+      openedOn = line
+      atFieldStart = false
+    case Self.comma:
+      atFieldStart = true
+    case Self.newline:
+      line += 1
+      atFieldStart = true
+    default:
+      atFieldStart = false
+    }
+    return nil
   }
 }

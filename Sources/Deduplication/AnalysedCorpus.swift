@@ -56,10 +56,56 @@ struct AnalysedCorpus: Sendable {
     let count = inputs.count
     self.count = count
     let pieces = Parallel.ranges(count, pieces: Parallel.pieceCount(for: count))
+    let local = Self.analyse(inputs, pieces: pieces, voice: voice, analyzer: analyzer)
 
-    // Analyse in parallel; each piece interns its stems locally so that no lock is needed. Stop words are
-    // not kept, but modal verbs and forms of "be" are noted, because they show where the main verb is.
-    let local = Parallel.map(pieces.count) { piece -> LocalPiece in
+    // One sorted vocabulary, so that term ids (and the order sums are taken in) do not depend on input order.
+    let vocabulary = Self.sortedVocabulary(local)
+    var termID: [String: UInt32] = [:]
+    termID.reserveCapacity(vocabulary.count)
+    for (id, stem) in vocabulary.enumerated() { termID[stem] = UInt32(id) }
+    self.vocabulary = vocabulary
+    (self.stemBytes, self.stemOffsets) = Self.packStems(vocabulary)
+    self.termHashes = vocabulary.map(StableHash.string)
+
+    let matcher = ActionMatcher(lexicon: lexicon, termID: termID, termCount: vocabulary.count)
+    // The pieces are dropped as soon as they are joined.
+    let joined = JoinedPieces(Self.build(local, termID: termID, matcher: matcher), count: count)
+
+    var documentFrequency = [UInt32](repeating: 0, count: vocabulary.count)
+    for term in joined.terms { documentFrequency[Int(term)] += 1 }
+    let idf = documentFrequency.map { Self.smoothedIDF(frequency: Int($0), count: count) }
+    let entries = Self.termEntries(joined, pieces: pieces, idf: idf)
+
+    let conceptTable = ConceptTable(inputs, voiceConcepts: voiceConcepts, slots: slots)
+    var conceptFrequency = [Int](repeating: 0, count: conceptTable.names.count)
+    for concept in conceptTable.concepts { conceptFrequency[Int(concept)] += 1 }
+    let conceptIDF = conceptFrequency.map { Self.smoothedIDF(frequency: $0, count: count) }
+
+    self.documentFrequency = documentFrequency
+    self.idf = idf
+    self.headers = Self.headers(joined, conceptTable, slotCount: slots.names.count)
+    self.entries = entries
+    self.leadingTerms = joined.leadingTerms
+    self.wordCount = joined.wordCount
+    self.concepts = conceptTable.concepts
+    self.conceptNames = conceptTable.names
+    self.conceptIDF = conceptIDF
+    self.conceptNorm = Self.conceptNorms(conceptTable, idf: conceptIDF, count: count)
+    self.slotBits = conceptTable.slotBits
+    self.slotCount = slots.names.count
+  }
+
+  /// `ln((1 + n) / (1 + df)) + 1`: the smoothed IDF of a term or concept `frequency` of `count` statements name.
+  private static func smoothedIDF(frequency: Int, count: Int) -> Double {
+    log((1 + Double(count)) / (1 + Double(frequency))) + 1
+  }
+
+  /// Analyses the pieces in parallel; each piece interns its stems locally so that no lock is needed. Stop
+  /// words are not kept, but modal verbs and forms of "be" are noted, because they show where the main verb is.
+  private static func analyse(
+    _ inputs: [DeduplicationInput], pieces: [Range<Int>], voice: VoiceWords, analyzer: TextAnalyzer
+  ) -> [LocalPiece] {
+    Parallel.map(pieces.count) { piece -> LocalPiece in
       var piece = LocalPiece(range: pieces[piece])
       for index in piece.range {
         var position = 0
@@ -80,15 +126,16 @@ struct AnalysedCorpus: Sendable {
       }
       return piece
     }
+  }
 
-    // One sorted vocabulary, so that term ids (and the order sums are taken in) do not depend on input order.
+  private static func sortedVocabulary(_ local: [LocalPiece]) -> [String] {
     var allStems = Set<String>()
     for piece in local { allStems.formUnion(piece.stems) }
-    let vocabulary = allStems.sorted()
-    var termID: [String: UInt32] = [:]
-    termID.reserveCapacity(vocabulary.count)
-    for (id, stem) in vocabulary.enumerated() { termID[stem] = UInt32(id) }
-    self.vocabulary = vocabulary
+    return allStems.sorted()
+  }
+
+  /// The stems' UTF-8 one after another, and where each starts (see `stemBytes`).
+  private static func packStems(_ vocabulary: [String]) -> (bytes: [UInt8], offsets: [Int]) {
     var stemBytes: [UInt8] = []
     var stemOffsets = [0]
     stemOffsets.reserveCapacity(vocabulary.count + 1)
@@ -96,118 +143,41 @@ struct AnalysedCorpus: Sendable {
       stemBytes.append(contentsOf: stem.utf8)
       stemOffsets.append(stemBytes.count)
     }
-    self.stemBytes = stemBytes
-    self.stemOffsets = stemOffsets
-    self.termHashes = vocabulary.map(StableHash.string)
+    return (stemBytes, stemOffsets)
+  }
 
-    var singleClass = [Int8](repeating: -1, count: vocabulary.count)
-    for (stem, classIndex) in lexicon.singles {
-      if let id = termID[stem] { singleClass[Int(id)] = Int8(classIndex) }
-    }
-    let phrases: [(ids: [UInt32], classIndex: Int8)] = lexicon.phrases.compactMap { phrase in
-      let ids = phrase.stems.compactMap { termID[$0] }
-      return ids.count == phrase.stems.count ? (ids, Int8(phrase.classIndex)) : nil
-    }
-
-    // Per statement: term sequence -> actions, then unique sorted terms with counts.
-    var built = Parallel.map(pieces.count) { pieceIndex -> BuiltPiece in
+  /// Per statement, in parallel: term sequence -> actions, then unique sorted terms with counts.
+  private static func build(
+    _ local: [LocalPiece], termID: [String: UInt32], matcher: ActionMatcher
+  ) -> [BuiltPiece] {
+    Parallel.map(local.count) { pieceIndex -> BuiltPiece in
       let piece = local[pieceIndex]
       let remap = piece.stems.map { termID[$0] ?? 0 }
       var out = BuiltPiece()
       var sequence: [UInt32] = []
       var order: [Int] = []
-      var found: [(position: Int, kind: Int8, length: Int)] = []
+      var found: [ActionMatch] = []
       for statement in 0..<piece.range.count {
         let start = piece.offsets[statement]
         let end = piece.offsets[statement + 1]
         sequence.removeAll(keepingCapacity: true)
         for position in start..<end { sequence.append(remap[Int(piece.localIDs[position])]) }
-        // Every action word or phrase, in order: (content position, kind, length).
-        found.removeAll(keepingCapacity: true)
-        var mask: UInt64 = 0
-        var position = 0
-        while position < sequence.count {
-          var matched = 0
-          for phrase in phrases where phrase.ids.count <= sequence.count - position {
-            if sequence[position..<(position + phrase.ids.count)].elementsEqual(phrase.ids) {
-              found.append((position, phrase.classIndex, phrase.ids.count))
-              mask |= 1 << UInt64(phrase.classIndex)
-              matched = phrase.ids.count
-              break
-            }
-          }
-          if matched == 0 {
-            let single = singleClass[Int(sequence[position])]
-            if single >= 0 {
-              found.append((position, single, 1))
-              mask |= 1 << UInt64(single)
-            }
-            matched = 1
-          }
-          position += matched
-        }
+        let mask = matcher.find(in: sequence, into: &found)
         let main = Self.mainAction(
           found, modalAt: piece.modalAt[statement], followsBe: { piece.followsBe[start + $0] })
-        let leading: Int8 = main.map { found[$0].kind } ?? -1
-        let leadingStart = main.map { found[$0].position } ?? -1
-        let leadingLength = main.map { found[$0].length } ?? 0
-        out.leading.append(leading)
-        if leadingStart >= 0 {
-          out.leadingTerms.append(contentsOf: sequence[leadingStart..<(leadingStart + leadingLength)])
-        }
-        out.leadingOffsets.append(out.leadingTerms.count)
-        out.masks.append(mask)
-        out.wordCounts.append(Int32(sequence.count))
-        // Unique terms, ascending, with their counts.
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: sequence.indices)
-        order.sort { sequence[$0] != sequence[$1] ? sequence[$0] < sequence[$1] : $0 < $1 }
-        var cursor = 0
-        while cursor < order.count {
-          let term = sequence[order[cursor]]
-          var run = cursor + 1
-          while run < order.count, sequence[order[run]] == term { run += 1 }
-          out.terms.append(term)
-          out.counts.append(UInt32(run - cursor))
-          cursor = run
-        }
-        out.offsets.append(out.terms.count)
+        out.appendStatement(sequence, mask: mask, leading: main.map { found[$0] }, order: &order)
       }
       return out
     }
+  }
 
-    var offsets: [Int] = [0]
-    offsets.reserveCapacity(count + 1)
-    var terms: [UInt32] = []
-    var counts: [UInt32] = []
-    var leadingAction: [Int8] = []
-    var leadingOffsets: [Int] = [0]
-    var leadingTerms: [UInt32] = []
-    var actionMask: [UInt64] = []
-    var wordCount: [Int32] = []
-    let totalTerms = built.reduce(0) { $0 + $1.terms.count }
-    terms.reserveCapacity(totalTerms)
-    counts.reserveCapacity(totalTerms)
-    for piece in built {
-      let base = terms.count
-      terms.append(contentsOf: piece.terms)
-      counts.append(contentsOf: piece.counts)
-      let leadingBase = leadingTerms.count
-      leadingTerms.append(contentsOf: piece.leadingTerms)
-      leadingOffsets.append(contentsOf: piece.leadingOffsets.dropFirst().map { $0 + leadingBase })
-      offsets.append(contentsOf: piece.offsets.dropFirst().map { $0 + base })
-      leadingAction.append(contentsOf: piece.leading)
-      actionMask.append(contentsOf: piece.masks)
-      wordCount.append(contentsOf: piece.wordCounts)
-    }
-    built = []
-
-    var documentFrequency = [UInt32](repeating: 0, count: vocabulary.count)
-    for term in terms { documentFrequency[Int(term)] += 1 }
-    let total = Double(count)
-    let idf = documentFrequency.map { log((1 + total) / (1 + Double($0))) + 1 }
-
-    // Unit-length TF-IDF vectors; summing in term-id order keeps the bits the same for any input order.
+  /// Unit-length TF-IDF vectors, in parallel; summing in term-id order keeps the bits the same for any
+  /// input order.
+  private static func termEntries(_ joined: JoinedPieces, pieces: [Range<Int>], idf: [Double]) -> [TermEntry]
+  {
+    let offsets = joined.offsets
+    let terms = joined.terms
+    let counts = joined.counts
     let entryPieces = Parallel.map(pieces.count) { pieceIndex -> [TermEntry] in
       let range = pieces[pieceIndex]
       var entries: [TermEntry] = []
@@ -229,67 +199,44 @@ struct AnalysedCorpus: Sendable {
       }
       return entries
     }
-    var conceptNames = Set<String>()
-    for input in inputs { conceptNames.formUnion(input.concepts) }
-    conceptNames.subtract(voiceConcepts)
-    let sortedConcepts = conceptNames.sorted()
-    var conceptID: [String: UInt32] = [:]
-    for (id, name) in sortedConcepts.enumerated() { conceptID[name] = UInt32(id) }
-    var conceptOffsets: [Int] = [0]
-    var concepts: [UInt32] = []
-    let slotCount = slots.names.count
-    var slotBits = [UInt64](repeating: 0, count: count * slotCount)
-    for (statement, input) in inputs.enumerated() {
-      let ids = Set(input.concepts.compactMap { conceptID[$0] }).sorted()
-      concepts.append(contentsOf: ids)
-      conceptOffsets.append(concepts.count)
-      for concept in input.concepts {
-        for (slot, bit) in slots.byConcept[concept] ?? [] {
-          slotBits[statement * slotCount + slot] |= 1 << UInt64(bit)
-        }
-      }
-    }
-    var conceptFrequency = [Int](repeating: 0, count: sortedConcepts.count)
-    for concept in concepts { conceptFrequency[Int(concept)] += 1 }
-    let conceptIDF = conceptFrequency.map { log((1 + total) / (1 + Double($0))) + 1 }
-    // Sums in concept-id order, so the bits do not depend on the input order.
-    let conceptNorm = (0..<count).map { statement in
-      concepts[conceptOffsets[statement]..<conceptOffsets[statement + 1]].reduce(0.0) {
-        $0 + conceptIDF[Int($1)] * conceptIDF[Int($1)]
+    return entryPieces.flatMap { $0 }
+  }
+
+  /// The length of each statement's concept vector. Sums in concept-id order, so the bits do not depend on
+  /// the input order.
+  private static func conceptNorms(_ table: ConceptTable, idf: [Double], count: Int) -> [Double] {
+    (0..<count).map { statement in
+      table.concepts[table.offsets[statement]..<table.offsets[statement + 1]].reduce(0.0) {
+        $0 + idf[Int($1)] * idf[Int($1)]
       }.squareRoot()
     }
+  }
 
+  /// One `Header` per statement, from where its parts lie in the joined arrays.
+  private static func headers(_ joined: JoinedPieces, _ table: ConceptTable, slotCount: Int) -> [Header] {
     precondition(
-      terms.count <= Int(UInt32.max) && concepts.count <= Int(UInt32.max)
-        && leadingTerms.count <= Int(UInt32.max),
+      joined.terms.count <= Int(UInt32.max) && table.concepts.count <= Int(UInt32.max)
+        && joined.leadingTerms.count <= Int(UInt32.max),
       "more terms than 32-bit positions can index")
+    let offsets = joined.offsets
+    let leadingOffsets = joined.leadingOffsets
+    let conceptOffsets = table.offsets
     var headers: [Header] = []
-    headers.reserveCapacity(count)
-    for statement in 0..<count {
+    headers.reserveCapacity(joined.leadingAction.count)
+    for statement in 0..<joined.leadingAction.count {
       let leadingLength = leadingOffsets[statement + 1] - leadingOffsets[statement]
       precondition(leadingLength <= Int(UInt8.max), "an action phrase of more than 255 words")
       var hasSlots = false
-      for slot in 0..<slotCount where slotBits[statement * slotCount + slot] != 0 { hasSlots = true }
+      for slot in 0..<slotCount where table.slotBits[statement * slotCount + slot] != 0 { hasSlots = true }
       headers.append(
         Header(
-          actionMask: actionMask[statement], termStart: UInt32(offsets[statement]),
+          actionMask: joined.actionMask[statement], termStart: UInt32(offsets[statement]),
           termEnd: UInt32(offsets[statement + 1]), conceptStart: UInt32(conceptOffsets[statement]),
           conceptEnd: UInt32(conceptOffsets[statement + 1]), leadingStart: UInt32(leadingOffsets[statement]),
-          leadingLength: UInt8(leadingLength), leadingAction: leadingAction[statement], hasSlots: hasSlots))
+          leadingLength: UInt8(leadingLength), leadingAction: joined.leadingAction[statement],
+          hasSlots: hasSlots))
     }
-
-    self.documentFrequency = documentFrequency
-    self.idf = idf
-    self.headers = headers
-    self.entries = entryPieces.flatMap { $0 }
-    self.leadingTerms = leadingTerms
-    self.wordCount = wordCount
-    self.concepts = concepts
-    self.conceptNames = sortedConcepts
-    self.conceptIDF = conceptIDF
-    self.conceptNorm = conceptNorm
-    self.slotBits = slotBits
-    self.slotCount = slotCount
+    return headers
   }
 
   /// Modal verbs: in "Providers should test models", the verb after the modal is the main one.
@@ -307,7 +254,7 @@ struct AnalysedCorpus: Sendable {
   /// first action word right after a form of "be" (a passive or a question: "whether results are
   /// published"); failing both, the first action word.
   static func mainAction(
-    _ found: [(position: Int, kind: Int8, length: Int)], modalAt: Int32, followsBe: (Int) -> Bool
+    _ found: [ActionMatch], modalAt: Int32, followsBe: (Int) -> Bool
   ) -> Int? {
     guard let first = found.first else { return nil }
     if first.position == 0 { return 0 }
@@ -369,6 +316,57 @@ struct AnalysedCorpus: Sendable {
   }
 }
 
+/// An action word or phrase found in a statement: its content position, kind and length in words.
+typealias ActionMatch = (position: Int, kind: Int8, length: Int)
+
+/// The lexicon's action words and phrases in term ids.
+private struct ActionMatcher {
+  /// Term id to the kind of action the word alone names, or -1.
+  let singleClass: [Int8]
+  let phrases: [(ids: [UInt32], classIndex: Int8)]
+
+  init(lexicon: ActionLexicon, termID: [String: UInt32], termCount: Int) {
+    var singleClass = [Int8](repeating: -1, count: termCount)
+    for (stem, classIndex) in lexicon.singles {
+      if let id = termID[stem] { singleClass[Int(id)] = Int8(classIndex) }
+    }
+    self.singleClass = singleClass
+    self.phrases = lexicon.phrases.compactMap { phrase in
+      let ids = phrase.stems.compactMap { termID[$0] }
+      return ids.count == phrase.stems.count ? (ids, Int8(phrase.classIndex)) : nil
+    }
+  }
+
+  /// Every action word or phrase in `sequence`, in order, into `found` (emptied first); returns the set of
+  /// their kinds as bits.
+  func find(in sequence: [UInt32], into found: inout [ActionMatch]) -> UInt64 {
+    found.removeAll(keepingCapacity: true)
+    var mask: UInt64 = 0
+    var position = 0
+    while position < sequence.count {
+      var matched = 0
+      for phrase in phrases where phrase.ids.count <= sequence.count - position {
+        if sequence[position..<(position + phrase.ids.count)].elementsEqual(phrase.ids) {
+          found.append((position, phrase.classIndex, phrase.ids.count))
+          mask |= 1 << UInt64(phrase.classIndex)
+          matched = phrase.ids.count
+          break
+        }
+      }
+      if matched == 0 {
+        let single = singleClass[Int(sequence[position])]
+        if single >= 0 {
+          found.append((position, single, 1))
+          mask |= 1 << UInt64(single)
+        }
+        matched = 1
+      }
+      position += matched
+    }
+    return mask
+  }
+}
+
 /// One piece's stems, interned locally while it is analysed.
 private struct LocalPiece {
   let range: Range<Int>
@@ -413,4 +411,94 @@ private struct BuiltPiece {
   var leadingTerms: [UInt32] = []
   var masks: [UInt64] = []
   var wordCounts: [Int32] = []
+
+  /// Adds a statement: its term sequence in global ids, its action kinds as bits and its leading action.
+  /// `order` is scratch space, kept by the caller so that its storage is reused.
+  mutating func appendStatement(_ sequence: [UInt32], mask: UInt64, leading: ActionMatch?, order: inout [Int])
+  {
+    self.leading.append(leading?.kind ?? -1)
+    if let leading {
+      leadingTerms.append(contentsOf: sequence[leading.position..<(leading.position + leading.length)])
+    }
+    leadingOffsets.append(leadingTerms.count)
+    masks.append(mask)
+    wordCounts.append(Int32(sequence.count))
+    // Unique terms, ascending, with their counts.
+    order.removeAll(keepingCapacity: true)
+    order.append(contentsOf: sequence.indices)
+    order.sort { sequence[$0] != sequence[$1] ? sequence[$0] < sequence[$1] : $0 < $1 }
+    var cursor = 0
+    while cursor < order.count {
+      let term = sequence[order[cursor]]
+      var run = cursor + 1
+      while run < order.count, sequence[order[run]] == term { run += 1 }
+      terms.append(term)
+      counts.append(UInt32(run - cursor))
+      cursor = run
+    }
+    offsets.append(terms.count)
+  }
+}
+
+/// All pieces' statements in global term ids, joined in input order.
+private struct JoinedPieces {
+  var offsets: [Int] = [0]
+  var terms: [UInt32] = []
+  var counts: [UInt32] = []
+  var leadingAction: [Int8] = []
+  var leadingOffsets: [Int] = [0]
+  var leadingTerms: [UInt32] = []
+  var actionMask: [UInt64] = []
+  var wordCount: [Int32] = []
+
+  init(_ built: [BuiltPiece], count: Int) {
+    offsets.reserveCapacity(count + 1)
+    let totalTerms = built.reduce(0) { $0 + $1.terms.count }
+    terms.reserveCapacity(totalTerms)
+    counts.reserveCapacity(totalTerms)
+    for piece in built {
+      let base = terms.count
+      terms.append(contentsOf: piece.terms)
+      counts.append(contentsOf: piece.counts)
+      let leadingBase = leadingTerms.count
+      leadingTerms.append(contentsOf: piece.leadingTerms)
+      leadingOffsets.append(contentsOf: piece.leadingOffsets.dropFirst().map { $0 + leadingBase })
+      offsets.append(contentsOf: piece.offsets.dropFirst().map { $0 + base })
+      leadingAction.append(contentsOf: piece.leading)
+      actionMask.append(contentsOf: piece.masks)
+      wordCount.append(contentsOf: piece.wordCounts)
+    }
+  }
+}
+
+/// The run's concepts interned (voice concepts left out, ids in sorted order), each statement's concept ids
+/// and the slot values they name.
+private struct ConceptTable {
+  let names: [String]
+  /// Statement i's concept ids, ascending: `concepts[offsets[i]..<offsets[i + 1]]`.
+  var concepts: [UInt32] = []
+  var offsets: [Int] = [0]
+  /// `slotBits[i * slotCount + slot]`, one bit per value.
+  var slotBits: [UInt64]
+
+  init(_ inputs: [DeduplicationInput], voiceConcepts: Set<String>, slots: ConceptSlots) {
+    var conceptNames = Set<String>()
+    for input in inputs { conceptNames.formUnion(input.concepts) }
+    conceptNames.subtract(voiceConcepts)
+    names = conceptNames.sorted()
+    var conceptID: [String: UInt32] = [:]
+    for (id, name) in names.enumerated() { conceptID[name] = UInt32(id) }
+    let slotCount = slots.names.count
+    slotBits = [UInt64](repeating: 0, count: inputs.count * slotCount)
+    for (statement, input) in inputs.enumerated() {
+      let ids = Set(input.concepts.compactMap { conceptID[$0] }).sorted()
+      concepts.append(contentsOf: ids)
+      offsets.append(concepts.count)
+      for concept in input.concepts {
+        for (slot, bit) in slots.byConcept[concept] ?? [] {
+          slotBits[statement * slotCount + slot] |= 1 << UInt64(bit)
+        }
+      }
+    }
+  }
 }

@@ -25,26 +25,8 @@ struct DecisionSet: Sendable {
       let right = (rhs.source.file, rhs.source.line ?? 0)
       return left < right
     }
-    for decision in ordered {
-      for id in [decision.a, decision.b] where index[id] == nil {
-        throw InputError(
-          decision.source,
-          "statement `\(id)` is not among the \(count) statements being deduplicated; "
-            + "correct the id or remove the line")
-      }
-    }
-    var firstOfPair: [UInt64: LinkDecision] = [:]
-    for decision in ordered {
-      let key = Self.key(index[decision.a] ?? 0, index[decision.b] ?? 0)
-      if let earlier = firstOfPair[key], earlier.kind != decision.kind {
-        throw InputError(
-          decision.source,
-          "`\(decision.a)` and `\(decision.b)` are \(decision.kind.rawValue)ed here but "
-            + "\(earlier.kind.rawValue)ed at \(earlier.source); keep one of the two lines, or, when two "
-            + "coders disagree, add the settled decision with their names in the `reconciles` column")
-      }
-      if firstOfPair[key] == nil { firstOfPair[key] = decision }
-    }
+    try Self.checkKnown(ordered, index: index, count: count)
+    let firstOfPair = try Self.firstOfEachPair(ordered, index: index)
 
     var unionFind = UnionFind(count: count)
     var mustLinks: [(Int, Int)] = []
@@ -63,10 +45,58 @@ struct DecisionSet: Sendable {
         cannotLinks.insert(Self.key(i, j))
       }
     }
+    try Self.checkCannotLinksApart(ordered, index: index, atoms: &unionFind, mustLinkGraph: mustLinkGraph)
+    mustLinks.sort { $0 < $1 }
+    self.applied = decisions.sorted { lhs, rhs in
+      (lhs.a, lhs.b, lhs.kind.rawValue, lhs.source.file, lhs.source.line ?? 0)
+        < (rhs.a, rhs.b, rhs.kind.rawValue, rhs.source.file, rhs.source.line ?? 0)
+    }
+    self.mustLinks = mustLinks
+    self.cannotLinks = cannotLinks
+    self.atom = Self.atoms(&unionFind, count: count)
+    self.byPair = firstOfPair
+  }
+
+  /// Every statement a decision names must be among those being deduplicated.
+  private static func checkKnown(_ ordered: [LinkDecision], index: [String: Int], count: Int) throws {
+    for decision in ordered {
+      for id in [decision.a, decision.b] where index[id] == nil {
+        throw InputError(
+          decision.source,
+          "statement `\(id)` is not among the \(count) statements being deduplicated; "
+            + "correct the id or remove the line")
+      }
+    }
+  }
+
+  /// The first decision on each pair; a later one of the other kind on the same pair is an error.
+  private static func firstOfEachPair(
+    _ ordered: [LinkDecision], index: [String: Int]
+  ) throws -> [UInt64: LinkDecision] {
+    var firstOfPair: [UInt64: LinkDecision] = [:]
+    for decision in ordered {
+      let key = Self.key(index[decision.a] ?? 0, index[decision.b] ?? 0)
+      if let earlier = firstOfPair[key], earlier.kind != decision.kind {
+        throw InputError(
+          decision.source,
+          "`\(decision.a)` and `\(decision.b)` are \(decision.kind.rawValue)ed here but "
+            + "\(earlier.kind.rawValue)ed at \(earlier.source); keep one of the two lines, or, when two "
+            + "coders disagree, add the settled decision with their names in the `reconciles` column")
+      }
+      if firstOfPair[key] == nil { firstOfPair[key] = decision }
+    }
+    return firstOfPair
+  }
+
+  /// A cannot-link between two statements that must-link chains force together is an error naming the chain.
+  private static func checkCannotLinksApart(
+    _ ordered: [LinkDecision], index: [String: Int], atoms: inout UnionFind,
+    mustLinkGraph: [Int: [(Int, LinkDecision)]]
+  ) throws {
     for decision in ordered where decision.kind == .cannotLink {
       let i = index[decision.a] ?? 0
       let j = index[decision.b] ?? 0
-      if unionFind.find(i) == unionFind.find(j) {
+      if atoms.find(i) == atoms.find(j) {
         let chain = Self.path(from: i, to: j, graph: mustLinkGraph)
         let steps = chain.map { "`\($0.a)`–`\($0.b)` (\($0.source))" }.joined(separator: ", ")
         throw InputError(
@@ -75,7 +105,10 @@ struct DecisionSet: Sendable {
             + "forces them together; remove one of these lines")
       }
     }
-    mustLinks.sort { $0 < $1 }
+  }
+
+  /// Each statement's atom, named by its smallest member.
+  private static func atoms(_ unionFind: inout UnionFind, count: Int) -> [Int] {
     var atom = [Int](repeating: 0, count: count)
     var smallest: [Int: Int] = [:]
     for statement in 0..<count {
@@ -83,14 +116,7 @@ struct DecisionSet: Sendable {
       if smallest[root] == nil { smallest[root] = statement }
       atom[statement] = smallest[root] ?? statement
     }
-    self.applied = decisions.sorted { lhs, rhs in
-      (lhs.a, lhs.b, lhs.kind.rawValue, lhs.source.file, lhs.source.line ?? 0)
-        < (rhs.a, rhs.b, rhs.kind.rawValue, rhs.source.file, rhs.source.line ?? 0)
-    }
-    self.mustLinks = mustLinks
-    self.cannotLinks = cannotLinks
-    self.atom = atom
-    self.byPair = firstOfPair
+    return atom
   }
 
   /// The decisions along a shortest must-link path between two statements.

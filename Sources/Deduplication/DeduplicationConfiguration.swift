@@ -291,7 +291,7 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
 
   /// Checks that every concept id the configuration names (`voice.concepts`, `slots`) is one of `known`, the
   /// thesaurus's ids: a misspelt id would never match and silently switch its rule off.
-  public func checkConcepts(known: Set<String>, file: String, text: String?) throws {
+  func checkConcepts(known: Set<String>, file: String, text: String?) throws {
     var named: [(keyPath: String, concept: String)] = voice.concepts.map { ("voice.concepts", $0) }
     for slot in slots.keys.sorted() {
       for value in (slots[slot] ?? [:]).keys.sorted() {
@@ -307,11 +307,28 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
   }
 
   /// Checks ranges and order; errors name the key (and its line when `text` is given).
-  public func validate(file: String = "config/deduplication.yaml", text: String? = nil) throws {
-    func fail(_ keyPath: String, _ message: String) -> InputError {
-      let line = text.flatMap { YAMLKeyLocator.line(of: keyPath, in: $0) }
-      return InputError(file: file, line: line, element: keyPath, message)
+  func validate(file: String = "config/deduplication.yaml", text: String? = nil) throws {
+    do {
+      try checkWeights()
+      try checkThresholds()
+      try checkCandidates()
+      if naming.maxNameLength < 10 {
+        throw fail("naming.maxNameLength", "`naming.maxNameLength` must be at least 10")
+      }
+      let lexicon = try ActionLexicon(actions: actions)
+      _ = try VoiceWords(words: voice.words, lexicon: lexicon)
+      _ = try ConceptSlots(slots: slots, voiceConcepts: voice.concepts)
+    } catch let problem as ConfigurationProblem {
+      let line = text.flatMap { YAMLKeyLocator.line(of: problem.keyPath, in: $0) }
+      throw InputError(file: file, line: line, element: problem.keyPath, problem.message)
     }
+  }
+
+  private func fail(_ keyPath: String, _ message: String) -> ConfigurationProblem {
+    ConfigurationProblem(keyPath: keyPath, message: message)
+  }
+
+  private func checkWeights() throws(ConfigurationProblem) {
     let weightValues: [(String, Double)] = [
       ("weights.tfidf", weights.tfidf), ("weights.concepts", weights.concepts),
       ("weights.lexical", weights.lexical),
@@ -322,6 +339,9 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
     if weights.tfidf + weights.lexical <= 0 {
       throw fail("weights.tfidf", "`weights.tfidf` and `weights.lexical` are both 0; at least one must count")
     }
+  }
+
+  private func checkThresholds() throws(ConfigurationProblem) {
     let thresholdValues: [(String, Double)] = [
       ("thresholds.merge", thresholds.merge), ("thresholds.review", thresholds.review),
       ("thresholds.medoid", thresholds.medoid), ("thresholds.pairFloor", thresholds.pairFloor),
@@ -350,6 +370,9 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
         "`thresholds.pairFloor` (\(thresholds.pairFloor)) is above `thresholds.medoid` (\(thresholds.medoid)); "
           + "the floor for any two members cannot be stricter than the medoid check")
     }
+  }
+
+  private func checkCandidates() throws(ConfigurationProblem) {
     if candidates.exactLimit < 0 {
       throw fail("candidates.exactLimit", "`candidates.exactLimit` must be 0 or more")
     }
@@ -378,16 +401,6 @@ public struct DeduplicationConfiguration: Sendable, Hashable, Codable {
       throw fail(
         "candidates.maxReviewEdgesPerStatement",
         "`candidates.maxReviewEdgesPerStatement` must be 0 (all) or more")
-    }
-    if naming.maxNameLength < 10 {
-      throw fail("naming.maxNameLength", "`naming.maxNameLength` must be at least 10")
-    }
-    do {
-      let lexicon = try ActionLexicon(actions: actions)
-      _ = try VoiceWords(words: voice.words, lexicon: lexicon)
-      _ = try ConceptSlots(slots: slots, voiceConcepts: voice.concepts)
-    } catch let problem as ConfigurationProblem {
-      throw fail(problem.keyPath, problem.message)
     }
   }
 }

@@ -14,7 +14,7 @@ public struct DeduplicationOutcome: Sendable {
   let edges: ReportedEdges
 
   /// How many edges `result()` has.
-  public var edgeCount: Int { edges.count }
+  var edgeCount: Int { edges.count }
 
   /// The whole result, every edge with its reason.
   public func result() -> DeduplicationResult {

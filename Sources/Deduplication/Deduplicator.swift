@@ -21,7 +21,7 @@ public struct Deduplicator: Sendable {
   }
 
   /// Where errors about the statements themselves point, since they do not come from a file here.
-  public static let inputName = "statements"
+  static let inputName = "statements"
 
   public func run(
     inputs: [DeduplicationInput], ledger: IdentityLedger = IdentityLedger(), decisions: [LinkDecision] = []
@@ -36,6 +36,32 @@ public struct Deduplicator: Sendable {
   ) throws -> DeduplicationOutcome {
     try configuration.validate()
     let statements = inputs.sorted { $0.id < $1.id }
+    let decisionSet = try DecisionSet(
+      decisions: decisions, index: try Self.positions(of: statements), count: statements.count)
+    let scored = try scorePairs(statements, decisions: decisionSet)
+    let clusters = cluster(
+      scored.kept, count: statements.count, scorer: scored.scorer, decisions: decisionSet)
+
+    var clusterOf = [Int](repeating: 0, count: statements.count)
+    for (number, cluster) in clusters.enumerated() {
+      for member in cluster.members { clusterOf[member] = number }
+    }
+    let identity = IdentityAssigner.assign(
+      clusters: clusters.map { $0.members.map { statements[$0].id } }, ledger: ledger)
+    let mitigations = buildMitigations(
+      clusters, ids: identity.ids, statements: statements, scorer: scored.scorer, decisions: decisionSet)
+    let edges = reportedEdges(
+      scored.kept, clusterOf: clusterOf, statements: statements, scorer: scored.scorer, decisions: decisionSet
+    )
+
+    return DeduplicationOutcome(
+      mitigations: mitigations, decisionsApplied: decisionSet.applied, identityChanges: identity.changes,
+      ledger: identity.ledger, candidatePairs: scored.candidateCount, exhaustive: scored.exhaustive,
+      edges: edges)
+  }
+
+  /// Each statement's position by id; an empty id or one used twice is an error.
+  private static func positions(of statements: [DeduplicationInput]) throws -> [String: Int] {
     var index: [String: Int] = [:]
     index.reserveCapacity(statements.count)
     for (position, statement) in statements.enumerated() {
@@ -49,7 +75,20 @@ public struct Deduplicator: Sendable {
       }
       index[statement.id] = position
     }
-    let decisionSet = try DecisionSet(decisions: decisions, index: index, count: statements.count)
+    return index
+  }
+
+  /// The pairs worth keeping, the scorer that judged them and how many candidates were scored.
+  private struct ScoredPairs {
+    var kept: [KeptPair]
+    var candidateCount: Int
+    var exhaustive: Bool
+    var scorer: PairScorer
+  }
+
+  /// Scores every pair (up to `candidates.exactLimit` statements) or the LSH candidates, lets the model
+  /// judge them when there is one, and adds the decision pairs.
+  private func scorePairs(_ statements: [DeduplicationInput], decisions: DecisionSet) throws -> ScoredPairs {
     // With a model, every pair at or above the score floor is kept from the first pass, so that each
     // statement's best score (a feature of the model) is known before the model judges any pair.
     let ruleScorer = try makeScorer(statements, model: nil)
@@ -73,72 +112,29 @@ public struct Deduplicator: Sendable {
         return judged.score.verdict == .distinct ? nil : judged
       }
     }
-    addDecisionPairs(decisionSet, scorer: scorer, to: &kept)
+    addDecisionPairs(decisions, scorer: scorer, to: &kept)
+    return ScoredPairs(kept: kept, candidateCount: candidateCount, exhaustive: exhaustive, scorer: scorer)
+  }
 
-    // Union-find over merge pairs and must-links; cannot-linked pairs never join directly. Each statement's
-    // links are kept for the cluster check in one shared array, in the order the pairs come.
-    let count = statements.count
-    var unionFind = UnionFind(count: count)
-    func forEachLink(_ body: (Int, Int) -> Void) {
-      for pair in kept where pair.score.verdict == .merge && !decisionSet.isCannotLinked(pair.i, pair.j) {
+  /// The clusters, in order of their first member: the components of merge pairs and must-links (cannot-linked
+  /// pairs never join directly), split where they chain (`ClusterRefiner`), and the statements left alone.
+  private func cluster(
+    _ kept: [KeptPair], count: Int, scorer: PairScorer, decisions: DecisionSet
+  ) -> [ClusterRefiner.Cluster] {
+    let graph = LinkGraph(count: count) { body in
+      for pair in kept where pair.score.verdict == .merge && !decisions.isCannotLinked(pair.i, pair.j) {
         body(pair.i, pair.j)
       }
-      for (i, j) in decisionSet.mustLinks { body(i, j) }
+      for (i, j) in decisions.mustLinks { body(i, j) }
     }
-    var linkStarts = [Int](repeating: 0, count: count + 1)
-    forEachLink { i, j in
-      unionFind.union(i, j)
-      linkStarts[i + 1] += 1
-      linkStarts[j + 1] += 1
-    }
-    for statement in 0..<count { linkStarts[statement + 1] += linkStarts[statement] }
-    var links = [Int](repeating: 0, count: linkStarts[count])
-    var fill = linkStarts
-    forEachLink { i, j in
-      links[fill[i]] = j
-      fill[i] += 1
-      links[fill[j]] = i
-      fill[j] += 1
-    }
-    // Components in order of their first statement, each in statement order.
-    var groupOfRoot = [Int](repeating: -1, count: count)
-    var groups: [[Int]] = []
-    var singletons: [Int] = []
-    for statement in 0..<count {
-      let root = unionFind.find(statement)
-      if linkStarts[statement] == linkStarts[statement + 1] && root == statement {
-        singletons.append(statement)
-        continue
-      }
-      if groupOfRoot[root] < 0 {
-        groupOfRoot[root] = groups.count
-        groups.append([])
-      }
-      groups[groupOfRoot[root]].append(statement)
-    }
-    let frozenLinks = links
-    let frozenStarts = linkStarts
     let refiner = ClusterRefiner(
-      scorer: scorer, decisions: decisionSet,
-      neighbours: { frozenLinks[frozenStarts[$0]..<frozenStarts[$0 + 1]] })
+      scorer: scorer, decisions: decisions, neighbours: { graph.neighbours($0) })
+    let groups = graph.groups
     var clusters = Parallel.map(groups.count) { refiner.refine(groups[$0]) }.flatMap { $0 }
-    clusters.append(contentsOf: singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
+    clusters.append(
+      contentsOf: graph.singletons.map { ClusterRefiner.Cluster(members: [$0], representative: $0) })
     clusters.sort { $0.members[0] < $1.members[0] }
-
-    var clusterOf = [Int](repeating: 0, count: statements.count)
-    for (number, cluster) in clusters.enumerated() {
-      for member in cluster.members { clusterOf[member] = number }
-    }
-    let identity = IdentityAssigner.assign(
-      clusters: clusters.map { $0.members.map { statements[$0].id } }, ledger: ledger)
-    let mitigations = buildMitigations(
-      clusters, ids: identity.ids, statements: statements, scorer: scorer, decisions: decisionSet)
-    let edges = reportedEdges(
-      kept, clusterOf: clusterOf, statements: statements, scorer: scorer, decisions: decisionSet)
-
-    return DeduplicationOutcome(
-      mitigations: mitigations, decisionsApplied: decisionSet.applied, identityChanges: identity.changes,
-      ledger: identity.ledger, candidatePairs: candidateCount, exhaustive: exhaustive, edges: edges)
+    return clusters
   }
 
   /// The scorer of `statements` (sorted by id): the corpus analysed with the configuration's lexicon, voice

@@ -35,61 +35,9 @@ struct LSHCandidateSearch: Sendable {
   func pairs(in corpus: AnalysedCorpus) -> [UInt64] {
     let count = corpus.count
     guard count > 1 else { return [] }
-    let rows = permutations / bands
-    var generator = SplitMix64(seed: seed)
-    let multipliers = (0..<permutations).map { _ in generator.next() | 1 }
-    let increments = (0..<permutations).map { _ in generator.next() }
-    let frequentLimit = max(frequentStemMinimum, Int((frequentStemShare * Double(count)).rounded(.up)))
     let indexBits = UInt64(max(1, Int.bitWidth - (count - 1).leadingZeroBitCount))
     let indexMask: UInt64 = (1 << indexBits) - 1
-
-    // Band keys, band-major: keys[band * count + i] holds the band hash in the high bits and i in the low.
-    var keys = [UInt64](repeating: 0, count: bands * count)
-    var signatureHashes = [UInt64](repeating: 0, count: count)
-    let pieces = Parallel.ranges(count, pieces: Parallel.pieceCount(for: count, minimumPieceSize: 1024))
-    keys.withUnsafeMutableBufferPointer { keyBuffer in
-      signatureHashes.withUnsafeMutableBufferPointer { hashBuffer in
-        nonisolated(unsafe) let keyOut = keyBuffer
-        nonisolated(unsafe) let hashOut = hashBuffer
-        _ = Parallel.map(pieces.count) { piece -> Int in
-          var shingles: [UInt64] = []
-          var signature = [UInt32](repeating: 0, count: permutations)
-          for statement in pieces[piece] {
-            shingles.removeAll(keepingCapacity: true)
-            let range = corpus.termRange(statement)
-            for position in range
-            where Int(corpus.documentFrequency[Int(corpus.entries[position].term)]) <= frequentLimit {
-              shingles.append(corpus.termHashes[Int(corpus.entries[position].term)])
-            }
-            if shingles.isEmpty {
-              for position in range { shingles.append(corpus.termHashes[Int(corpus.entries[position].term)]) }
-            }
-            if shingles.isEmpty {
-              // Nothing to compare: give the statement keys no other statement can share.
-              for band in 0..<bands {
-                keyOut[band * count + statement] =
-                  (StableHash.mix(UInt64(statement) &+ 0xA5A5) & ~indexMask) | UInt64(statement)
-              }
-              hashOut[statement] = 0
-              continue
-            }
-            Self.sign(shingles, multipliers: multipliers, increments: increments, into: &signature)
-            var whole: UInt64 = seed
-            for band in 0..<bands {
-              var bandHash = StableHash.mix(seed ^ UInt64(band))
-              for row in 0..<rows {
-                bandHash = StableHash.combine(bandHash, UInt64(signature[band * rows + row]))
-              }
-              whole = StableHash.combine(whole, bandHash)
-              keyOut[band * count + statement] = (bandHash & ~indexMask) | UInt64(statement)
-            }
-            hashOut[statement] = whole
-          }
-          return 0
-        }
-      }
-    }
-
+    var (keys, signatureHashes) = bandKeys(corpus, indexMask: indexMask)
     let perBand: [[UInt64]] = keys.withUnsafeMutableBufferPointer { keyBuffer in
       nonisolated(unsafe) let all = keyBuffer
       return Parallel.map(bands) { band -> [UInt64] in
@@ -102,6 +50,84 @@ struct LSHCandidateSearch: Sendable {
       }
     }
     return Self.unique(perBand, count: count)
+  }
+
+  /// Band keys, band-major: `keys[band * count + i]` holds the band hash in the high bits and i in the low;
+  /// and each statement's whole-signature hash, which orders an oversized bucket.
+  private func bandKeys(
+    _ corpus: AnalysedCorpus, indexMask: UInt64
+  ) -> (keys: [UInt64], signatureHashes: [UInt64]) {
+    let count = corpus.count
+    var generator = SplitMix64(seed: seed)
+    let multipliers = (0..<permutations).map { _ in generator.next() | 1 }
+    let increments = (0..<permutations).map { _ in generator.next() }
+    let frequentLimit = max(frequentStemMinimum, Int((frequentStemShare * Double(count)).rounded(.up)))
+    var keys = [UInt64](repeating: 0, count: bands * count)
+    var signatureHashes = [UInt64](repeating: 0, count: count)
+    let pieces = Parallel.ranges(count, pieces: Parallel.pieceCount(for: count, minimumPieceSize: 1024))
+    keys.withUnsafeMutableBufferPointer { keyBuffer in
+      signatureHashes.withUnsafeMutableBufferPointer { hashBuffer in
+        nonisolated(unsafe) let keyOut = keyBuffer
+        nonisolated(unsafe) let hashOut = hashBuffer
+        _ = Parallel.map(pieces.count) { piece -> Int in
+          var shingles: [UInt64] = []
+          var signature = [UInt32](repeating: 0, count: permutations)
+          for statement in pieces[piece] {
+            Self.shingles(of: statement, in: corpus, frequentLimit: frequentLimit, into: &shingles)
+            if shingles.isEmpty {
+              // Nothing to compare: give the statement keys no other statement can share.
+              for band in 0..<bands {
+                keyOut[band * count + statement] =
+                  (StableHash.mix(UInt64(statement) &+ 0xA5A5) & ~indexMask) | UInt64(statement)
+              }
+              hashOut[statement] = 0
+              continue
+            }
+            Self.sign(shingles, multipliers: multipliers, increments: increments, into: &signature)
+            hashOut[statement] = writeBands(
+              signature, statement: statement, count: count, indexMask: indexMask, into: keyOut)
+          }
+          return 0
+        }
+      }
+    }
+    return (keys, signatureHashes)
+  }
+
+  /// The statement's shingles into `shingles` (emptied first): the hashes of its stems that are not too
+  /// frequent, or of all its stems when every one is.
+  @inline(__always)
+  private static func shingles(
+    of statement: Int, in corpus: AnalysedCorpus, frequentLimit: Int, into shingles: inout [UInt64]
+  ) {
+    shingles.removeAll(keepingCapacity: true)
+    let range = corpus.termRange(statement)
+    for position in range
+    where Int(corpus.documentFrequency[Int(corpus.entries[position].term)]) <= frequentLimit {
+      shingles.append(corpus.termHashes[Int(corpus.entries[position].term)])
+    }
+    if shingles.isEmpty {
+      for position in range { shingles.append(corpus.termHashes[Int(corpus.entries[position].term)]) }
+    }
+  }
+
+  /// Writes the statement's key in every band and returns its whole-signature hash.
+  @inline(__always)
+  private func writeBands(
+    _ signature: [UInt32], statement: Int, count: Int, indexMask: UInt64,
+    into keyOut: UnsafeMutableBufferPointer<UInt64>
+  ) -> UInt64 {
+    let rows = permutations / bands
+    var whole: UInt64 = seed
+    for band in 0..<bands {
+      var bandHash = StableHash.mix(seed ^ UInt64(band))
+      for row in 0..<rows {
+        bandHash = StableHash.combine(bandHash, UInt64(signature[band * rows + row]))
+      }
+      whole = StableHash.combine(whole, bandHash)
+      keyOut[band * count + statement] = (bandHash & ~indexMask) | UInt64(statement)
+    }
+    return whole
   }
 
   /// The pairs of all bands without repeats, sorted. A pair found in many bands is listed once: a counting

@@ -15,19 +15,20 @@ import ScanModel
 public enum MergeDecisionsReader {
   public static let columns = ["a", "b", "decision", "reason", "coder"]
   /// Columns a file may have besides `columns`.
-  public static let optionalColumns = ["date", DecisionReconciliation.column]
+  static let optionalColumns = ["date", DecisionReconciliation.column]
 
-  /// Reads the file at `path`; a missing file is an error (pass no decisions instead). `name` (the path by
-  /// default) is how errors and each decision's location name the file.
+  /// Reads the file at `path` a user named (`evscan dedupe --decisions`); a missing file is an error (pass no
+  /// decisions instead). `name` (the path by default) is how errors and each decision's location name the
+  /// file.
   public static func load(path: String, name: String? = nil) throws -> [LinkDecision] {
-    let file = name ?? path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: file, "cannot read the merge decisions; check the path")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(file: file, "the merge decisions are not UTF-8 text; save the file as UTF-8 CSV")
-    }
-    return try parse(text, file: file)
+    try parse(DecisionFile.merges.requiredText(path: path, name: name), file: name ?? path)
+  }
+
+  /// Reads a decisions folder's merges file at `path`; a missing file holds no decisions yet, as with the
+  /// other decisions files (`DecisionFile`).
+  public static func read(path: String, name: String? = nil) throws -> [LinkDecision] {
+    guard let text = try DecisionFile.merges.text(path: path, name: name) else { return [] }
+    return try parse(text, file: name ?? path)
   }
 
   /// Parses merge decisions; `file` names the source in errors and in each decision's location. The CSV
@@ -39,9 +40,20 @@ public enum MergeDecisionsReader {
         file: file, line: 1, "the file is empty; it needs the header `\(columns.joined(separator: ","))`")
     }
     let table = try CSVTable.parse(text, file: file)
-    let names = table.header.map { $0.lowercased() }
+    let position = try columnPositions(table.header, file: file)
+    var decisions: [(decision: LinkDecision, item: String, reconciles: Bool)] = []
+    for record in table.rows {
+      let decision = try decision(in: record, position: position, columnCount: table.header.count, file: file)
+      let reconciles = position[DecisionReconciliation.column].map { !record[$0].isEmpty } ?? false
+      decisions.append((decision, "\(decision.a)\u{1F}\(decision.b)", reconciles))
+    }
+    return DecisionReconciliation.applying(decisions)
+  }
+
+  /// Each column's position, by its lower-cased name; an unknown, repeated or missing column is an error.
+  private static func columnPositions(_ header: [String], file: String) throws -> [String: Int] {
     var position: [String: Int] = [:]
-    for (index, name) in names.enumerated() {
+    for (index, name) in header.map({ $0.lowercased() }).enumerated() {
       guard columns.contains(name) || optionalColumns.contains(name) else {
         throw InputError(
           file: file, line: 1,
@@ -60,43 +72,43 @@ public enum MergeDecisionsReader {
         "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", ")); it needs "
           + columns.joined(separator: ","))
     }
+    return position
+  }
 
-    var decisions: [(decision: LinkDecision, item: String, reconciles: Bool)] = []
-    for record in table.rows {
-      guard record.fields.count == names.count else {
-        throw InputError(
-          file: file, line: record.line,
-          "\(record.fields.count) fields where the header has \(names.count); quote fields that contain commas"
-        )
-      }
-      func value(_ column: String) -> String {
-        record[position[column] ?? 0]
-      }
-      for column in columns where value(column).isEmpty {
-        throw InputError(file: file, line: record.line, "the `\(column)` field is empty")
-      }
-      if let datePosition = position["date"], !record[datePosition].isEmpty,
-        record[datePosition].wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil
-      {
-        throw InputError(
-          file: file, line: record.line, "the date `\(record[datePosition])` is not YYYY-MM-DD")
-      }
-      let a = value("a")
-      let b = value("b")
-      guard a != b else {
-        throw InputError(file: file, line: record.line, "`\(a)` is linked with itself")
-      }
-      guard let kind = LinkDecision.Kind(rawValue: value("decision").lowercased()) else {
-        throw InputError(
-          file: file, line: record.line,
-          "unknown decision `\(value("decision"))`; write `must-link` or `cannot-link`")
-      }
-      let decision = LinkDecision(
-        a: min(a, b), b: max(a, b), kind: kind, reason: value("reason"), coder: value("coder"),
-        source: SourceLocation(file: file, line: record.line))
-      let reconciles = position[DecisionReconciliation.column].map { !record[$0].isEmpty } ?? false
-      decisions.append((decision, "\(decision.a)\u{1F}\(decision.b)", reconciles))
+  /// The decision a record states, its fields checked.
+  private static func decision(
+    in record: CSVTable.Row, position: [String: Int], columnCount: Int, file: String
+  ) throws -> LinkDecision {
+    guard record.fields.count == columnCount else {
+      throw InputError(
+        file: file, line: record.line,
+        "\(record.fields.count) fields where the header has \(columnCount); quote fields that contain commas"
+      )
     }
-    return DecisionReconciliation.applying(decisions)
+    func value(_ column: String) -> String {
+      record[position[column] ?? 0]
+    }
+    for column in columns where value(column).isEmpty {
+      throw InputError(file: file, line: record.line, "the `\(column)` field is empty")
+    }
+    if let datePosition = position["date"], !record[datePosition].isEmpty,
+      record[datePosition].wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil
+    {
+      throw InputError(
+        file: file, line: record.line, "the date `\(record[datePosition])` is not YYYY-MM-DD")
+    }
+    let a = value("a")
+    let b = value("b")
+    guard a != b else {
+      throw InputError(file: file, line: record.line, "`\(a)` is linked with itself")
+    }
+    guard let kind = LinkDecision.Kind(rawValue: value("decision").lowercased()) else {
+      throw InputError(
+        file: file, line: record.line,
+        "unknown decision `\(value("decision"))`; write `must-link` or `cannot-link`")
+    }
+    return LinkDecision(
+      a: min(a, b), b: max(a, b), kind: kind, reason: value("reason"), coder: value("coder"),
+      source: SourceLocation(file: file, line: record.line))
   }
 }

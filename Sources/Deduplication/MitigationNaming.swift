@@ -2,7 +2,7 @@ import Foundation
 import ScanModel
 
 /// How a canonical mitigation gets its name and primary code.
-enum MitigationNaming {
+public enum MitigationNaming {
   /// The representative's title; else the title most members share (ties to the member closest to the
   /// representative, then the shorter, then alphabetical); else the representative's opening clause.
   static func name(
@@ -36,6 +36,30 @@ enum MitigationNaming {
   static func openingClause(_ text: String, maxLength: Int) -> String {
     var text = text
     text.makeContiguousUTF8()
+    var clauseBytes = firstClause(of: text, maxLength: maxLength)
+    while let last = clauseBytes.last, [UInt8(ascii: ","), UInt8(ascii: "-")].contains(last) {
+      clauseBytes.removeLast()
+    }
+    var clause = String(decoding: clauseBytes, as: UTF8.self)
+    if let first = clauseBytes.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
+      clauseBytes[0] = first - 32
+      clause = String(decoding: clauseBytes, as: UTF8.self)
+    }
+    if clause.isEmpty { clause = text }
+    // A long sentence is better cut at its last comma that fits than in mid-phrase.
+    if clause.utf8.count > maxLength && clause.count > maxLength {
+      let head = clause.prefix(maxLength)
+      if let comma = head.lastIndex(of: ","), head.distance(from: head.startIndex, to: comma) >= maxLength / 3
+      {
+        return String(head[..<comma])
+      }
+    }
+    return trimmed(clause, maxLength: maxLength)
+  }
+
+  /// The UTF-8 of the text up to its first sentence or clause break (a stop that ends a word and is not an
+  /// abbreviation's), with runs of white space folded to one space.
+  private static func firstClause(of text: String, maxLength: Int) -> [UInt8] {
     var clauseBytes: [UInt8] = []
     clauseBytes.reserveCapacity(min(text.utf8.count, 4 * maxLength))
     text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -65,28 +89,11 @@ enum MitigationNaming {
         clauseBytes.append(byte)
       }
     }
-    while let last = clauseBytes.last, [UInt8(ascii: ","), UInt8(ascii: "-")].contains(last) {
-      clauseBytes.removeLast()
-    }
-    var clause = String(decoding: clauseBytes, as: UTF8.self)
-    if let first = clauseBytes.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
-      clauseBytes[0] = first - 32
-      clause = String(decoding: clauseBytes, as: UTF8.self)
-    }
-    if clause.isEmpty { clause = text }
-    // A long sentence is better cut at its last comma that fits than in mid-phrase.
-    if clause.utf8.count > maxLength && clause.count > maxLength {
-      let head = clause.prefix(maxLength)
-      if let comma = head.lastIndex(of: ","), head.distance(from: head.startIndex, to: comma) >= maxLength / 3
-      {
-        return String(head[..<comma])
-      }
-    }
-    return trimmed(clause, maxLength: maxLength)
+    return clauseBytes
   }
 
   /// Cuts at the last word boundary that fits and adds an ellipsis.
-  static func trimmed(_ text: String, maxLength: Int) -> String {
+  public static func trimmed(_ text: String, maxLength: Int) -> String {
     guard text.utf8.count > maxLength, text.count > maxLength else { return text }
     let limit = text.index(text.startIndex, offsetBy: maxLength - 1)
     var cut = text[..<limit]

@@ -129,68 +129,106 @@ struct PairScorer: Sendable {
 
   /// `score(a, b)` from the operands.
   private func score(_ a: Int, _ b: Int, _ operands: Operands) -> PairScore {
-    let entries = operands.entries
-    let headerB = operands.header
-    let termsB = operands.terms
-    let leadingB = operands.leading
-    let idf = corpus.idf
-
-    let termsA = corpus.termRange(a)
-    var positionA = termsA.lowerBound
-    let endA = termsA.upperBound
-    var positionB = 0
-    let endB = termsB.count
-    let countA = endA - positionA
-    let countB = endB
-
     let conceptsA = corpus.conceptRange(a)
-    let conceptsB = Int(headerB.conceptStart)..<Int(headerB.conceptEnd)
+    let conceptsB = Int(operands.header.conceptStart)..<Int(operands.header.conceptEnd)
     let overlap = conceptsA.isEmpty && conceptsB.isEmpty ? nil : conceptOverlap(a, b)
     let concepts = overlap?.cosine
+    let conceptsDiffer = overlap?.twoSided == true
 
     // Most candidate pairs are far apart: the score alone (one cheap pass) shows that they are distinct and
     // would conflict in any cluster, so the object is not worked out for them.
+    let (tfidf, lexical) = wordOverlap(a, operands)
+    let score = combined(tfidf: tfidf, lexical: lexical, concepts: concepts)
+    if score < floor {
+      return PairScore(
+        score: score, tfidf: tfidf, concepts: concepts, lexical: lexical, object: 0, sameAction: false,
+        sameObject: false, substitution: false, judgedByWords: false,
+        conceptsDiffer: conceptsDiffer,
+        slotConflict: -1, compatible: false, verdict: .distinct)
+    }
+
+    let (weights, words) = objectTally(a, operands).totals()
+    let objectUnion = weights.0 + weights.1 + weights.2
+    let object = objectUnion > 0 ? weights.0 / objectUnion : 0
+    // Paraphrases in different frameworks share few words; the concepts are what their words have in
+    // common, so concepts that agree vouch for a smaller word overlap (never for none).
+    let sameObject =
+      object >= thresholds.object
+      || (object >= thresholds.objectFloor && (concepts ?? 0) >= thresholds.conceptObject)
+    let judgedByWords = conceptsA.isEmpty || conceptsB.isEmpty
+    let substitution = isSubstitution(
+      words: words, object: object, judgedByWords: judgedByWords, conceptsDiffer: conceptsDiffer)
+    let slotConflict = self.slotConflict(a, b)
+    let sameAction = self.sameAction(a, b)
+    let compatible = sameAction && sameObject && !substitution && slotConflict < 0
+    let verdict: SimilarityEdge.Verdict =
+      score >= thresholds.merge && compatible ? .merge : score >= thresholds.review ? .review : .distinct
+    let pair = PairScore(
+      score: score, tfidf: tfidf, concepts: concepts, lexical: lexical, object: object,
+      sameAction: sameAction,
+      sameObject: sameObject, substitution: substitution, judgedByWords: judgedByWords,
+      conceptsDiffer: conceptsDiffer, slotConflict: slotConflict, compatible: compatible,
+      verdict: verdict)
+    return applyModel(a, b, pair)
+  }
+
+  /// The TF-IDF cosine of the two statements' terms and their lexical containment (shared terms over the
+  /// smaller statement's terms), in one merge-walk of the two sorted term lists.
+  @inline(__always)
+  private func wordOverlap(_ a: Int, _ operands: Operands) -> (tfidf: Double, lexical: Double) {
+    let entries = operands.entries
+    let termsB = operands.terms
+    let termsA = corpus.termRange(a)
+    let endA = termsA.upperBound
+    let endB = termsB.count
     var dot = 0.0
     var common = 0
-    do {
-      var first = positionA
-      var second = positionB
-      while first < endA && second < endB {
-        let termA = entries[first].term
-        let termB = termsB[second].term
-        if termA == termB {
-          dot += entries[first].weight * termsB[second].weight
-          common += 1
-          first += 1
-          second += 1
-        } else if termA < termB {
-          first += 1
-        } else {
-          second += 1
-        }
+    var first = termsA.lowerBound
+    var second = 0
+    while first < endA && second < endB {
+      let termA = entries[first].term
+      let termB = termsB[second].term
+      if termA == termB {
+        dot += entries[first].weight * termsB[second].weight
+        common += 1
+        first += 1
+        second += 1
+      } else if termA < termB {
+        first += 1
+      } else {
+        second += 1
       }
     }
-    let tfidf = min(1, max(0, dot))
-    let smaller = min(countA, countB)
-    let lexical = smaller > 0 ? Double(common) / Double(smaller) : 0
+    let smaller = min(termsA.count, endB)
+    return (min(1, max(0, dot)), smaller > 0 ? Double(common) / Double(smaller) : 0)
+  }
+
+  /// The weighted score: the concept part counts only when there is one.
+  @inline(__always)
+  private func combined(tfidf: Double, lexical: Double, concepts: Double?) -> Double {
     var numerator = weights.tfidf * tfidf + weights.lexical * lexical
     var denominator = weights.tfidf + weights.lexical
     if let concepts {
       numerator += weights.concepts * concepts
       denominator += weights.concepts
     }
-    let score = denominator > 0 ? numerator / denominator : 0
-    if score < floor {
-      return PairScore(
-        score: score, tfidf: tfidf, concepts: concepts, lexical: lexical, object: 0, sameAction: false,
-        sameObject: false, substitution: false, judgedByWords: false,
-        conceptsDiffer: overlap?.twoSided == true,
-        slotConflict: -1, compatible: false, verdict: .distinct)
-    }
+    return denominator > 0 ? numerator / denominator : 0
+  }
 
+  /// Every term of either statement added to an `ObjectTally`, in ascending term order.
+  @inline(__always)
+  private func objectTally(_ a: Int, _ operands: Operands) -> ObjectTally {
+    let entries = operands.entries
+    let termsB = operands.terms
+    let idf = corpus.idf
+    let termsA = corpus.termRange(a)
+    var positionA = termsA.lowerBound
+    let endA = termsA.upperBound
+    var positionB = 0
+    let endB = termsB.count
     var tally = ObjectTally(
       leadingA: UnsafeBufferPointer(rebasing: operands.leadingTerms[corpus.leadingRange(a)]),
-      leadingB: leadingB)
+      leadingB: operands.leading)
     while positionA < endA && positionB < endB {
       let entryA = entries[positionA]
       let entryB = termsB[positionB]
@@ -215,40 +253,25 @@ struct PairScorer: Sendable {
       tally.add(termsB[positionB].term, 0, termsB[positionB].count, weight: idf[Int(termsB[positionB].term)])
       positionB += 1
     }
-    let (weights, words) = tally.totals()
-    let objectUnion = weights.0 + weights.1 + weights.2
-    let object = objectUnion > 0 ? weights.0 / objectUnion : 0
-    // Paraphrases in different frameworks share few words; the concepts are what their words have in
-    // common, so concepts that agree vouch for a smaller word overlap (never for none).
-    let sameObject =
-      object >= thresholds.object
-      || (object >= thresholds.objectFloor && (concepts ?? 0) >= thresholds.conceptObject)
-    // Substitution counts words, not weights: a look-alike that swaps a common word ("pilot" for "staged")
-    // is as much a different object as one that swaps a rare word. Without concepts on both sides, words
-    // are all there is to judge by, and any two-sided difference counts: a reworded detail and a different
-    // object look the same. With concepts, the thesaurus tells a reworded detail ("users" / "accounts")
-    // from a different object ("biological weapons" / "cyber operations") better than the words do, so a
-    // two-sided word difference counts only in a template pair (object overlap at least `template`; below
-    // it the statements are worded differently throughout, which is what a paraphrase looks like) and only
-    // when each statement also has a concept the other lacks.
+    return tally
+  }
+
+  /// Substitution counts words, not weights: a look-alike that swaps a common word ("pilot" for "staged")
+  /// is as much a different object as one that swaps a rare word. Without concepts on both sides, words
+  /// are all there is to judge by, and any two-sided difference counts: a reworded detail and a different
+  /// object look the same. With concepts, the thesaurus tells a reworded detail ("users" / "accounts")
+  /// from a different object ("biological weapons" / "cyber operations") better than the words do, so a
+  /// two-sided word difference counts only in a template pair (object overlap at least `template`; below
+  /// it the statements are worded differently throughout, which is what a paraphrase looks like) and only
+  /// when each statement also has a concept the other lacks.
+  @inline(__always)
+  private func isSubstitution(
+    words: (Int, Int, Int), object: Double, judgedByWords: Bool, conceptsDiffer: Bool
+  ) -> Bool {
     let exclusiveA = words.0 + words.1 > 0 ? Double(words.1) / Double(words.0 + words.1) : 0
     let exclusiveB = words.0 + words.2 > 0 ? Double(words.2) / Double(words.0 + words.2) : 0
     let wordsSwapped = exclusiveA > thresholds.substitution && exclusiveB > thresholds.substitution
-    let judgedByWords = conceptsA.isEmpty || conceptsB.isEmpty
-    let substitution =
-      wordsSwapped && (judgedByWords || (object >= thresholds.template && overlap?.twoSided == true))
-    let slotConflict = self.slotConflict(a, b)
-    let sameAction = self.sameAction(a, b)
-    let compatible = sameAction && sameObject && !substitution && slotConflict < 0
-    let verdict: SimilarityEdge.Verdict =
-      score >= thresholds.merge && compatible ? .merge : score >= thresholds.review ? .review : .distinct
-    var pair = PairScore(
-      score: score, tfidf: tfidf, concepts: concepts, lexical: lexical, object: object,
-      sameAction: sameAction,
-      sameObject: sameObject, substitution: substitution, judgedByWords: judgedByWords,
-      conceptsDiffer: overlap?.twoSided == true, slotConflict: slotConflict, compatible: compatible,
-      verdict: verdict)
-    return applyModel(a, b, pair)
+    return wordsSwapped && (judgedByWords || (object >= thresholds.template && conceptsDiffer))
   }
 
   /// This scorer with `model` giving the verdicts, and each statement's best score (`best`, indexed like
@@ -399,45 +422,63 @@ struct PairScorer: Sendable {
   /// `explain` from the operands (see `forEachOperands`).
   func explain(_ a: Int, _ b: Int, _ pair: PairScore, _ operands: Operands, into text: inout [UInt8]) {
     if let probability = pair.probability, let model {
-      // The model decides; the words below are the measurements it weighed.
-      text.appendLiteral("p(duplicate) ")
-      Self.format(probability, into: &text)
-      text.appendLiteral(probability >= model.mergeThreshold ? " at or above merge " : " below merge ")
-      Self.format(model.mergeThreshold, into: &text)
-      let vetoes = model.vetoes.filter { PairModel.holds($0, pair) }
-      if !vetoes.isEmpty {
-        text.appendLiteral("; vetoed (")
-        text.append(contentsOf: vetoes.joined(separator: ", ").utf8)
-        text.append(UInt8(ascii: ")"))
-      }
-      text.appendLiteral("; ")
+      explainModel(model, probability: probability, pair, into: &text)
     }
     if pair.verdict == .merge && pair.probability == nil {
-      if corpus.actionMask(a) == 0 && corpus.actionMask(b) == 0 {
-        text.appendLiteral("no action word in either")
-      } else {
-        text.appendLiteral("same action (")
-        appendActionNames(a, b, to: &text)
-        text.append(UInt8(ascii: ")"))
-      }
-      text.appendLiteral(", same object (object ")
-      Self.format(pair.object, into: &text)
-      if pair.object < thresholds.object {
-        text.appendLiteral(", concepts ")
-        Self.format(pair.concepts ?? 0, into: &text)
-      }
-      text.append(UInt8(ascii: ")"))
-      return
+      explainRulesMerge(a, b, pair, into: &text)
+    } else {
+      explainGates(a, b, pair, operands, into: &text)
     }
+  }
+
+  /// The model decides; the words after this prefix are the measurements it weighed.
+  private func explainModel(
+    _ model: PairModel, probability: Double, _ pair: PairScore, into text: inout [UInt8]
+  ) {
+    text.appendLiteral("p(duplicate) ")
+    ScoreFormat.format(probability, into: &text)
+    text.appendLiteral(probability >= model.mergeThreshold ? " at or above merge " : " below merge ")
+    ScoreFormat.format(model.mergeThreshold, into: &text)
+    let vetoes = model.vetoes.filter { PairModel.holds($0, pair) }
+    if !vetoes.isEmpty {
+      text.appendLiteral("; vetoed (")
+      text.append(contentsOf: vetoes.joined(separator: ", ").utf8)
+      text.append(UInt8(ascii: ")"))
+    }
+    text.appendLiteral("; ")
+  }
+
+  /// A merge by the rules: the action and the object the two share.
+  private func explainRulesMerge(_ a: Int, _ b: Int, _ pair: PairScore, into text: inout [UInt8]) {
+    if corpus.actionMask(a) == 0 && corpus.actionMask(b) == 0 {
+      text.appendLiteral("no action word in either")
+    } else {
+      text.appendLiteral("same action (")
+      appendActionNames(a, b, to: &text)
+      text.append(UInt8(ascii: ")"))
+    }
+    text.appendLiteral(", same object (object ")
+    ScoreFormat.format(pair.object, into: &text)
+    if pair.object < thresholds.object {
+      text.appendLiteral(", concepts ")
+      ScoreFormat.format(pair.concepts ?? 0, into: &text)
+    }
+    text.append(UInt8(ascii: ")"))
+  }
+
+  /// Every reason the pair is not a merge by the rules, "; " between them; the score when there is none.
+  private func explainGates(
+    _ a: Int, _ b: Int, _ pair: PairScore, _ operands: Operands, into text: inout [UInt8]
+  ) {
     let start = text.count
     func startPart() {
       if text.count > start { text.appendLiteral("; ") }
     }
     if pair.score < thresholds.merge && pair.probability == nil {
       text.appendLiteral("score ")
-      Self.format(pair.score, into: &text)
+      ScoreFormat.format(pair.score, into: &text)
       text.appendLiteral(" below merge ")
-      Self.format(thresholds.merge, into: &text)
+      ScoreFormat.format(thresholds.merge, into: &text)
     }
     if !pair.sameAction {
       startPart()
@@ -448,40 +489,49 @@ struct PairScorer: Sendable {
       text.append(UInt8(ascii: ")"))
     }
     if pair.slotConflict >= 0 {
-      let slot = Int(pair.slotConflict)
-      let count = corpus.slotCount
-      let valuesA = slots.valueNames(slot: slot, bits: corpus.slotBits[a * count + slot])
-      let valuesB = slots.valueNames(slot: slot, bits: corpus.slotBits[b * count + slot])
       startPart()
-      text.append(
-        contentsOf:
-          "different \(slots.names[slot]) (\(valuesA.joined(separator: ", ")) vs \(valuesB.joined(separator: ", ")))"
-          .utf8)
+      explainSlotConflict(a, b, slot: Int(pair.slotConflict), into: &text)
     }
+    if pair.substitution || !pair.sameObject {
+      startPart()
+      explainObject(a, pair, operands, into: &text)
+    }
+    if text.count == start {
+      text.appendLiteral("score ")
+      ScoreFormat.format(pair.score, into: &text)
+    }
+  }
+
+  private func explainSlotConflict(_ a: Int, _ b: Int, slot: Int, into text: inout [UInt8]) {
+    let count = corpus.slotCount
+    let valuesA = slots.valueNames(slot: slot, bits: corpus.slotBits[a * count + slot])
+    let valuesB = slots.valueNames(slot: slot, bits: corpus.slotBits[b * count + slot])
+    text.append(
+      contentsOf:
+        "different \(slots.names[slot]) (\(valuesA.joined(separator: ", ")) vs \(valuesB.joined(separator: ", ")))"
+        .utf8)
+  }
+
+  /// A substitution with the stems each side alone has, or an object overlap too small.
+  private func explainObject(_ a: Int, _ pair: PairScore, _ operands: Operands, into text: inout [UInt8]) {
     if pair.substitution {
       let (onlyA, onlyB) = exclusiveObjectStems(a, operands)
-      startPart()
       text.appendLiteral("different object (")
       onlyA.append(to: &text, corpus: corpus)
       text.appendLiteral(" vs ")
       onlyB.append(to: &text, corpus: corpus)
       text.append(UInt8(ascii: ")"))
-    } else if !pair.sameObject {
-      startPart()
-      text.appendLiteral("object overlap ")
-      Self.format(pair.object, into: &text)
-      text.appendLiteral(" below ")
-      Self.format(thresholds.object, into: &text)
-      if let concepts = pair.concepts, pair.object >= thresholds.objectFloor {
-        text.appendLiteral(" and concepts ")
-        Self.format(concepts, into: &text)
-        text.appendLiteral(" below ")
-        Self.format(thresholds.conceptObject, into: &text)
-      }
+      return
     }
-    if text.count == start {
-      text.appendLiteral("score ")
-      Self.format(pair.score, into: &text)
+    text.appendLiteral("object overlap ")
+    ScoreFormat.format(pair.object, into: &text)
+    text.appendLiteral(" below ")
+    ScoreFormat.format(thresholds.object, into: &text)
+    if let concepts = pair.concepts, pair.object >= thresholds.objectFloor {
+      text.appendLiteral(" and concepts ")
+      ScoreFormat.format(concepts, into: &text)
+      text.appendLiteral(" below ")
+      ScoreFormat.format(thresholds.conceptObject, into: &text)
     }
   }
 
@@ -538,32 +588,6 @@ struct PairScorer: Sendable {
       if termB == term { positionB += 1 }
     }
     return (onlyA, onlyB)
-  }
-
-  /// Two decimals, as "0.83"; written by hand because `String(format:)` is slow where millions are made.
-  static func format(_ value: Double) -> String {
-    var text: [UInt8] = []
-    format(value, into: &text)
-    return String(decoding: text, as: UTF8.self)
-  }
-
-  static func format(_ value: Double, into text: inout [UInt8]) {
-    guard value.isFinite else {
-      text.append(contentsOf: "\(value)".utf8)
-      return
-    }
-    let hundredths = Int((abs(value) * 100).rounded())
-    if value < 0 && hundredths > 0 { text.append(UInt8(ascii: "-")) }
-    appendDigits(hundredths / 100, to: &text)
-    text.append(UInt8(ascii: "."))
-    let fraction = hundredths % 100
-    text.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-    text.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-  }
-
-  private static func appendDigits(_ number: Int, to text: inout [UInt8]) {
-    if number >= 10 { appendDigits(number / 10, to: &text) }
-    text.append(UInt8(ascii: "0") + UInt8(number % 10))
   }
 }
 

@@ -141,38 +141,45 @@ private struct Cursor {
       case UInt8(ascii: "\""):
         return String(validating: decoded, as: UTF8.self)
       case UInt8(ascii: "\\"):
-        guard position < bytes.count else { return nil }
-        let escape = bytes[position]
-        position += 1
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "u"):
-          guard var scalar = hexQuad() else { return nil }
-          if (0xD800...0xDBFF).contains(scalar) {
-            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hexQuad(),
-              (0xDC00...0xDFFF).contains(low)
-            else { return nil }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          }
-          // NUL is left to JSONSerialization, in case it treats it otherwise.
-          guard scalar != 0, let unicode = Unicode.Scalar(scalar), let encoded = UTF8.encode(unicode) else {
-            return nil
-          }
-          decoded.append(contentsOf: encoded)
-        default:
-          return nil
-        }
+        guard appendEscape(to: &decoded) else { return nil }
       default:
         if byte < 0x20 { return nil }
         decoded.append(byte)
       }
     }
     return nil
+  }
+
+  /// Resolves the escape after a backslash into `decoded`; false for one JSON does not allow in a string
+  /// (or leaves to `JSONSerialization`).
+  private mutating func appendEscape(to decoded: inout [UInt8]) -> Bool {
+    guard position < bytes.count else { return false }
+    let escape = bytes[position]
+    position += 1
+    switch escape {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+    case UInt8(ascii: "b"): decoded.append(0x08)
+    case UInt8(ascii: "f"): decoded.append(0x0C)
+    case UInt8(ascii: "n"): decoded.append(0x0A)
+    case UInt8(ascii: "r"): decoded.append(0x0D)
+    case UInt8(ascii: "t"): decoded.append(0x09)
+    case UInt8(ascii: "u"):
+      guard var scalar = hexQuad() else { return false }
+      if (0xD800...0xDBFF).contains(scalar) {
+        guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hexQuad(),
+          (0xDC00...0xDFFF).contains(low)
+        else { return false }
+        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+      }
+      // NUL is left to JSONSerialization, in case it treats it otherwise.
+      guard scalar != 0, let unicode = Unicode.Scalar(scalar), let encoded = UTF8.encode(unicode) else {
+        return false
+      }
+      decoded.append(contentsOf: encoded)
+    default:
+      return false
+    }
+    return true
   }
 
   private mutating func hexQuad() -> UInt32? {

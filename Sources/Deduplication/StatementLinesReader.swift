@@ -23,6 +23,25 @@ public enum StatementLinesReader {
   }
 
   public static func parse(_ data: Data, file: String) throws -> [DeduplicationInput] {
+    let lines = nonBlankLines(data)
+    let inputs = try decode(data, lines: lines, file: file)
+    var firstLine: [String: Int] = [:]
+    firstLine.reserveCapacity(inputs.count)
+    for (position, input) in inputs.enumerated() {
+      let line = lines[position].number
+      if let earlier = firstLine[input.id] {
+        throw InputError(
+          file: file, line: line,
+          "the id `\(input.id)` is already used on line \(earlier); ids must be unique")
+      }
+      firstLine[input.id] = line
+    }
+    return inputs
+  }
+
+  /// The lines with something other than spaces on them: their 1-based numbers and byte ranges (a byte
+  /// order mark left out).
+  private static func nonBlankLines(_ data: Data) -> [(number: Int, range: Range<Int>)] {
     var lines: [(number: Int, range: Range<Int>)] = []
     data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
@@ -42,7 +61,13 @@ public enum StatementLinesReader {
       }
       if hasContent { lines.append((number, start..<bytes.count)) }
     }
+    return lines
+  }
 
+  /// The lines decoded on all cores, in order; the first error in line order is thrown.
+  private static func decode(
+    _ data: Data, lines: [(number: Int, range: Range<Int>)], file: String
+  ) throws -> [DeduplicationInput] {
     let base = data.startIndex
     let pieces = Parallel.ranges(
       lines.count, pieces: Parallel.pieceCount(for: lines.count, minimumPieceSize: 2048))
@@ -69,17 +94,6 @@ public enum StatementLinesReader {
       case .success(let part): inputs.append(contentsOf: part)
       case .failure(let error): throw error
       }
-    }
-    var firstLine: [String: Int] = [:]
-    firstLine.reserveCapacity(inputs.count)
-    for (position, input) in inputs.enumerated() {
-      let line = lines[position].number
-      if let earlier = firstLine[input.id] {
-        throw InputError(
-          file: file, line: line,
-          "the id `\(input.id)` is already used on line \(earlier); ids must be unique")
-      }
-      firstLine[input.id] = line
     }
     return inputs
   }

@@ -15,8 +15,7 @@ public struct CodeDecisionReader {
   ///   - name: how errors and each decision's location name the file (the path by default); the scan passes
   ///     a path relative to the project, so that the snapshot does not depend on where it was checked out.
   public func read(path: String, name: String? = nil, knownStatements: Set<String>) throws -> [CodeDecision] {
-    guard FileManager.default.fileExists(atPath: path) else { return [] }
-    let table = try CSVTable.read(path: path, name: name)
+    guard let table = try DecisionFile.codes.table(path: path, name: name) else { return [] }
     let statement = try table.requiredColumn("statement", "statement id")
     let facet = try table.requiredColumn("facet")
     let code = try table.requiredColumn("code")

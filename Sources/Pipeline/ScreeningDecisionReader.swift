@@ -11,8 +11,7 @@ public struct ScreeningDecisionReader {
   public init() {}
 
   public func read(path: String, name: String? = nil, knownUnits: Set<String>) throws -> [ScreeningDecision] {
-    guard FileManager.default.fileExists(atPath: path) else { return [] }
-    let table = try CSVTable.read(path: path, name: name)
+    guard let table = try DecisionFile.screening.table(path: path, name: name) else { return [] }
     let unit = try table.requiredColumn("unit", "statement")
     let decision = try table.requiredColumn("decision")
     let coder = try table.requiredColumn("coder")

@@ -114,9 +114,7 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
   /// the scan reads it, rather than being passed over.
   public static func decisions(folder: String) throws -> [Decision] {
     var all: [Decision] = []
-    let codes = folder + "/codes.csv"
-    if FileManager.default.fileExists(atPath: codes) {
-      let table = try CSVTable.read(path: codes)
+    if let table = try DecisionFile.codes.table(path: DecisionFile.codes.path(in: folder)) {
       let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
       if let statement = column["statement"], let facet = column["facet"], let code = column["code"],
         let coder = column["coder"]
@@ -129,9 +127,7 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
         }
       }
     }
-    let merges = folder + "/merges.csv"
-    if FileManager.default.fileExists(atPath: merges) {
-      let table = try CSVTable.read(path: merges)
+    if let table = try DecisionFile.merges.table(path: DecisionFile.merges.path(in: folder)) {
       let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
       if let a = column["a"], let b = column["b"], let decision = column["decision"],
         let coder = column["coder"]

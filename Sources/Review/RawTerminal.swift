@@ -80,7 +80,7 @@ public final class RawTerminal {
   deinit { restore() }
 }
 
-public struct TerminalError: Error, CustomStringConvertible {
-  public var message: String
-  public var description: String { message }
+struct TerminalError: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
 }

@@ -17,37 +17,9 @@ public enum ReviewScreen {
     lines.append(String(repeating: "─", count: width))
     switch session.item {
     case .pair(let pair)?:
-      lines.append(
-        clip(
-          "p(duplicate) \(PairFeaturesFormat.two(pair.probability)) · score \(PairFeaturesFormat.two(pair.score))"
-            + " · machine: \(pair.verdict.rawValue) · "
-            + pair.components.sorted { $0.key < $1.key }.filter { $0.key != "probability" }
-            .map { "\($0.key) \(PairFeaturesFormat.two($0.value))" }.joined(separator: " "), width))
-      let column = (width - 3) / 2
-      let left = side(pair.left, column)
-      let right = side(pair.right, column)
-      for row in 0..<max(left.count, right.count) {
-        let first = row < left.count ? left[row] : ""
-        let second = row < right.count ? right[row] : ""
-        lines.append(pad(first, column) + " │ " + second)
-      }
-      lines.append(contentsOf: wrap("why: \(pair.reason)", width))
+      lines.append(contentsOf: pairLines(pair, width: width))
     case .code(let code)?:
-      lines.append(
-        clip(
-          "\(code.statement.id) · \(code.statement.framework) · \(code.statement.sectionPath.joined(separator: " › "))",
-          width))
-      lines.append(contentsOf: wrap(code.statement.text, width))
-      lines.append(
-        clip(
-          "machine: \(code.machineCode) (\(code.method), score \(PairFeaturesFormat.two(code.score)))", width)
-      )
-      for (index, candidate) in code.candidates.enumerated() {
-        lines.append(
-          contentsOf: wrap(
-            "\(index + 1)) \(candidate.code) \(candidate.name): \(candidate.definition)", width))
-      }
-      for reason in code.reasons.prefix(3) { lines.append(clip("  · \(reason)", width)) }
+      lines.append(contentsOf: codeLines(code, width: width))
     case nil:
       lines.append("This queue is empty. Press t for the other queue or q to quit.")
     }
@@ -57,6 +29,46 @@ public enum ReviewScreen {
     let room = max(4, height - footer.count)
     if lines.count > room { lines = Array(lines.prefix(room)) }
     return lines + footer
+  }
+
+  /// The scores, both texts side by side, and the reason.
+  private static func pairLines(_ pair: ReviewItem.PairItem, width: Int) -> [String] {
+    var lines = [
+      clip(
+        "p(duplicate) \(PairFeaturesFormat.two(pair.probability)) · score \(PairFeaturesFormat.two(pair.score))"
+          + " · machine: \(pair.verdict.rawValue) · "
+          + pair.components.sorted { $0.key < $1.key }.filter { $0.key != "probability" }
+          .map { "\($0.key) \(PairFeaturesFormat.two($0.value))" }.joined(separator: " "), width)
+    ]
+    let column = (width - 3) / 2
+    let left = side(pair.left, column)
+    let right = side(pair.right, column)
+    for row in 0..<max(left.count, right.count) {
+      let first = row < left.count ? left[row] : ""
+      let second = row < right.count ? right[row] : ""
+      lines.append(pad(first, column) + " │ " + second)
+    }
+    lines.append(contentsOf: wrap("why: \(pair.reason)", width))
+    return lines
+  }
+
+  /// The statement with where it comes from, the machine's code and the candidate codes.
+  private static func codeLines(_ code: ReviewItem.CodeItem, width: Int) -> [String] {
+    var lines = [
+      clip(
+        "\(code.statement.id) · \(code.statement.framework) · \(code.statement.sectionPath.joined(separator: " › "))",
+        width)
+    ]
+    lines.append(contentsOf: wrap(code.statement.text, width))
+    lines.append(
+      clip(
+        "machine: \(code.machineCode) (\(code.method), score \(PairFeaturesFormat.two(code.score)))", width))
+    for (index, candidate) in code.candidates.enumerated() {
+      lines.append(
+        contentsOf: wrap("\(index + 1)) \(candidate.code) \(candidate.name): \(candidate.definition)", width))
+    }
+    for reason in code.reasons.prefix(3) { lines.append(clip("  · \(reason)", width)) }
+    return lines
   }
 
   private static func side(_ side: ReviewItem.Side, _ width: Int) -> [String] {

@@ -52,8 +52,8 @@ public final class ReviewSession {
   private var pairsSinceRefit = 0
   private let pending = PendingRefit()
 
-  public static let mergesHeader = ["a", "b", "decision", "reason", "coder", "date"]
-  public static let codesHeader = ["statement", "facet", "code", "coder", "rationale", "date"]
+  static let mergesHeader = ["a", "b", "decision", "reason", "coder", "date"]
+  static let codesHeader = ["statement", "facet", "code", "coder", "rationale", "date"]
 
   /// - Parameters:
   ///   - decisions: the folder with codes.csv and merges.csv (created when missing).
@@ -69,8 +69,8 @@ public final class ReviewSession {
     self.knownCodes = knownCodes
     self.retrainEvery = max(1, retrainEvery)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    mergesLog = DecisionLog(path: folder + "/merges.csv", header: Self.mergesHeader)
-    codesLog = DecisionLog(path: folder + "/codes.csv", header: Self.codesHeader)
+    mergesLog = DecisionLog(path: DecisionFile.merges.path(in: folder), header: Self.mergesHeader)
+    codesLog = DecisionLog(path: DecisionFile.codes.path(in: folder), header: Self.codesHeader)
     var warnings: [String] = []
     for log in [mergesLog, codesLog] {
       if let warning = try log.prepare() { warnings.append(warning) }
@@ -93,7 +93,7 @@ public final class ReviewSession {
   }
 
   /// What is being typed, if anything: shown on the prompt line.
-  public var prompt: String? {
+  var prompt: String? {
     switch mode {
     case .keys: rationale.map { "rationale: \($0)" }
     case .rationale(let text): "rationale> \(text)"
@@ -105,36 +105,45 @@ public final class ReviewSession {
   public func handle(_ key: UInt8) throws {
     applyFinishedRefit()
     switch mode {
-    case .rationale(let text):
-      if let next = edit(text, key) {
-        mode = .rationale(next)
-      } else if key == 0x0D || key == 0x0A {
-        rationale = text.isEmpty ? nil : text
-        mode = .keys
-        status = "rationale kept for the next decision"
-      } else if key == 0x1B {
-        mode = .keys
-        status = "rationale dropped"
-      }
-      return
-    case .otherCode(let text):
-      if let next = edit(text, key) {
-        mode = .otherCode(next)
-      } else if key == 0x0D || key == 0x0A {
-        mode = .keys
-        if knownCodes.contains(text) {
-          try decideCode(text, how: "chose")
-        } else {
-          status = "`\(text)` is not a mitigation code; nothing recorded"
-        }
-      } else if key == 0x1B {
-        mode = .keys
-        status = "no code typed"
-      }
-      return
-    case .keys:
-      break
+    case .rationale(let text): typeRationale(text, key)
+    case .otherCode(let text): try typeOtherCode(text, key)
+    case .keys: try handleCommand(key)
     }
+  }
+
+  /// A key while a rationale is typed: Return keeps it for the next decision, Escape drops it.
+  private func typeRationale(_ text: String, _ key: UInt8) {
+    if let next = edit(text, key) {
+      mode = .rationale(next)
+    } else if key == 0x0D || key == 0x0A {
+      rationale = text.isEmpty ? nil : text
+      mode = .keys
+      status = "rationale kept for the next decision"
+    } else if key == 0x1B {
+      mode = .keys
+      status = "rationale dropped"
+    }
+  }
+
+  /// A key while a code is typed: Return records it when it is a mitigation code, Escape gives up.
+  private func typeOtherCode(_ text: String, _ key: UInt8) throws {
+    if let next = edit(text, key) {
+      mode = .otherCode(next)
+    } else if key == 0x0D || key == 0x0A {
+      mode = .keys
+      if knownCodes.contains(text) {
+        try decideCode(text, how: "chose")
+      } else {
+        status = "`\(text)` is not a mitigation code; nothing recorded"
+      }
+    } else if key == 0x1B {
+      mode = .keys
+      status = "no code typed"
+    }
+  }
+
+  /// A key when nothing is being typed: one of the commands `keyHelp` lists.
+  private func handleCommand(_ key: UInt8) throws {
     switch key {
     case UInt8(ascii: "q"), 0x03:
       finished = true
@@ -157,19 +166,23 @@ public final class ReviewSession {
     case UInt8(ascii: "o") where current == .codes:
       if item != nil { mode = .otherCode("") }
     case UInt8(ascii: "1")...UInt8(ascii: "9") where current == .codes:
-      guard case .code(let item)? = item else { return }
-      let index = Int(key - UInt8(ascii: "1"))
-      guard index < item.candidates.count else {
-        status = "no candidate \(index + 1)"
-        return
-      }
-      try decideCode(item.candidates[index].code, how: "chose")
+      try chooseCandidate(Int(key - UInt8(ascii: "1")))
     default:
       status = "keys: \(keyHelp)"
     }
   }
 
-  public var keyHelp: String {
+  /// Records the code item's candidate at `index` (0-based).
+  private func chooseCandidate(_ index: Int) throws {
+    guard case .code(let item)? = item else { return }
+    guard index < item.candidates.count else {
+      status = "no candidate \(index + 1)"
+      return
+    }
+    try decideCode(item.candidates[index].code, how: "chose")
+  }
+
+  var keyHelp: String {
     let decide =
       current == .merges ? "m must-link  c cannot-link" : "a accept  1-9 choose  o other code"
     return "\(decide)  s skip  u undo  r rationale  t switch queue  q quit"
@@ -212,7 +225,7 @@ public final class ReviewSession {
     rationale = nil
     decisions += 1
     pairsSinceRefit += 1
-    status = "\(kind.rawValue) \(pair.left.id) ~ \(pair.right.id) written to merges.csv"
+    status = "\(kind.rawValue) \(pair.left.id) ~ \(pair.right.id) written to \(DecisionFile.merges.fileName)"
     if pairsSinceRefit >= retrainEvery { startRefit() }
   }
 
@@ -228,7 +241,7 @@ public final class ReviewSession {
     history.append(Made(log: codesLog, fields: fields, item: .code(item), queue: .codes, index: 0))
     rationale = nil
     decisions += 1
-    status = "\(code) for \(item.statement.id) written to codes.csv"
+    status = "\(code) for \(item.statement.id) written to \(DecisionFile.codes.fileName)"
   }
 
   private func undo() throws {
@@ -274,7 +287,7 @@ public final class ReviewSession {
   }
 
   /// Waits for a refit started in the background (for scripts and tests; the terminal loop polls instead).
-  public func waitForRefit() {
+  func waitForRefit() {
     pending.wait()
     applyFinishedRefit()
   }

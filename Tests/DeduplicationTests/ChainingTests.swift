@@ -1,7 +1,8 @@
 import ContentHash
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// Union-find alone would chain A~B~C into one cluster; the medoid and conflict checks must not.
 @Suite struct ChainingTests {

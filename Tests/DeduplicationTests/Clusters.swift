@@ -1,6 +1,7 @@
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// Which statements share a mitigation. A failed `#expect` prints this type's short description instead of
 /// the whole result.

@@ -1,6 +1,7 @@
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// decisions/merges.csv: must-link and cannot-link pairs win over the scores.
 @Suite struct DecisionTests {

@@ -1,5 +1,6 @@
-import Deduplication
 import ScanModel
+
+@testable import Deduplication
 
 /// Helpers for reading results.
 extension DeduplicationResult {

@@ -1,6 +1,7 @@
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// The gates beyond similarity: slots, the framework's voice, and concepts vouching for a paraphrase.
 @Suite struct GateTests {

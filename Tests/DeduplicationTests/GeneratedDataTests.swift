@@ -1,7 +1,8 @@
 import ContentHash
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// Generated sets with known answers, large enough that LSH has real buckets to fill.
 @Suite struct GeneratedDataTests {

@@ -1,6 +1,7 @@
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// `Deduplicator.deduplicate` keeps the edges as scores until they are written; what it writes must be what
 /// `run` gives.

@@ -1,7 +1,8 @@
-import Deduplication
 import Foundation
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// A practice set from Fixtures/practice-sets: groups that must merge, look-alike pairs that must stay
 /// apart, and single statements that must stay on their own.

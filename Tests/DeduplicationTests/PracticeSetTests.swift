@@ -1,7 +1,8 @@
 import ContentHash
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// The practice sets in Fixtures/practice-sets: what must merge, what must stay apart.
 @Suite struct PracticeSetTests {

@@ -1,7 +1,8 @@
-import Deduplication
 import Foundation
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// The plain-text renderings and the canonical mitigation's name, definition, code and sources.
 @Suite struct ReportTests {
@@ -60,38 +61,6 @@ import Testing
     #expect(name.count <= 40)
     #expect(name.hasSuffix("…"))
     #expect(name.hasPrefix("Maintain a central register"))
-  }
-
-  @Test func clusterReportShowsMembersAndEdges() throws {
-    let result = try Deduplicator().run(inputs: Self.inputs)
-    let text = ClusterReport.render(result, statements: Self.inputs)
-    #expect(text.hasPrefix("5 statements, 3 mitigations (1 with more than one statement, 2 alone)"))
-    #expect(
-      text.contains("M0001  Red-team models with internal and external experts before deployment  [3.1]"))
-    #expect(text.contains("review pairs: 4; pairs compared: 10 (all pairs)"))
-    #expect(text.contains("sources: barrett-2024, nist-2024, uk-government-2023"))
-    #expect(text.contains("edges:"))
-    #expect(text.contains("same action (assess)"))
-    #expect(text.contains("2 mitigations have one statement each"))
-  }
-
-  @Test func reviewReportShowsBothTextsSideBySide() throws {
-    let result = try Deduplicator().run(inputs: Self.inputs)
-    let edge = try #require(result.edges.first { $0.a == "w-1" && $0.b == "w-2" })
-    #expect(edge.verdict == .review)
-    let text = ReviewReport.render(edge, left: Self.inputs[3], right: Self.inputs[4], width: 80)
-    let lines = text.split(separator: "\n").map(String.init)
-    #expect(lines[0].hasPrefix("w-1 ~ w-2  score "))
-    #expect(lines[1].hasPrefix("w-1 · wiener-2024"))
-    #expect(lines[1].contains(" | w-2 · wiener-2024"))
-    #expect(
-      lines.contains { $0.contains("Red-team the model for") && $0.contains(" | Red-team the model for") })
-    #expect(lines.allSatisfy { $0.count <= 80 || $0.hasPrefix("why:") || $0.hasPrefix("w-1 ~") })
-    #expect(text.contains("shared concepts: red-teaming"))
-    #expect(text.contains("why: "))
-    #expect(text.contains("different hazard (cyber vs bias)"), "\(text)")
-    let all = ReviewReport.render(result, statements: Self.inputs)
-    #expect(all.contains("w-1 ~ w-2"))
   }
 
   /// The fast writer gives the bytes JSONEncoder gives with sorted keys.

@@ -1,6 +1,7 @@
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// What the ground truth of the 13 shipped frameworks says about merging, checked on its own fragments.
 /// The fragments are parts of statements, not whole ones, so they test what must not merge (look-alikes,

@@ -1,6 +1,7 @@
-import Deduplication
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// Mitigation ids across runs: kept, merged, split, new, retired, never reused.
 @Suite struct StableIdentityTests {

@@ -1,8 +1,9 @@
 import ContentHash
-import Deduplication
 import Foundation
 import ScanModel
 import Testing
+
+@testable import Deduplication
 
 /// JSON lines for `evscan dedupe`.
 @Suite struct StatementLinesReaderTests {

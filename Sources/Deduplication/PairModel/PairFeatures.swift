@@ -7,8 +7,8 @@
 /// (`oneSidedBest`), and the pair's score as a share of the better of the two statements' best scores.
 /// Among pairs that all look alike, a duplicate tends to be the closest match of both its statements, a
 /// related practice the second or third closest.
-public enum PairFeatures {
-  public static let names = [
+enum PairFeatures {
+  static let names = [
     "tfidf", "lexical", "object", "concepts", "bothHaveConcepts", "sameAction", "sameLeadingAction",
     "actionOverlap", "sameObject", "substitution", "conceptsDiffer", "slotConflict", "lengthRatio",
     "objectWhenSameAction", "mutualBest", "oneSidedBest", "shareOfBest",

@@ -110,18 +110,34 @@ struct ReviewCommand: ParsableCommand {
     guard let who = coder ?? Self.gitUserName(), !who.isEmpty else {
       throw InputError(file: "evscan review", "say who is deciding: pass --coder NAME or set git's user.name")
     }
-    let mergesPath = decisions + "/merges.csv"
-    let codesPath = decisions + "/codes.csv"
+    let (decidedPairs, decidedStatements, warnings) = try alreadyDecided()
+    let model = try pairModel.load()
+    let queue = ReviewQueue(
+      content: content, decidedPairs: decidedPairs, decidedStatements: decidedStatements,
+      mergeThreshold: model?.mergeThreshold ?? DeduplicationConfiguration.default.thresholds.merge)
+    let codes = Set(content.taxonomy.first { $0.facet == "mitigation" }?.codes.map(\.code) ?? [])
+    let session = try ReviewSession(
+      queue: queue, decisions: decisions, coder: who, date: Self.today(), knownCodes: codes,
+      retrainEvery: retrainEvery)
+    try run(session, warnings: warnings)
+    Console.print(
+      "\(session.decisions) decisions recorded in \(decisions)/; run `evscan scan` to apply them")
+  }
+
+  /// The pairs and statements (their mitigation codes) already decided in the decisions folder, so that
+  /// the queues leave them out; and the warnings about torn last lines cut off on the way.
+  private func alreadyDecided() throws -> (
+    pairs: Set<[String]>, statements: Set<String>, warnings: [String]
+  ) {
+    let mergesPath = DecisionFile.merges.path(in: decisions)
+    let codesPath = DecisionFile.codes.path(in: decisions)
     var warnings: [String] = []
     for path in [mergesPath, codesPath] where FileManager.default.fileExists(atPath: path) {
       if let warning = try DecisionLog.repairTornTail(path: path) { warnings.append(warning) }
     }
-    let decidedPairs =
-      FileManager.default.fileExists(atPath: mergesPath)
-      ? Set(try MergeDecisionsReader.load(path: mergesPath).map { [$0.a, $0.b] }) : []
+    let decidedPairs = Set(try MergeDecisionsReader.read(path: mergesPath).map { [$0.a, $0.b] })
     var decidedStatements = Set<String>()
-    if FileManager.default.fileExists(atPath: codesPath) {
-      let table = try CSVTable.read(path: codesPath)
+    if let table = try DecisionFile.codes.table(path: codesPath) {
       if let statement = table.header.firstIndex(of: "statement"),
         let facet = table.header.firstIndex(of: "facet")
       {
@@ -131,14 +147,11 @@ struct ReviewCommand: ParsableCommand {
         }
       }
     }
-    let model = try pairModel.load()
-    let queue = ReviewQueue(
-      content: content, decidedPairs: decidedPairs, decidedStatements: decidedStatements,
-      mergeThreshold: model?.mergeThreshold ?? DeduplicationConfiguration.default.thresholds.merge)
-    let codes = Set(content.taxonomy.first { $0.facet == "mitigation" }?.codes.map(\.code) ?? [])
-    let session = try ReviewSession(
-      queue: queue, decisions: decisions, coder: who, date: Self.today(), knownCodes: codes,
-      retrainEvery: retrainEvery)
+    return (decidedPairs, decidedStatements, warnings)
+  }
+
+  /// Draws the session and hands it keys until it is finished, in the terminal's raw mode.
+  private func run(_ session: ReviewSession, warnings: [String]) throws {
     let terminal = RawTerminal()
     try terminal.enter()
     defer { terminal.restore() }
@@ -158,8 +171,6 @@ struct ReviewCommand: ParsableCommand {
       }
     }
     terminal.restore()
-    Console.print(
-      "\(session.decisions) decisions recorded in \(decisions)/; run `evscan scan` to apply them")
   }
 
   static func gitUserName() -> String? {

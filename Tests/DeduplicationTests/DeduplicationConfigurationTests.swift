@@ -1,10 +1,11 @@
-import Deduplication
 import Foundation
 import ScanModel
 import Testing
 
+@testable import Deduplication
+
 /// config/deduplication.yaml: the shipped file, and what a wrong one says.
-@Suite struct ConfigurationTests {
+@Suite struct DeduplicationConfigurationTests {
   @Test func shippedFileHoldsTheDefaults() throws {
     let path = Fixtures.packageRoot.appendingPathComponent("config/deduplication.yaml").path
     let configuration = try DeduplicationConfiguration.load(path: path)

@@ -1,16 +1,17 @@
+import Deduplication
 import ScanModel
 
 /// Review-band pairs side by side for `evscan review`: both texts in two columns, the score and its parts,
 /// the concepts the two share and the reason the pair did not merge.
-public enum ReviewReport {
+enum ReviewReport {
   /// One pair. `width` is the whole line; each text gets half, wrapped at word boundaries.
-  public static func render(
+  static func render(
     _ edge: SimilarityEdge, left: DeduplicationInput, right: DeduplicationInput, width: Int = 120
   ) -> String {
     let column = max(20, (width - 3) / 2)
     var lines: [String] = []
     lines.append(
-      "\(edge.a) ~ \(edge.b)  score \(PairScorer.format(edge.score)) \(ClusterReport.components(edge))  "
+      "\(edge.a) ~ \(edge.b)  score \(ScoreFormat.format(edge.score)) \(ClusterReport.components(edge))  "
         + edge.verdict.rawValue)
     let leftHeading = [left.id, left.framework].compactMap { $0 }.joined(separator: " · ")
     let rightHeading = [right.id, right.framework].compactMap { $0 }.joined(separator: " · ")
@@ -32,7 +33,7 @@ public enum ReviewReport {
   }
 
   /// Every review-band edge of a result, highest score first (ties by ids), separated by blank lines.
-  public static func render(
+  static func render(
     _ result: DeduplicationResult, statements: [DeduplicationInput], width: Int = 120
   ) -> String {
     var byID: [String: DeduplicationInput] = [:]
