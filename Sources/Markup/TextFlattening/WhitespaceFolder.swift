@@ -1,5 +1,11 @@
 /// Folds the invisible and look-alike characters of web text into plain spaces, on UTF-8 bytes.
-public enum TextNormalizer {
+///
+/// Contract: the output is what folding a Unicode scalar at a time gives (every run of the spaces below
+/// becomes one space between words, none at either end; soft hyphens and zero-width characters are
+/// dropped; everything else is copied). It copies eight or sixteen bytes at a time where it can, so
+/// `WhitespaceFolderTests` compares it with exactly that scalar-at-a-time reference, on random text and
+/// with every kind of space at every offset of a run.
+public enum WhitespaceFolder {
   /// Appends `bytes` to `output`, turning every run of whitespace (including no-break and other
   /// Unicode spaces) into one space and dropping soft hyphens and zero-width characters.
   /// `pendingSpace` carries a whitespace run across calls, so that text split over nodes folds as one.
@@ -137,16 +143,13 @@ public enum TextNormalizer {
     return ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & 0x8080_8080_8080_8080
   }
 
-  public static func normalize(_ text: String) -> String {
+  /// `text` with its whitespace folded: what `append` writes for it on its own.
+  public static func fold(_ text: String) -> String {
     let output = TextBuffer(capacity: text.utf8.count + 1)
     var pendingSpace = false
     var copy = text
     copy.withUTF8 { append($0, to: output, pendingSpace: &pendingSpace) }
     return output.string
-  }
-
-  static func collapseWhitespace(_ text: String) -> String {
-    normalize(text)
   }
 
   private enum Kind {
