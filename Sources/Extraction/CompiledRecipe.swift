@@ -46,8 +46,10 @@ public struct CompiledRecipe {
       do {
         return try XPathQuery(expression)
       } catch let error as MarkupError {
-        let reason =
-          if case .invalidXPath(_, let message) = error { message } else { error.description }
+        // Compiling reads no document, so libxml2's reason for refusing the expression is all there is.
+        guard case .invalidXPath(_, let reason) = error else {
+          throw InternalError("compiling an XPath expression failed otherwise than by refusing it: \(error)")
+        }
         throw InputError(
           file: file, element: "recipe.\(field)",
           "the XPath expression \"\(expression)\" does not compile (\(reason)); check its brackets and quotes"

@@ -339,8 +339,7 @@ struct StatementBuilder {
     do {
       return try unit.first(query, namespaces: recipe.namespaces)
     } catch let error as MarkupError {
-      throw InputError(
-        file: file, element: "recipe.\(field)", error.description.replacing("error: ", with: ""))
+      throw InputError(error, file: file, element: "recipe.\(field)")
     }
   }
 }

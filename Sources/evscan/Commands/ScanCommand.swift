@@ -113,10 +113,10 @@ struct ScanCommand: ParsableCommand {
       display.finish()
       Console.error("error: \(failure); nothing was written (use --keep-going to finish the others)")
       throw ExitCode.failure
-    } catch let error as InputError {
+    } catch {
+      // The progress line is cleared before anything else is printed (an input error, by `EvidenceScan`).
       display.finish()
-      Console.error(error.description)
-      throw ExitCode.failure
+      throw error
     }
     display.finish()
     if json.enabled {
