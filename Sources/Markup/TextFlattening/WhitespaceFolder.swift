@@ -16,7 +16,7 @@ public enum WhitespaceFolder {
     output.reserve(bytes.count + 1 + 8)
     output.write { base, written in
       // The count and pending space stay in locals: through the buffer object each byte would load and
-      // store them again.
+      // store them again. The steps below take them `inout` and are inlined, so they stay in registers.
       var count = written
       var pending = pendingSpace
       var index = 0
@@ -25,115 +25,160 @@ public enum WhitespaceFolder {
         // Printable ASCII with single spaces between words folds to itself, so it is copied eight bytes
         // at a time, up to the first byte that is not (another whitespace, a control, part of a
         // multi-byte character), which goes through the checks below. Most of a text is such runs.
-        let high: UInt64 = 0x8080_8080_8080_8080
-        // Sixteen such bytes at once first (the checks below, for two words and the bytes where they meet).
-        if index + 16 <= total {
-          let first = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-          let second = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
-          let outside =
-            (first | ((first &- 0x2020_2020_2020_2020) & ~first))
-            | (second | ((second &- 0x2020_2020_2020_2020) & ~second))
-          if outside & high == 0 {
-            let firstSpaces = Self.bytes(of: first, equalTo: 0x2020_2020_2020_2020)
-            let secondSpaces = Self.bytes(of: second, equalTo: 0x2020_2020_2020_2020)
-            let stops =
-              (firstSpaces & (firstSpaces << 8 | 0x80))
-              | (secondSpaces & (secondSpaces << 8 | firstSpaces >> 56))
-              | (secondSpaces & 0x8000_0000_0000_0000)
-            if stops == 0 {
-              if pending && count > 0 {
-                base[count] = 0x20
-                count += 1
-              }
-              pending = false
-              UnsafeMutableRawPointer(base + count).storeBytes(of: first, as: UInt64.self)
-              UnsafeMutableRawPointer(base + count + 8).storeBytes(of: second, as: UInt64.self)
-              count += 16
-              index += 16
-              continue
-            }
-          }
+        if index + 16 <= total,
+          copySixteenPlainBytes(source + index, to: base, count: &count, pending: &pending)
+        {
+          index += 16
+          continue
         }
         if index + 8 <= total {
-          let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-          // The top bit of each byte below 0x20 or from 0x80 (exact up to the first such byte, before
-          // which no borrow arises), and of each space (exact).
-          let outside = (word | ((word &- 0x2020_2020_2020_2020) & ~word)) & high
-          let spaces = Self.bytes(of: word, equalTo: 0x2020_2020_2020_2020)
-          // A space that starts the word or follows another starts a run of whitespace: the checks below.
-          let stops = outside | (spaces & (spaces << 8 | 0x80))
-          let run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
-          if run > 0 {
-            if pending && count > 0 {
-              base[count] = 0x20
-              count += 1
-            }
-            // A space at the end of the run may be the start of a longer one: pending, not written.
-            let endsInSpace = (spaces >> UInt64(8 * run - 1)) & 1
-            pending = endsInSpace != 0
-            UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
-            count += run - Int(endsInSpace)
-            index += run
-            continue
-          }
-          // Indentation: a run of ASCII whitespace, skipped at once.
-          let whitespace =
-            spaces | Self.bytes(of: word, equalTo: 0x0A0A_0A0A_0A0A_0A0A)
-            | Self.bytes(of: word, equalTo: 0x0909_0909_0909_0909)
-            | Self.bytes(of: word, equalTo: 0x0D0D_0D0D_0D0D_0D0D)
-          let blank = (~whitespace & high).trailingZeroBitCount >> 3
-          if blank > 0 {
-            pending = true
-            index += blank
+          let consumed = foldWord(source + index, to: base, count: &count, pending: &pending)
+          if consumed > 0 {
+            index += consumed
             continue
           }
         }
         let byte = bytes[index]
         if byte < 0x80 {
-          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-            pending = true
-          } else {
-            if pending && count > 0 {
-              base[count] = 0x20
-              count += 1
-            }
-            pending = false
-            base[count] = byte
-            count += 1
-          }
+          foldASCII(byte, to: base, count: &count, pending: &pending)
           index += 1
           continue
         }
         let width = sequenceWidth(byte)
         guard index + width <= total else {
-          while index < total {
-            base[count] = bytes[index]
-            count += 1
-            index += 1
-          }
+          copyTruncatedSequence(bytes, from: index, to: base, count: &count)
           break
         }
-        switch classify(bytes, at: index, width: width) {
-        case .space:
-          pending = true
-        case .invisible:
-          break
-        case .visible:
-          if pending && count > 0 {
-            base[count] = 0x20
-            count += 1
-          }
-          pending = false
-          for offset in 0..<width {
-            base[count] = bytes[index + offset]
-            count += 1
-          }
-        }
+        foldSequence(bytes, at: index, width: width, to: base, count: &count, pending: &pending)
         index += width
       }
       pendingSpace = pending
       written = count
     }
+  }
+
+  /// Sixteen printable ASCII bytes with no two spaces together (the checks of `foldWord`, for two words
+  /// and the bytes where they meet), copied at once; false, and nothing done, when they are not.
+  @inline(__always)
+  private static func copySixteenPlainBytes(
+    _ source: UnsafePointer<UInt8>, to base: UnsafeMutablePointer<UInt8>, count: inout Int,
+    pending: inout Bool
+  ) -> Bool {
+    // Constants in locals, not statics: a static is reached through its lazy initialiser.
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    let first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+    let second = UnsafeRawPointer(source + 8).loadUnaligned(as: UInt64.self)
+    let outside = (first | ((first &- spaces) & ~first)) | (second | ((second &- spaces) & ~second))
+    guard outside & high == 0 else { return false }
+    let firstSpaces = Self.bytes(of: first, equalTo: spaces)
+    let secondSpaces = Self.bytes(of: second, equalTo: spaces)
+    let stops =
+      (firstSpaces & (firstSpaces << 8 | 0x80))
+      | (secondSpaces & (secondSpaces << 8 | firstSpaces >> 56))
+      | (secondSpaces & 0x8000_0000_0000_0000)
+    guard stops == 0 else { return false }
+    writePendingSpace(to: base, count: &count, pending: &pending)
+    UnsafeMutableRawPointer(base + count).storeBytes(of: first, as: UInt64.self)
+    UnsafeMutableRawPointer(base + count + 8).storeBytes(of: second, as: UInt64.self)
+    count += 16
+    return true
+  }
+
+  /// Copies the run of printable ASCII that starts eight bytes, or skips the run of ASCII whitespace
+  /// that does; how many bytes it consumed, 0 when the word starts with neither.
+  @inline(__always)
+  private static func foldWord(
+    _ source: UnsafePointer<UInt8>, to base: UnsafeMutablePointer<UInt8>, count: inout Int,
+    pending: inout Bool
+  ) -> Int {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    let word = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+    // The top bit of each byte below 0x20 or from 0x80 (exact up to the first such byte, before which no
+    // borrow arises), and of each space (exact).
+    let outside = (word | ((word &- spaces) & ~word)) & high
+    let spaceBytes = Self.bytes(of: word, equalTo: spaces)
+    // A space that starts the word or follows another starts a run of whitespace: the checks below.
+    let stops = outside | (spaceBytes & (spaceBytes << 8 | 0x80))
+    let run = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+    if run > 0 {
+      writePendingSpace(to: base, count: &count, pending: &pending)
+      // A space at the end of the run may be the start of a longer one: pending, not written.
+      let endsInSpace = (spaceBytes >> UInt64(8 * run - 1)) & 1
+      pending = endsInSpace != 0
+      UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
+      count += run - Int(endsInSpace)
+      return run
+    }
+    // Indentation: a run of ASCII whitespace, skipped at once.
+    let whitespace =
+      spaceBytes | Self.bytes(of: word, equalTo: 0x0A0A_0A0A_0A0A_0A0A)
+      | Self.bytes(of: word, equalTo: 0x0909_0909_0909_0909)
+      | Self.bytes(of: word, equalTo: 0x0D0D_0D0D_0D0D_0D0D)
+    let blank = (~whitespace & high).trailingZeroBitCount >> 3
+    if blank > 0 { pending = true }
+    return blank
+  }
+
+  /// One ASCII byte: whitespace makes a space pending, anything else is copied after it.
+  @inline(__always)
+  private static func foldASCII(
+    _ byte: UInt8, to base: UnsafeMutablePointer<UInt8>, count: inout Int, pending: inout Bool
+  ) {
+    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+      pending = true
+    } else {
+      writePendingSpace(to: base, count: &count, pending: &pending)
+      base[count] = byte
+      count += 1
+    }
+  }
+
+  /// One whole multi-byte character: a Unicode space makes a space pending, an invisible one is
+  /// dropped, anything else is copied after the pending space.
+  @inline(__always)
+  private static func foldSequence(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int, to base: UnsafeMutablePointer<UInt8>,
+    count: inout Int, pending: inout Bool
+  ) {
+    switch classify(bytes, at: index, width: width) {
+    case .space:
+      pending = true
+    case .invisible:
+      break
+    case .visible:
+      writePendingSpace(to: base, count: &count, pending: &pending)
+      for offset in 0..<width {
+        base[count] = bytes[index + offset]
+        count += 1
+      }
+    }
+  }
+
+  /// A character cut off by the end of the text, copied as it is.
+  @inline(__always)
+  private static func copyTruncatedSequence(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to base: UnsafeMutablePointer<UInt8>,
+    count: inout Int
+  ) {
+    for index in start..<bytes.count {
+      base[count] = bytes[index]
+      count += 1
+    }
+  }
+
+  /// The space that separates what comes next from the text before it, if a space is pending and there
+  /// is text before it.
+  @inline(__always)
+  private static func writePendingSpace(
+    to base: UnsafeMutablePointer<UInt8>, count: inout Int, pending: inout Bool
+  ) {
+    if pending && count > 0 {
+      base[count] = 0x20
+      count += 1
+    }
+    pending = false
   }
 
   /// The top bit of each byte of `word` that equals the byte repeated in `pattern`, exactly.
