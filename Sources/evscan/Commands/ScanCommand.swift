@@ -74,28 +74,7 @@ struct ScanCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
-    var options = ScanOptions(
-      frameworks: URL(fileURLWithPath: frameworks), output: URL(fileURLWithPath: output),
-      taxonomy: URL(fileURLWithPath: taxonomy.directory),
-      model: model.thesaurusOnly ? nil : URL(fileURLWithPath: model.path),
-      decisions: URL(fileURLWithPath: decisions),
-      deduplicationConfiguration: URL(fileURLWithPath: deduplication),
-      cache: noCache ? nil : URL(fileURLWithPath: cache))
-    if !pairModel.rulesOnly {
-      if let path = pairModel.path, !FileManager.default.fileExists(atPath: path) {
-        Console.error(
-          "error: \(path): cannot read the pair model; check the path or run `evscan train-pairs`")
-        throw ExitCode.failure
-      }
-      options.pairModel = URL(fileURLWithPath: pairModel.path ?? PairModel.defaultPath)
-    }
-    options.screeningModel = noScreening ? nil : URL(fileURLWithPath: screeningModel)
-    options.keepGoing = keepGoing
-    options.waitForLock = wait
-    options.resetIdentities = resetIds
-    options.documents = standIn ? .standIn : .originalWhenPresent
-    options.writeSite = site
-    options.force = force
+    var options = try scanOptions()
     let timer = timings ? StageTimer() : nil
     options.timer = timer
     defer {
@@ -119,6 +98,42 @@ struct ScanCommand: ParsableCommand {
       throw error
     }
     display.finish()
+    try printSummary(of: outcome)
+    for failure in outcome.failures {
+      Console.error("error: framework \(failure.framework) failed: \(failure.reason)")
+    }
+    if !outcome.failures.isEmpty { throw ExitCode.failure }
+  }
+
+  /// The scan's options from the command line; a pair model named but missing stops the command.
+  private func scanOptions() throws -> ScanOptions {
+    var options = ScanOptions(
+      frameworks: URL(fileURLWithPath: frameworks), output: URL(fileURLWithPath: output),
+      taxonomy: URL(fileURLWithPath: taxonomy.directory),
+      model: model.thesaurusOnly ? nil : URL(fileURLWithPath: model.path),
+      decisions: URL(fileURLWithPath: decisions),
+      deduplicationConfiguration: URL(fileURLWithPath: deduplication),
+      cache: noCache ? nil : URL(fileURLWithPath: cache))
+    if !pairModel.rulesOnly {
+      if let path = pairModel.path, !FileManager.default.fileExists(atPath: path) {
+        Console.error(
+          "error: \(path): cannot read the pair model; check the path or run `evscan train-pairs`")
+        throw ExitCode.failure
+      }
+      options.pairModel = URL(fileURLWithPath: pairModel.path ?? PairModel.defaultPath)
+    }
+    options.screeningModel = noScreening ? nil : URL(fileURLWithPath: screeningModel)
+    options.keepGoing = keepGoing
+    options.waitForLock = wait
+    options.resetIdentities = resetIds
+    options.documents = standIn ? .standIn : .originalWhenPresent
+    options.writeSite = site
+    options.force = force
+    return options
+  }
+
+  /// The outcome as JSON, or a line saying what was written or that the snapshot is current.
+  private func printSummary(of outcome: ScanOutcome) throws {
     if json.enabled {
       Console.print(try Console.json(outcome))
     } else if !quiet && outcome.current {
@@ -132,10 +147,6 @@ struct ScanCommand: ParsableCommand {
           + "(\(counts.needingReview) need review), \(counts.canonicalMitigations) mitigations, "
           + "\(counts.reviewPairs) pairs to review; \(outcome.frameworksFromCache) frameworks from the cache")
     }
-    for failure in outcome.failures {
-      Console.error("error: framework \(failure.framework) failed: \(failure.reason)")
-    }
-    if !outcome.failures.isEmpty { throw ExitCode.failure }
   }
 }
 
