@@ -21,8 +21,10 @@ struct LocatorIndexTests {
     "invalid-utf8.html", "utf16-bom.html",
   ]
 
+  /// Tests/MarkupTests/LibXML2/ is three folders below the package root.
   static let frameworksFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("frameworks")
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("frameworks")
 
   static var frameworkDocuments: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: frameworksFolder.path)) ?? []
