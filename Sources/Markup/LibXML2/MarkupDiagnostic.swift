@@ -43,7 +43,7 @@ public struct MarkupDiagnostic: Sendable, Hashable, CustomStringConvertible {
 
 extension MarkupDiagnostic.Severity {
   /// The word a message shows: a fatal error is an error to the reader.
-  public var word: String {
+  var word: String {
     self == .warning ? "warning" : "error"
   }
 }

@@ -5,7 +5,7 @@
 /// dropped; everything else is copied). It copies eight or sixteen bytes at a time where it can, so
 /// `WhitespaceFolderTests` compares it with exactly that scalar-at-a-time reference, on random text and
 /// with every kind of space at every offset of a run.
-public enum WhitespaceFolder {
+enum WhitespaceFolder {
   /// Appends `bytes` to `output`, turning every run of whitespace (including no-break and other
   /// Unicode spaces) into one space and dropping soft hyphens and zero-width characters.
   /// `pendingSpace` carries a whitespace run across calls, so that text split over nodes folds as one.
@@ -189,7 +189,7 @@ public enum WhitespaceFolder {
   }
 
   /// `text` with its whitespace folded: what `append` writes for it on its own.
-  public static func fold(_ text: String) -> String {
+  static func fold(_ text: String) -> String {
     let output = TextBuffer(capacity: text.utf8.count + 1)
     var pendingSpace = false
     var copy = text

@@ -1,6 +1,7 @@
 import ContentHash
-import Markup
 import Testing
+
+@testable import Markup
 
 /// The whitespace folder against a reference that folds a scalar at a time, on generated text with
 /// whitespace of every kind at every offset of the eight-byte runs it copies.
