@@ -59,7 +59,7 @@ public struct Extractor {
           format: format, sourceName: file, encoding: documentFormat == .pdf ? "UTF-8" : encoding,
           sizeLimit: documentFormat == .pdf ? max(sizeLimit, markup.count) : sizeLimit))
     } catch let error as MarkupError {
-      throw InputError(file: file, "\(error.description.dropPrefix("\(file): error: "))")
+      throw InputError(error, file: file)
     }
     var warnings = layoutWarnings
     warnings += document.diagnostics.filter { !$0.isUnknownHTMLTag }.map { diagnostic in
@@ -93,11 +93,5 @@ public struct Extractor {
     return ExtractionResult(
       framework: framework, documentSHA256: sha256, unitsMatched: context.units.count,
       statements: statements, dropped: dropped, warnings: warnings)
-  }
-}
-
-extension String {
-  fileprivate func dropPrefix(_ prefix: String) -> String {
-    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
   }
 }

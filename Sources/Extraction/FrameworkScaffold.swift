@@ -1,5 +1,6 @@
 import ContentHash
 import Foundation
+import Markup
 import ScanModel
 
 /// Creates a framework folder from a document: a manifest filled in from what the document says,
@@ -35,11 +36,8 @@ public struct FrameworkScaffold {
     let detection: FormatDetection
     do {
       detection = try FormatDetection.detect(bytes, fileName: documentPath)
-    } catch let error as InputError {
-      throw error
-    } catch {
-      throw InputError(
-        file: documentPath, "\(error)".replacingOccurrences(of: "\(documentPath): error: ", with: ""))
+    } catch let error as MarkupError {
+      throw InputError(error, file: documentPath)
     }
     let chosenPreset = preset ?? detection.preset
     guard FormatPreset.all[chosenPreset] != nil else {

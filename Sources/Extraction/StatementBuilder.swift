@@ -52,11 +52,7 @@ struct StatementBuilder {
   func build() throws -> (statements: [Statement], dropped: [DroppedUnit]) {
     let drafts = try outlined(try makeDrafts())
     let slugs = drafts.map(\.labelSlug)
-    var labelCounts: [String: Int] = [:]
-    labelCounts.reserveCapacity(drafts.count)
-    for (draft, slug) in zip(drafts, slugs) where draft.dropReason == nil {
-      if let slug { labelCounts[slug, default: 0] += 1 }
-    }
+    let labelCounts = Self.labelCounts(drafts, slugs: slugs)
     let keepers = Self.duplicateKeepers(drafts)
     var statements: [Statement] = []
     var dropped: [DroppedUnit] = []
@@ -67,66 +63,81 @@ struct StatementBuilder {
     var idOfDraft = [String?](repeating: nil, count: drafts.count)
     var pendingDuplicates: [(draft: Int, keeper: Int)] = []
     for (index, draft) in drafts.enumerated() {
-      func drop(_ reason: DroppedUnit.Reason, _ detail: String) {
-        dropped.append(
-          DroppedUnit(
-            framework: framework, reason: reason, detail: detail,
-            excerpt: String(draft.text.prefix(160)),
-            locator: draft.locator, line: draft.line, rule: recipe.unitRule))
-      }
       if let (reason, detail) = draft.dropReason {
-        drop(reason, detail)
+        dropped.append(droppedUnit(draft, reason, detail))
         continue
       }
       if let keeper = keepers[index], keeper != index {
         pendingDuplicates.append((index, keeper))
         continue
       }
-      // Sources are tried in order and computed only when needed: a locator's digest costs more than a label.
-      var firstCandidate: String?  // a key, made an id only for the message
-      var chosen: String?
-      for source in recipe.identity {
-        let key: String?
-        switch source {
-        case .label:
-          key = slugs[index].flatMap { labelCounts[$0] == 1 ? $0 : nil }
-        case .attribute:
-          key = draft.node.attribute("id").flatMap(StatementText.safeKey)
-        case .locator:
-          key = "loc-" + SHA256Digest.hex(draft.locator, digits: 12)
-        }
-        guard let key else { continue }
-        if firstCandidate == nil { firstCandidate = key }
-        if usedKeys.insert(key).inserted {
-          chosen = idPrefix + key
-          break
-        }
-      }
-      guard let id = chosen else {
-        drop(
-          .duplicateID, "id \(firstCandidate.map { idPrefix + $0 } ?? "(none)") is taken by an earlier unit")
+      let (chosen, firstCandidate) = chooseKey(
+        for: draft, slug: slugs[index], labelCounts: labelCounts, usedKeys: &usedKeys)
+      guard let key = chosen else {
+        let taken = firstCandidate.map { idPrefix + $0 } ?? "(none)"
+        dropped.append(droppedUnit(draft, .duplicateID, "id \(taken) is taken by an earlier unit"))
         continue
       }
+      let id = idPrefix + key
       idOfDraft[index] = id
-      statements.append(
-        Statement(
-          id: id, framework: framework, label: draft.label, title: draft.title,
-          sectionPath: draft.sectionPath,
-          text: draft.text, locator: draft.locator, line: draft.line, sourceSHA256: sha256,
-          rule: recipe.unitRule,
-          fields: draft.fields, page: draft.page))
+      statements.append(statement(from: draft, id: id))
     }
     for (index, keeper) in pendingDuplicates {
-      let draft = drafts[index]
-      dropped.append(
-        DroppedUnit(
-          framework: framework, reason: .duplicateText,
-          detail: "same text as \(idOfDraft[keeper] ?? "an earlier unit")",
-          excerpt: String(draft.text.prefix(160)),
-          locator: draft.locator, line: draft.line, rule: recipe.unitRule))
+      let detail = "same text as \(idOfDraft[keeper] ?? "an earlier unit")"
+      dropped.append(droppedUnit(drafts[index], .duplicateText, detail))
     }
     dropped.sort { ($0.line, $0.locator) < ($1.line, $1.locator) }
     return (statements, dropped)
+  }
+
+  /// How many kept units carry each label slug: a label names one unit only where it is unique.
+  private static func labelCounts(_ drafts: [Draft], slugs: [String?]) -> [String: Int] {
+    var labelCounts: [String: Int] = [:]
+    labelCounts.reserveCapacity(drafts.count)
+    for (draft, slug) in zip(drafts, slugs) where draft.dropReason == nil {
+      if let slug { labelCounts[slug, default: 0] += 1 }
+    }
+    return labelCounts
+  }
+
+  /// The first of the recipe's identity sources that gives a key no earlier unit took (the key, now
+  /// taken), and the first key any source gave, for the message when all were taken.
+  private func chooseKey(
+    for draft: Draft, slug: String?, labelCounts: [String: Int], usedKeys: inout Set<String>
+  ) -> (chosen: String?, firstCandidate: String?) {
+    // Sources are tried in order and computed only when needed: a locator's digest costs more than a label.
+    var firstCandidate: String?  // a key, made an id only for the message
+    for source in recipe.identity {
+      let key: String?
+      switch source {
+      case .label:
+        key = slug.flatMap { labelCounts[$0] == 1 ? $0 : nil }
+      case .attribute:
+        key = draft.node.attribute("id").flatMap(StatementText.safeKey)
+      case .locator:
+        key = "loc-" + SHA256Digest.hex(draft.locator, digits: 12)
+      }
+      guard let key else { continue }
+      if firstCandidate == nil { firstCandidate = key }
+      if usedKeys.insert(key).inserted { return (key, firstCandidate) }
+    }
+    return (nil, firstCandidate)
+  }
+
+  private func droppedUnit(_ draft: Draft, _ reason: DroppedUnit.Reason, _ detail: String) -> DroppedUnit {
+    DroppedUnit(
+      framework: framework, reason: reason, detail: detail,
+      excerpt: String(draft.text.prefix(160)),
+      locator: draft.locator, line: draft.line, rule: recipe.unitRule)
+  }
+
+  private func statement(from draft: Draft, id: String) -> Statement {
+    Statement(
+      id: id, framework: framework, label: draft.label, title: draft.title,
+      sectionPath: draft.sectionPath,
+      text: draft.text, locator: draft.locator, line: draft.line, sourceSHA256: sha256,
+      rule: recipe.unitRule,
+      fields: draft.fields, page: draft.page)
   }
 
   /// For units with the same text (a summary repeating the body), the one to keep: the copy with a title or
@@ -172,75 +183,101 @@ struct StatementBuilder {
     for (index, (unit, locator)) in zip(context.units, locators).enumerated() {
       let sectionPath = sections.path(before: unit)
       let line = unit.line
-      if !mainRegions.isEmpty && !mainRegions.contains(where: { unit == $0 || unit.isDescendant(of: $0) }) {
+      if let detail = leftOutDetail(unit, mainRegions: mainRegions) {
         drafts.append(
           Draft(
             node: unit, text: unit.text(skipping: context.textSkips), label: nil, title: nil,
             sectionPath: sectionPath, fields: [:], locator: locator, line: line,
-            dropReason: (.navigation, "outside the page's main content (the recipe's `mainContent`)")))
+            dropReason: (.navigation, detail)))
         continue
       }
-      let isExcluded = context.excluded.containsAncestor(of: unit)
-      if isExcluded || context.skipped.containsAncestor(of: unit) {
-        let which = isExcluded ? "exclude" : "skip"
-        drafts.append(
-          Draft(
-            node: unit, text: unit.text(skipping: context.textSkips), label: nil, title: nil,
-            sectionPath: sectionPath, fields: [:], locator: locator, line: line,
-            dropReason: (.navigation, "inside a region the recipe's `\(which)` rules leave out")))
-        continue
-      }
-      // The unit's own text serves "." labels and titles and, with no unit inside it (units come in
-      // document order, so an inner one would be next), the body as well.
-      let hasInnerUnit = index + 1 < context.units.count && context.units[index + 1].isDescendant(of: unit)
-      let ownIsBody = recipe.body == .self && recipe.text == nil && !hasInnerUnit
-      let own =
-        ownIsBody || recipe.label?.expression == "." || recipe.title?.expression == "."
-        ? unit.text(skipping: context.skipped) : nil
-      var text = StatementText.tidiedPunctuation(try bodyText(of: unit, own: ownIsBody ? own : nil))
-      var label: String?
-      if let format = recipe.labelFormat, let pattern = recipe.labelPattern {
-        let source = recipe.label == nil ? text : try value(recipe.label, nil, of: unit, own: own, text: text)
-        label = source.flatMap { formattedLabel($0, pattern: pattern, format: format, line: line) }
-      } else {
-        label = try value(recipe.label, recipe.labelPattern, of: unit, own: own, text: text)
-      }
-      var title = try value(recipe.title, recipe.titlePattern, of: unit, own: own, text: text).map(
-        StatementText.trimmedTitle)
-      // A bold phrase in the middle of a sentence is emphasis, not the unit's name.
-      if let found = title, recipe.body == .self, recipe.text == nil, recipe.titlePattern == nil,
-        !text.hasPrefix(found)
-      {
-        title = nil
-      }
-      // A label or bold lead-in inside the unit is its name, not part of what it says; a heading's title
-      // (body from the siblings) is never inside the text, so a text that merely starts alike is kept.
-      if recipe.body == .self {
-        for prefix in [label, title] {
-          if let prefix, let rest = StatementText.removingLead(prefix, from: text) { text = rest }
-        }
-      }
-      var fields: [String: String] = [:]
-      for (name, query) in recipe.fields {
-        if let node = try first(query, from: unit, field: "fields.\(name)") {
-          fields[name] = node.text(skipping: context.skipped)
-        }
-      }
-      var dropReason: (DroppedUnit.Reason, String)?
-      if text.isEmpty {
-        dropReason = (.empty, "the unit has no text")
-      } else if text.count < recipe.minimumLength {
-        dropReason = (
-          .tooShort, "\(text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)"
-        )
-      }
-      let draft = Draft(
-        node: unit, text: text, label: label, title: title, sectionPath: sectionPath, fields: fields,
-        locator: locator, line: line, dropReason: dropReason)
-      if readsPages { draft.page = Self.pagePosition(of: unit) }
-      drafts.append(draft)
+      drafts.append(try draft(of: unit, at: index, sectionPath: sectionPath, locator: locator, line: line))
     }
     return drafts
+  }
+
+  /// Why the unit is navigation the recipe leaves out (outside the main content, or inside a region of
+  /// its `exclude` or `skip` rules); nil when it is not.
+  private func leftOutDetail(_ unit: Node, mainRegions: [Node]) -> String? {
+    if !mainRegions.isEmpty && !mainRegions.contains(where: { unit == $0 || unit.isDescendant(of: $0) }) {
+      return "outside the page's main content (the recipe's `mainContent`)"
+    }
+    let isExcluded = context.excluded.containsAncestor(of: unit)
+    if isExcluded || context.skipped.containsAncestor(of: unit) {
+      let which = isExcluded ? "exclude" : "skip"
+      return "inside a region the recipe's `\(which)` rules leave out"
+    }
+    return nil
+  }
+
+  /// What a unit the recipe keeps says: its text, label, title and fields, and why it is dropped if it is.
+  private func draft(
+    of unit: Node, at index: Int, sectionPath: [String], locator: String, line: Int
+  ) throws -> Draft {
+    // The unit's own text serves "." labels and titles and, with no unit inside it (units come in
+    // document order, so an inner one would be next), the body as well.
+    let hasInnerUnit = index + 1 < context.units.count && context.units[index + 1].isDescendant(of: unit)
+    let ownIsBody = recipe.body == .self && recipe.text == nil && !hasInnerUnit
+    let own =
+      ownIsBody || recipe.label?.expression == "." || recipe.title?.expression == "."
+      ? unit.text(skipping: context.skipped) : nil
+    var text = StatementText.tidiedPunctuation(try bodyText(of: unit, own: ownIsBody ? own : nil))
+    let label = try self.label(of: unit, own: own, text: text, line: line)
+    let title = try self.title(of: unit, own: own, text: text)
+    // A label or bold lead-in inside the unit is its name, not part of what it says; a heading's title
+    // (body from the siblings) is never inside the text, so a text that merely starts alike is kept.
+    if recipe.body == .self {
+      for prefix in [label, title] {
+        if let prefix, let rest = StatementText.removingLead(prefix, from: text) { text = rest }
+      }
+    }
+    let draft = Draft(
+      node: unit, text: text, label: label, title: title, sectionPath: sectionPath,
+      fields: try fields(of: unit), locator: locator, line: line, dropReason: dropReason(for: text))
+    if readsPages { draft.page = Self.pagePosition(of: unit) }
+    return draft
+  }
+
+  /// The unit's label: from the recipe's `label` (or the text) through `labelPattern`, or written by
+  /// `labelFormat` from the pattern's groups.
+  private func label(of unit: Node, own: String?, text: String, line: Int) throws -> String? {
+    if let format = recipe.labelFormat, let pattern = recipe.labelPattern {
+      let source = recipe.label == nil ? text : try value(recipe.label, nil, of: unit, own: own, text: text)
+      return source.flatMap { formattedLabel($0, pattern: pattern, format: format, line: line) }
+    }
+    return try value(recipe.label, recipe.labelPattern, of: unit, own: own, text: text)
+  }
+
+  private func title(of unit: Node, own: String?, text: String) throws -> String? {
+    let title = try value(recipe.title, recipe.titlePattern, of: unit, own: own, text: text).map(
+      StatementText.trimmedTitle)
+    // A bold phrase in the middle of a sentence is emphasis, not the unit's name.
+    if let found = title, recipe.body == .self, recipe.text == nil, recipe.titlePattern == nil,
+      !text.hasPrefix(found)
+    {
+      return nil
+    }
+    return title
+  }
+
+  /// The recipe's extra fields, by name, where the unit has them.
+  private func fields(of unit: Node) throws -> [String: String] {
+    var fields: [String: String] = [:]
+    for (name, query) in recipe.fields {
+      if let node = try first(query, from: unit, field: "fields.\(name)") {
+        fields[name] = node.text(skipping: context.skipped)
+      }
+    }
+    return fields
+  }
+
+  private func dropReason(for text: String) -> (DroppedUnit.Reason, String)? {
+    if text.isEmpty {
+      return (.empty, "the unit has no text")
+    } else if text.count < recipe.minimumLength {
+      return (.tooShort, "\(text.count) characters, under the recipe's minimumLength \(recipe.minimumLength)")
+    }
+    return nil
   }
 
   /// The label written by `format` from the groups `pattern` finds in the label's own text; the text as
@@ -339,8 +376,7 @@ struct StatementBuilder {
     do {
       return try unit.first(query, namespaces: recipe.namespaces)
     } catch let error as MarkupError {
-      throw InputError(
-        file: file, element: "recipe.\(field)", error.description.replacing("error: ", with: ""))
+      throw InputError(error, file: file, element: "recipe.\(field)")
     }
   }
 }

@@ -26,8 +26,7 @@ struct UnitContext {
       do {
         return try query.select(in: document, context: nil, namespaces: namespaces)
       } catch let error as MarkupError {
-        throw InputError(
-          file: file, element: "recipe.\(field)", "\(error.description.replacing("error: ", with: ""))")
+        throw InputError(error, file: file, element: "recipe.\(field)")
       }
     }
     units = try select(recipe.units, "units")

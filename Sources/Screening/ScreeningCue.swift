@@ -69,74 +69,65 @@ public struct ScreeningCueFinder: Sendable {
   private let patterns: [(ScreeningCue.Kind, NSRegularExpression)]
 
   public init() {
-    func regex(_ pattern: String) -> NSRegularExpression {
-      // The patterns are constants of this file; one that does not compile is a programming error.
-      do {
-        return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-      } catch {
-        preconditionFailure("screening cue pattern does not compile: \(pattern): \(error)")
-      }
-    }
-    let verbs = Self.actionVerbs.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
-    let terms = Self.practiceTerms.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
-    patterns = [
-      (
-        .obligationModal,
-        regex(
-          #"\b(shall(?! not apply)|must|should|ought to|is required to|are required to|needs? to|has to|have to)\b"#
-        )
-      ),
-      (
-        .recommendation,
-        regex(
-          #"\b(we (?:recommend|suggest|propose|urge|call on|advise|encourage)|(?:is|are) (?:recommended|encouraged|advised)|recommendations?|best practices?|it is (?:important|essential|advisable) (?:to|that))\b"#
-        )
-      ),
-      (.imperative, regex(#"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(\#(verbs))\b"#)),
-      (
-        .actionVerbObject,
-        regex(
-          #"\b(?:shall|must|should|will|to|and|or)\s+(?:also\s+|regularly\s+|continuously\s+)?(\#(verbs))\s+(?:an?|the|their|its|all|any|appropriate|regular|clear|robust|independent|\w+s)\b"#
-        )
-      ),
-      (.practiceTerm, regex(#"\b(\#(terms))"#)),
-      (
-        .definition,
-        regex(
-          #"(^\s*(?:[‘'"“][^’'"”]{1,80}[’'"”]|\w[\w\s-]{0,40}?)\s+(?:means|refers to|is defined as|denotes|shall mean)\b|\bfor the purposes? of this (?:regulation|act|chapter|section|article|paper|document)\b|\bwe define\b|\bis defined as\b|\bhereinafter\b)"#
-        )
-      ),
-      (
-        .finding,
-        regex(
-          #"\b(we (?:found|find|observed?|show|showed|demonstrate|report|measured|estimate|argue|note)|our (?:results|findings|experiments|analysis|study)|results (?:show|suggest|indicate)|studies (?:show|suggest|find)|evidence (?:suggests|shows)|\d+(?:\.\d+)?\s?%|in this (?:paper|section|work|study)|this (?:paper|section|chapter|study|report) (?:describes|presents|discusses|examines|shows))\b"#
-        )
-      ),
-      (
-        .narrative,
-        regex(
-          #"\b(the agent (?:was|did|had|then|responded|replied|refused|complied)|was asked|were asked|then (?:asked|replied|responded|sent|deleted)|(?:he|she|they|it) (?:replied|responded|wrote|said|sent)|in (?:one|another) (?:case|instance|session|conversation))\b"#
-        )
-      ),
-      (
-        .citationOnly,
-        regex(#"^\s*(?:see\s+)?(?:\[\d+(?:[,–-]\s?\d+)*\]|\(?[A-Z][\w-]+ et al\.,? \(?\d{4}\)?)[\s.;,]*$"#)
-      ),
-      (
-        .scope,
-        regex(
-          #"\b(this (?:regulation|act|directive|chapter|code|framework|document) (?:applies|shall apply|does not apply|lays down|protects|is without prejudice)|shall not apply|does not apply|shall apply to|applies to the processing|subject[- ]matter|territorial scope|material scope|entry into force|shall enter into force|is repealed|shall be binding|(?:shall|may) be neither restricted nor prohibited|shall not (?:restrict|prohibit|impede) the free (?:movement|provision))\b"#
-        )
-      ),
-      (
-        .penalty,
-        regex(
-          #"\b(administrative fines?|fines? up to|penalt(?:y|ies)|infringements? of|imprisonment|civil penalty|EUR \d|\d[\d ,.]* (?:EUR|euros?|dollars)|worldwide annual turnover|liable (?:to|for))\b"#
-        )
-      ),
-      (.question, regex(#"^[^.!]{10,}\?\s*$"#)),
-    ]
+    patterns = Self.sources.map { ($0.kind, Self.regex($0.pattern)) }
   }
+
+  /// The patterns are constants of this file; one that does not compile is a programming error.
+  private static func regex(_ pattern: String) -> NSRegularExpression {
+    do {
+      return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    } catch {
+      preconditionFailure("screening cue pattern does not compile: \(pattern): \(error)")
+    }
+  }
+
+  private static let verbAlternatives = actionVerbs.map { NSRegularExpression.escapedPattern(for: $0) }
+    .joined(separator: "|")
+  private static let termAlternatives = practiceTerms.map { NSRegularExpression.escapedPattern(for: $0) }
+    .joined(separator: "|")
+
+  /// Each cue's pattern, matched case-insensitively.
+  private static let sources: [(kind: ScreeningCue.Kind, pattern: String)] = [
+    (
+      .obligationModal,
+      #"\b(shall(?! not apply)|must|should|ought to|is required to|are required to|needs? to|has to|have to)\b"#
+    ),
+    (
+      .recommendation,
+      #"\b(we (?:recommend|suggest|propose|urge|call on|advise|encourage)|(?:is|are) (?:recommended|encouraged|advised)|recommendations?|best practices?|it is (?:important|essential|advisable) (?:to|that))\b"#
+    ),
+    (.imperative, #"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(\#(verbAlternatives))\b"#),
+    (
+      .actionVerbObject,
+      #"\b(?:shall|must|should|will|to|and|or)\s+(?:also\s+|regularly\s+|continuously\s+)?(\#(verbAlternatives))\s+(?:an?|the|their|its|all|any|appropriate|regular|clear|robust|independent|\w+s)\b"#
+    ),
+    (.practiceTerm, #"\b(\#(termAlternatives))"#),
+    (
+      .definition,
+      #"(^\s*(?:[‘'"“][^’'"”]{1,80}[’'"”]|\w[\w\s-]{0,40}?)\s+(?:means|refers to|is defined as|denotes|shall mean)\b|\bfor the purposes? of this (?:regulation|act|chapter|section|article|paper|document)\b|\bwe define\b|\bis defined as\b|\bhereinafter\b)"#
+    ),
+    (
+      .finding,
+      #"\b(we (?:found|find|observed?|show|showed|demonstrate|report|measured|estimate|argue|note)|our (?:results|findings|experiments|analysis|study)|results (?:show|suggest|indicate)|studies (?:show|suggest|find)|evidence (?:suggests|shows)|\d+(?:\.\d+)?\s?%|in this (?:paper|section|work|study)|this (?:paper|section|chapter|study|report) (?:describes|presents|discusses|examines|shows))\b"#
+    ),
+    (
+      .narrative,
+      #"\b(the agent (?:was|did|had|then|responded|replied|refused|complied)|was asked|were asked|then (?:asked|replied|responded|sent|deleted)|(?:he|she|they|it) (?:replied|responded|wrote|said|sent)|in (?:one|another) (?:case|instance|session|conversation))\b"#
+    ),
+    (
+      .citationOnly,
+      #"^\s*(?:see\s+)?(?:\[\d+(?:[,–-]\s?\d+)*\]|\(?[A-Z][\w-]+ et al\.,? \(?\d{4}\)?)[\s.;,]*$"#
+    ),
+    (
+      .scope,
+      #"\b(this (?:regulation|act|directive|chapter|code|framework|document) (?:applies|shall apply|does not apply|lays down|protects|is without prejudice)|shall not apply|does not apply|shall apply to|applies to the processing|subject[- ]matter|territorial scope|material scope|entry into force|shall enter into force|is repealed|shall be binding|(?:shall|may) be neither restricted nor prohibited|shall not (?:restrict|prohibit|impede) the free (?:movement|provision))\b"#
+    ),
+    (
+      .penalty,
+      #"\b(administrative fines?|fines? up to|penalt(?:y|ies)|infringements? of|imprisonment|civil penalty|EUR \d|\d[\d ,.]* (?:EUR|euros?|dollars)|worldwide annual turnover|liable (?:to|for))\b"#
+    ),
+    (.question, #"^[^.!]{10,}\?\s*$"#),
+  ]
 
   /// The cues of `text`, each kind once (its first match), in the order of `ScreeningCue.Kind.allCases`.
   public func cues(in text: String) -> [ScreeningCue] {

@@ -22,4 +22,27 @@ struct EvidenceScan: AsyncParsableCommand {
       ReplayIdentitiesCommand.self,
     ]
   )
+
+  /// Runs the command the arguments name. The one place errors become words and exit codes: an input
+  /// error (what the user can fix) and an internal error (a bug in evscan) are printed as they are, on
+  /// standard error, with exit code 1; everything else, including the argument parser's own errors and
+  /// the exit codes commands throw, is left to ArgumentParser as before.
+  static func main() async {
+    do {
+      var command = try await asyncParseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let error as InputError {
+      Console.error(error.description)
+      exit(withError: ExitCode.failure)
+    } catch let error as InternalError {
+      Console.error(error.description)
+      exit(withError: ExitCode.failure)
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

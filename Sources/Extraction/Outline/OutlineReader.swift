@@ -208,8 +208,7 @@ struct OutlineReader {
       do {
         return Double(try node.select(depth, namespaces: namespaces).count)
       } catch let error as MarkupError {
-        throw InputError(
-          file: file, element: "recipe.outline.depth", error.description.replacing("error: ", with: ""))
+        throw InputError(error, file: file, element: "recipe.outline.depth")
       }
     }
     guard let query = outline.indent else { return nil }
@@ -239,8 +238,7 @@ struct OutlineReader {
     do {
       return try node.first(query, namespaces: namespaces)
     } catch let error as MarkupError {
-      throw InputError(
-        file: file, element: "recipe.outline.\(key)", error.description.replacing("error: ", with: ""))
+      throw InputError(error, file: file, element: "recipe.outline.\(key)")
     }
   }
 }

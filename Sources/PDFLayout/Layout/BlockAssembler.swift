@@ -46,40 +46,11 @@ struct BlockAssembler {
   mutating func add(_ line: LineAssembler.Line, page: PositionedPage) {
     if PageChrome.isContinuationNote(line) { return }
     defer { previousLine = line }
-    var level = headingLevel(line)
-    if level != nil, levelBySize[line.fontSize] == nil, let current = open,
-      current.lastLine.segments.allSatisfy(\.isBold),
-      continues(current, with: line, page: page.number)
-    {
-      // A bold line running on from a bold line above is that line's continuation, not a heading.
-      level = nil
-    }
+    let level = runningHeadingLevel(line, page: page.number)
     // Footnotes first: a table interrupted by the foot of its page carries on at the top of the next.
-    if startsFootnote(line, page: page) {
-      closeFootnote()
-      let (marker, text) = Self.splitMarker(line)
-      openFootnote = OpenBlock(
-        kind: .footnote(marker: marker), text: text, place: place(line, page.number),
-        fontSize: line.fontSize, textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
-      return
-    }
-    if var footnote = openFootnote, footnote.page == page.number,
-      continues(footnote, with: line, page: page.number)
-    {
-      footnote.text.append(line: line.pieces)
-      footnote.lastLine = line
-      openFootnote = footnote
-      return
-    }
+    if takeFootnoteLine(line, page: page) { return }
     closeFootnote()
-    if var current = table {
-      if level == nil, current.take(line, page: page.number) {
-        table = current
-        return
-      }
-      blocks.append(.table(current.finish()))
-      table = nil
-    }
+    if takeTableRow(line, level: level, page: page.number) { return }
     if let level {
       closeOpen()
       addHeading(line, level: level, page: page.number)
@@ -111,6 +82,53 @@ struct BlockAssembler {
       kind: .paragraph, text: RichText(lineOf: line), place: place(line, page.number),
       fontSize: line.fontSize,
       textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
+  }
+
+  /// The line's heading level, except for a bold line running on from a bold line above: that line's
+  /// continuation, not a heading.
+  private func runningHeadingLevel(_ line: LineAssembler.Line, page: Int) -> Int? {
+    let level = headingLevel(line)
+    if level != nil, levelBySize[line.fontSize] == nil, let current = open,
+      current.lastLine.segments.allSatisfy(\.isBold),
+      continues(current, with: line, page: page)
+    {
+      return nil
+    }
+    return level
+  }
+
+  /// Starts a footnote with the line, or adds the line to the footnote open on its page; false when
+  /// the line is no footnote's.
+  private mutating func takeFootnoteLine(_ line: LineAssembler.Line, page: PositionedPage) -> Bool {
+    if startsFootnote(line, page: page) {
+      closeFootnote()
+      let (marker, text) = Self.splitMarker(line)
+      openFootnote = OpenBlock(
+        kind: .footnote(marker: marker), text: text, place: place(line, page.number),
+        fontSize: line.fontSize, textLeft: line.left, lastLine: line, page: page.number, widest: line.right)
+      return true
+    }
+    if var footnote = openFootnote, footnote.page == page.number,
+      continues(footnote, with: line, page: page.number)
+    {
+      footnote.text.append(line: line.pieces)
+      footnote.lastLine = line
+      openFootnote = footnote
+      return true
+    }
+    return false
+  }
+
+  /// Adds the line to the open table as a row; a heading or a line the table does not take ends it.
+  private mutating func takeTableRow(_ line: LineAssembler.Line, level: Int?, page: Int) -> Bool {
+    guard var current = table else { return false }
+    if level == nil, current.take(line, page: page) {
+      table = current
+      return true
+    }
+    blocks.append(.table(current.finish()))
+    table = nil
+    return false
   }
 
   /// The blocks, the footnotes last.

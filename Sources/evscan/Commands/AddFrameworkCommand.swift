@@ -35,20 +35,18 @@ struct AddFrameworkCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      let scaffold = FrameworkScaffold(slug: slug, documentPath: document, preset: preset, sourceKey: key)
-      let created = try scaffold.create(in: URL(fileURLWithPath: frameworks.directory))
-      Console.print("created \(created.path)/")
-      let folder = try FrameworkFolder(directory: created)
-      Console.print("preset: \(folder.manifest.recipe.preset); document: \(folder.manifest.document.file)")
-      do {
-        let result = try folder.extract()
-        printSummary(result)
-      } catch let error as InputError {
-        Console.print("warning: \(error.message)")
-        Console.print(
-          "Edit the recipe in \(folder.manifestPath) and run `evscan check-framework \(created.path)`.")
-      }
+    let scaffold = FrameworkScaffold(slug: slug, documentPath: document, preset: preset, sourceKey: key)
+    let created = try scaffold.create(in: URL(fileURLWithPath: frameworks.directory))
+    Console.print("created \(created.path)/")
+    let folder = try FrameworkFolder(directory: created)
+    Console.print("preset: \(folder.manifest.recipe.preset); document: \(folder.manifest.document.file)")
+    do {
+      let result = try folder.extract()
+      printSummary(result)
+    } catch let error as InputError {
+      Console.print("warning: \(error.message)")
+      Console.print(
+        "Edit the recipe in \(folder.manifestPath) and run `evscan check-framework \(created.path)`.")
     }
   }
 

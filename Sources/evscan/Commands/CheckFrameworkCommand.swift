@@ -11,22 +11,20 @@ struct CheckFrameworkCommand: ParsableCommand {
   var directory: String
 
   func run() throws {
-    try reportingUserErrors {
-      let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
-      let result = try folder.extract()
-      let placeholders = folder.placeholderWarnings()
-      for note in placeholders {
-        Console.error("\(folder.manifestPath): warning: \(note)")
-      }
-      for warning in result.warnings {
-        Console.error(warning.description)
-      }
-      let reasons = Dictionary(grouping: result.dropped, by: \.reason)
-        .map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-      Console.print(
-        "\(folder.slug): ok, \(result.statements.count) statements from \(result.unitsMatched) units"
-          + (reasons.isEmpty ? "" : " (dropped: \(reasons.joined(separator: ", ")))")
-          + ", \(result.warnings.count + placeholders.count) warnings")
+    let folder = try FrameworkFolder(directory: URL(fileURLWithPath: directory))
+    let result = try folder.extract()
+    let placeholders = folder.placeholderWarnings()
+    for note in placeholders {
+      Console.error("\(folder.manifestPath): warning: \(note)")
     }
+    for warning in result.warnings {
+      Console.error(warning.description)
+    }
+    let reasons = Dictionary(grouping: result.dropped, by: \.reason)
+      .map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+    Console.print(
+      "\(folder.slug): ok, \(result.statements.count) statements from \(result.unitsMatched) units"
+        + (reasons.isEmpty ? "" : " (dropped: \(reasons.joined(separator: ", ")))")
+        + ", \(result.warnings.count + placeholders.count) warnings")
   }
 }

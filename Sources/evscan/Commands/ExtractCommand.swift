@@ -39,47 +39,45 @@ struct ExtractCommand: ParsableCommand {
   var standIn = false
 
   func run() throws {
-    try reportingUserErrors {
-      let folder = try FrameworkFolder(
-        directory: URL(fileURLWithPath: directory), choice: standIn ? .standIn : .originalWhenPresent)
-      var input: (bytes: [UInt8], path: String)?
-      if let source {
-        input = (try DocumentFile.read(source, file: source, element: "--source"), source)
-      }
-      if layout {
-        let bytes = input?.bytes ?? folder.documentBytes
-        let path = input?.path ?? folder.documentPath
-        Console.print(try folder.layout(of: bytes, file: path))
-        return
-      }
-      let result = try folder.extract(source: input)
-      switch format {
-      case .jsonl:
-        for statement in result.statements {
-          Console.print(try Console.json(statement, pretty: false))
-        }
-      case .table:
-        var table = TextTable(headers: ["id", "label", "section", "line", "text"])
-        for statement in result.statements {
-          table.append([
-            statement.id, statement.label ?? "", statement.sectionPath.last ?? "", "\(statement.line)",
-            statement.text,
-          ])
-        }
-        Console.print(table.render())
-      }
-      for unit in result.dropped {
-        Console.error(
-          "\(result.framework): dropped (\(unit.reason.rawValue)) line \(unit.line): \(unit.detail)")
-      }
-      for warning in result.warnings {
-        Console.error(warning.description)
-      }
-      let read =
-        source.map { "\($0) (--source)" } ?? "\(folder.document.file) (\(folder.document.origin.rawValue))"
-      Console.error(
-        "\(result.framework): read \(read); \(result.unitsMatched) units matched, \(result.statements.count) statements, "
-          + "\(result.dropped.count) dropped, \(result.warnings.count) warnings")
+    let folder = try FrameworkFolder(
+      directory: URL(fileURLWithPath: directory), choice: standIn ? .standIn : .originalWhenPresent)
+    var input: (bytes: [UInt8], path: String)?
+    if let source {
+      input = (try DocumentFile.read(source, file: source, element: "--source"), source)
     }
+    if layout {
+      let bytes = input?.bytes ?? folder.documentBytes
+      let path = input?.path ?? folder.documentPath
+      Console.print(try folder.layout(of: bytes, file: path))
+      return
+    }
+    let result = try folder.extract(source: input)
+    switch format {
+    case .jsonl:
+      for statement in result.statements {
+        Console.print(try Console.json(statement, pretty: false))
+      }
+    case .table:
+      var table = TextTable(headers: ["id", "label", "section", "line", "text"])
+      for statement in result.statements {
+        table.append([
+          statement.id, statement.label ?? "", statement.sectionPath.last ?? "", "\(statement.line)",
+          statement.text,
+        ])
+      }
+      Console.print(table.render())
+    }
+    for unit in result.dropped {
+      Console.error(
+        "\(result.framework): dropped (\(unit.reason.rawValue)) line \(unit.line): \(unit.detail)")
+    }
+    for warning in result.warnings {
+      Console.error(warning.description)
+    }
+    let read =
+      source.map { "\($0) (--source)" } ?? "\(folder.document.file) (\(folder.document.origin.rawValue))"
+    Console.error(
+      "\(result.framework): read \(read); \(result.unitsMatched) units matched, \(result.statements.count) statements, "
+        + "\(result.dropped.count) dropped, \(result.warnings.count) warnings")
   }
 }

@@ -46,22 +46,20 @@ struct FetchCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      let mode: OriginalFetcher.Mode =
-        update ? .update : folder.map { .copy(from: URL(fileURLWithPath: $0)) } ?? .download
-      var limits = DownloadLimits()
-      limits.idleTimeout = timeout
-      let outcomes = try OriginalFetcher(frameworks: frameworks.directory, limits: limits).run(
-        slugs: slugs, mode: mode)
-      if json.enabled {
-        Console.print(try Console.json(outcomes))
-      } else {
-        for outcome in outcomes {
-          let line = "\(outcome.framework): \(outcome.status.rawValue): \(outcome.message)"
-          if outcome.isFailure { Console.error(line) } else { Console.print(line) }
-        }
+    let mode: OriginalFetcher.Mode =
+      update ? .update : folder.map { .copy(from: URL(fileURLWithPath: $0)) } ?? .download
+    var limits = DownloadLimits()
+    limits.idleTimeout = timeout
+    let outcomes = try OriginalFetcher(frameworks: frameworks.directory, limits: limits).run(
+      slugs: slugs, mode: mode)
+    if json.enabled {
+      Console.print(try Console.json(outcomes))
+    } else {
+      for outcome in outcomes {
+        let line = "\(outcome.framework): \(outcome.status.rawValue): \(outcome.message)"
+        if outcome.isFailure { Console.error(line) } else { Console.print(line) }
       }
-      if outcomes.contains(where: \.isFailure) { throw ExitCode.failure }
     }
+    if outcomes.contains(where: \.isFailure) { throw ExitCode.failure }
   }
 }

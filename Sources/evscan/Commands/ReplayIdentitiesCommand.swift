@@ -21,13 +21,11 @@ struct ReplayIdentitiesCommand: ParsableCommand {
   var output = "output"
 
   func run() throws {
-    try reportingUserErrors {
-      let rebuilt = try IdentityReplay.rewrite(
-        output: URL(fileURLWithPath: output), from: earlier.map { URL(fileURLWithPath: $0) })
-      let retired = rebuilt.retiredMitigations.count
-      Console.print(
-        "rebuilt \(output) from \(earlier.count) earlier snapshots: \(rebuilt.mitigations.count) mitigations, "
-          + "\(retired) retired ids with their fates")
-    }
+    let rebuilt = try IdentityReplay.rewrite(
+      output: URL(fileURLWithPath: output), from: earlier.map { URL(fileURLWithPath: $0) })
+    let retired = rebuilt.retiredMitigations.count
+    Console.print(
+      "rebuilt \(output) from \(earlier.count) earlier snapshots: \(rebuilt.mitigations.count) mitigations, "
+        + "\(retired) retired ids with their fates")
   }
 }

@@ -74,6 +74,39 @@ struct ScanCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
+    var options = try scanOptions()
+    let timer = timings ? StageTimer() : nil
+    options.timer = timer
+    defer {
+      if let timer {
+        for timing in timer.timings {
+          Console.error("timing\t\(timing.stage)\t\(String(format: "%.1f", timing.seconds * 1000))")
+        }
+      }
+    }
+    let display = ProgressDisplay(enabled: !quiet && !json.enabled)
+    let outcome: ScanOutcome
+    do {
+      outcome = try ScanRunner(options: options, progress: display).run()
+    } catch let failure as ScanRunner.FrameworkFailure {
+      display.finish()
+      Console.error("error: \(failure); nothing was written (use --keep-going to finish the others)")
+      throw ExitCode.failure
+    } catch {
+      // The progress line is cleared before anything else is printed (an input error, by `EvidenceScan`).
+      display.finish()
+      throw error
+    }
+    display.finish()
+    try printSummary(of: outcome)
+    for failure in outcome.failures {
+      Console.error("error: framework \(failure.framework) failed: \(failure.reason)")
+    }
+    if !outcome.failures.isEmpty { throw ExitCode.failure }
+  }
+
+  /// The scan's options from the command line; a pair model named but missing stops the command.
+  private func scanOptions() throws -> ScanOptions {
     var options = ScanOptions(
       frameworks: URL(fileURLWithPath: frameworks), output: URL(fileURLWithPath: output),
       taxonomy: URL(fileURLWithPath: taxonomy.directory),
@@ -96,29 +129,11 @@ struct ScanCommand: ParsableCommand {
     options.documents = standIn ? .standIn : .originalWhenPresent
     options.writeSite = site
     options.force = force
-    let timer = timings ? StageTimer() : nil
-    options.timer = timer
-    defer {
-      if let timer {
-        for timing in timer.timings {
-          Console.error("timing\t\(timing.stage)\t\(String(format: "%.1f", timing.seconds * 1000))")
-        }
-      }
-    }
-    let display = ProgressDisplay(enabled: !quiet && !json.enabled)
-    let outcome: ScanOutcome
-    do {
-      outcome = try ScanRunner(options: options, progress: display).run()
-    } catch let failure as ScanRunner.FrameworkFailure {
-      display.finish()
-      Console.error("error: \(failure); nothing was written (use --keep-going to finish the others)")
-      throw ExitCode.failure
-    } catch let error as InputError {
-      display.finish()
-      Console.error(error.description)
-      throw ExitCode.failure
-    }
-    display.finish()
+    return options
+  }
+
+  /// The outcome as JSON, or a line saying what was written or that the snapshot is current.
+  private func printSummary(of outcome: ScanOutcome) throws {
     if json.enabled {
       Console.print(try Console.json(outcome))
     } else if !quiet && outcome.current {
@@ -132,10 +147,6 @@ struct ScanCommand: ParsableCommand {
           + "(\(counts.needingReview) need review), \(counts.canonicalMitigations) mitigations, "
           + "\(counts.reviewPairs) pairs to review; \(outcome.frameworksFromCache) frameworks from the cache")
     }
-    for failure in outcome.failures {
-      Console.error("error: framework \(failure.framework) failed: \(failure.reason)")
-    }
-    if !outcome.failures.isEmpty { throw ExitCode.failure }
   }
 }
 

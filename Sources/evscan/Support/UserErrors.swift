@@ -3,6 +3,8 @@ import Foundation
 import ScanModel
 
 /// Runs `body`, turning the library's user-facing errors into a message on standard error and exit code 1.
+/// `EvidenceScan.main` now does this for every command; these wrappers stay only until the commands
+/// that still call them have dropped them, and then go.
 func reportingUserErrors<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()

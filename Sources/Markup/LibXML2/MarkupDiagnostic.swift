@@ -30,13 +30,20 @@ public struct MarkupDiagnostic: Sendable, Hashable, CustomStringConvertible {
     code == 801
   }
 
+  /// Where the diagnostic points.
+  public var location: MarkupLocation {
+    MarkupLocation(file: file, line: line, column: column)
+  }
+
   /// `file:line:column: severity: message`, the shape compilers use, so editors can jump to it.
   public var description: String {
-    var location = file
-    if line > 0 {
-      location += ":\(line)"
-      if column > 0 { location += ":\(column)" }
-    }
-    return "\(location): \(severity == .warning ? "warning" : "error"): \(message)"
+    "\(location): \(severity.word): \(message)"
+  }
+}
+
+extension MarkupDiagnostic.Severity {
+  /// The word a message shows: a fatal error is an error to the reader.
+  var word: String {
+    self == .warning ? "warning" : "error"
   }
 }

@@ -7,7 +7,7 @@ import Testing
 /// The `outline` recipe keys on small flat pages written here: label kinds, `(i)` as a letter or a roman
 /// numeral, indentation, nested lead-ins and definitions.
 @Suite("Outline of flat legal text")
-struct OutlineTests {
+struct OutlineReaderTests {
   /// A recipe for pages of `<div>` paragraphs inside `<main>`, with the outline keys given.
   static func recipe(_ outline: Recipe.Outline) -> Recipe {
     Recipe(

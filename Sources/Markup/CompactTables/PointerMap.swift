@@ -1,5 +1,13 @@
 import CLibXML2
 
+/// The compact tables (this folder) replace `Dictionary` and `Set` where a walk asks about every node
+/// or element name: `PointerMap` and `PointerSet` for node addresses, `PackedName` and
+/// `PackedNameTable` for names, `SiblingNumbering` for a locator's positions, `ByteString` for comparing
+/// libxml2's strings in place. Each must answer as its `Dictionary`, `Set` or string counterpart would;
+/// `Document+LocatorsTests` checks the locators built with them against the one-node locator and against
+/// libxml2's own XPath (each locator selects its element and nothing else), and `TextFlattenerTests`
+/// checks the skipped subtrees and element categories the flattener looks up in them.
+///
 /// A map from node addresses to words, open addressing on the addresses themselves, for what a walk
 /// remembers per node; `PointerSet` is the same table with the words unused. A `Dictionary` or `Set`
 /// keyed by node pointers cost a runtime type lookup for every new one and SipHash for every question,

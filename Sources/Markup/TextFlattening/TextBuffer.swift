@@ -1,5 +1,5 @@
 /// Flattened text as it is built: bytes written through a pointer. An array's append checks capacity and
-/// uniqueness for every byte, which costs several times the normalisation the byte goes through.
+/// uniqueness for every byte, which costs several times the whitespace folding the byte goes through.
 final class TextBuffer {
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0

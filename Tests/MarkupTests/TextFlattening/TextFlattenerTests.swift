@@ -1,59 +1,10 @@
-import ContentHash
 import Markup
 import Testing
 
-/// Flattened text on awkward input: whitespace of every kind at every offset of the eight-byte runs the
-/// normaliser copies, entities, non-ASCII, CR LF, nesting deeper than the flattener's 64 remembered
-/// levels, skipped subtrees and joined texts.
+/// Flattened text on awkward input: entities, non-ASCII, CR LF, nesting deeper than the flattener's 64
+/// remembered levels, skipped subtrees and joined texts.
 @Suite("Text flattening")
-struct TextFlatteningTests {
-  /// Pieces the generated texts are made of: ASCII words of several lengths, every kind of space and
-  /// invisible character the normaliser folds, controls, and two-, three- and four-byte characters.
-  static let pieces = [
-    "a", "bc", "defghij", "klmnopqrstuvwxyz", "0123456789", "!", "~", "\u{7F}", "\u{01}", "\u{0B}", " ", "  ",
-    "\t", "\n", "\r\n", "\u{0C}", "é", "ß", "—", "€", "中文", "😀", "\u{00A0}", "\u{0085}", "\u{00AD}",
-    "\u{2002}", "\u{200A}", "\u{200B}", "\u{200D}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}",
-    "\u{2060}", "\u{2064}", "\u{3000}", "\u{FEFF}", "\u{2030}", "\u{E2}",
-  ]
-
-  /// What the normaliser should give, a scalar at a time.
-  static func reference(_ text: String) -> String {
-    var output = ""
-    var pending = false
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0, 0x85, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-        pending = true
-      case 0xAD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF:
-        break
-      default:
-        if pending && !output.isEmpty { output.append(" ") }
-        pending = false
-        output.unicodeScalars.append(scalar)
-      }
-    }
-    return output
-  }
-
-  @Test(arguments: 0..<8)
-  func normalisingMatchesAScalarAtATime(_ seed: Int) {
-    var generator = SplitMix64(seed: UInt64(seed))
-    for _ in 0..<300 {
-      let count = Int.random(in: 0...40, using: &generator)
-      let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
-      #expect(TextNormalizer.normalize(text) == Self.reference(text), "\(Array(text.unicodeScalars))")
-    }
-  }
-
-  @Test(arguments: 0..<24)
-  func everyOffsetOfARun(_ offset: Int) {
-    for piece in Self.pieces {
-      let text = String(repeating: "x", count: offset) + piece + "abcdefghijklmnopq" + piece + "yz"
-      #expect(TextNormalizer.normalize(text) == Self.reference(text))
-      #expect(TextNormalizer.normalize(" " + text + " ") == Self.reference(text))
-    }
-  }
-
+struct TextFlattenerTests {
   @Test func entitiesAndCharacterReferences() throws {
     let xml = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -117,5 +68,20 @@ struct TextFlatteningTests {
     #expect(Node.joinedText(of: []) == "")
     #expect(skipped.containsAncestor(of: try #require(try document.select("//li").first)))
     #expect(!skipped.containsAncestor(of: divs[2]))
+  }
+
+  @Test func blockBoundariesSeparateWordsAndInlineMarkupDoesNot() throws {
+    let html = "<div><p>One</p><p>two<sup>3</sup> and <em>f</em>our</p><ul><li>a</li><li>b</li></ul></div>"
+    let document = try Document.parse(Array(html.utf8), options: ParseOptions(format: .html))
+    let root = try #require(try document.select("//div").first)
+    #expect(root.text() == "One two3 and four a b")
+    let sup = try document.select("//sup")
+    #expect(root.text(skipping: NodeSet(sup)) == "One two and four a b")
+  }
+
+  @Test func scriptsAndStylesAreNotText() throws {
+    let html = "<body><p>visible</p><script>var hidden = 1;</script><style>p{}</style></body>"
+    let document = try Document.parse(Array(html.utf8), options: ParseOptions(format: .html))
+    #expect(try document.select("//body").first?.text() == "visible")
   }
 }

@@ -1,5 +1,6 @@
-import Markup
 import Testing
+
+@testable import Markup
 
 @Suite("XPath and nodes", .serialized)
 struct XPathTests {

@@ -33,7 +33,7 @@ public struct Node {
   }
 
   /// The namespace URI of an element, if it has one.
-  public var namespaceURI: String? {
+  var namespaceURI: String? {
     guard let namespace = pointer.pointee.ns else { return nil }
     return LibXML2.string(namespace.pointee.href)
   }
@@ -82,7 +82,7 @@ public struct Node {
     children.filter { $0.kind == .element }
   }
 
-  public var nextElementSibling: Node? {
+  var nextElementSibling: Node? {
     var sibling = pointer.pointee.next
     while let current = sibling {
       if current.pointee.type == XML_ELEMENT_NODE { return Node(pointer: current, document: document) }
@@ -91,7 +91,7 @@ public struct Node {
     return nil
   }
 
-  public var previousElementSibling: Node? {
+  var previousElementSibling: Node? {
     var sibling = pointer.pointee.prev
     while let current = sibling {
       if current.pointee.type == XML_ELEMENT_NODE { return Node(pointer: current, document: document) }

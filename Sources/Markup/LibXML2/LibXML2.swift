@@ -27,7 +27,7 @@ enum LibXML2 {
       result.append(
         MarkupDiagnostic(
           severity: severity, file: file, line: Int(item.line), column: Int(item.column),
-          message: TextNormalizer.collapseWhitespace(message), code: Int(item.code)))
+          message: WhitespaceFolder.fold(message), code: Int(item.code)))
     }
     if list.dropped > 0 {
       result.append(

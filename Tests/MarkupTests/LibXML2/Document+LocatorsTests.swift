@@ -8,7 +8,7 @@ import Testing
 /// `Node.locator(namespaces:)`, which walks every sibling and builds the path from strings, on every
 /// element of the fixtures and of the shipped frameworks' documents, asked in several orders.
 @Suite("Batch locators")
-struct LocatorIndexTests {
+struct DocumentLocatorsTests {
   static let tei = "http://www.tei-c.org/ns/1.0"
 
   /// Prefix maps: none (namespaced elements by their own prefix or `local-name()`), the TEI one, and
