@@ -25,29 +25,27 @@ struct AgreementCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
-    try reportingUserErrors {
-      let all = try CoderAgreement.decisions(folder: decisions)
-      let chosen = first.flatMap { a in second.map { (a, $0) } }
-      let agreement = CoderAgreement(all, coders: chosen)
-      if json.enabled {
-        Console.print(try Console.json(agreement))
-        return
-      }
-      Console.print("coders: \(agreement.coders.joined(separator: " and "))")
-      if agreement.facets.isEmpty { Console.print("no item was decided by both") }
-      for facet in agreement.facets {
-        Console.print(
-          "\(facet.facet): \(facet.items) items, \(facet.agreed) agreed, kappa \(String(format: "%.2f", facet.kappa))"
-        )
-      }
-      for disagreement in agreement.disagreements {
-        let views =
-          "\(disagreement.facet) \(disagreement.item): \(disagreement.first) vs \(disagreement.second)"
-        if let settled = disagreement.reconciled {
-          Console.print("  reconciled: \(views), settled as \(settled)")
-        } else {
-          Console.print("  to reconcile: \(views)")
-        }
+    let all = try CoderAgreement.decisions(folder: decisions)
+    let chosen = first.flatMap { a in second.map { (a, $0) } }
+    let agreement = CoderAgreement(all, coders: chosen)
+    if json.enabled {
+      Console.print(try Console.json(agreement))
+      return
+    }
+    Console.print("coders: \(agreement.coders.joined(separator: " and "))")
+    if agreement.facets.isEmpty { Console.print("no item was decided by both") }
+    for facet in agreement.facets {
+      Console.print(
+        "\(facet.facet): \(facet.items) items, \(facet.agreed) agreed, kappa \(String(format: "%.2f", facet.kappa))"
+      )
+    }
+    for disagreement in agreement.disagreements {
+      let views =
+        "\(disagreement.facet) \(disagreement.item): \(disagreement.first) vs \(disagreement.second)"
+      if let settled = disagreement.reconciled {
+        Console.print("  reconciled: \(views), settled as \(settled)")
+      } else {
+        Console.print("  to reconcile: \(views)")
       }
     }
   }

@@ -20,36 +20,34 @@ struct CodeCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
-    try reportingUserErrors {
-      let taxonomySet = try taxonomy.load()
-      let classifier = model.thesaurusOnly ? nil : try ClassifierModel.load(path: model.path)
-      let normalizer = try Normalizer(taxonomy: taxonomySet, model: classifier)
-      let coding = normalizer.code(statementID: "input", title: title, text: text)
-      if json.enabled {
-        Console.print(try Console.json(coding))
-        return
-      }
-      var lines: [String] = []
-      for facet in taxonomySet.allFacets {
-        let assignments = coding.assignments.filter { $0.facet == facet.facet }
-        lines.append("\(facet.name):")
-        if assignments.isEmpty { lines.append("  (none)") }
-        for assignment in assignments {
-          lines.append(
-            "  \(normalizer.display(assignment.code, facet: facet.facet))  score \(String(format: "%.2f", assignment.score))"
-              + "  [\(assignment.method.rawValue)]\(assignment.needsReview ? "  NEEDS REVIEW" : "")")
-          for reason in assignment.reasons {
-            let weight = reason.weight.map { String(format: " (%.2f)", $0) } ?? ""
-            lines.append("    - \(reason.kind.rawValue): \(reason.text)\(weight)")
-          }
+    let taxonomySet = try taxonomy.load()
+    let classifier = model.thesaurusOnly ? nil : try ClassifierModel.load(path: model.path)
+    let normalizer = try Normalizer(taxonomy: taxonomySet, model: classifier)
+    let coding = normalizer.code(statementID: "input", title: title, text: text)
+    if json.enabled {
+      Console.print(try Console.json(coding))
+      return
+    }
+    var lines: [String] = []
+    for facet in taxonomySet.allFacets {
+      let assignments = coding.assignments.filter { $0.facet == facet.facet }
+      lines.append("\(facet.name):")
+      if assignments.isEmpty { lines.append("  (none)") }
+      for assignment in assignments {
+        lines.append(
+          "  \(normalizer.display(assignment.code, facet: facet.facet))  score \(String(format: "%.2f", assignment.score))"
+            + "  [\(assignment.method.rawValue)]\(assignment.needsReview ? "  NEEDS REVIEW" : "")")
+        for reason in assignment.reasons {
+          let weight = reason.weight.map { String(format: " (%.2f)", $0) } ?? ""
+          lines.append("    - \(reason.kind.rawValue): \(reason.text)\(weight)")
         }
       }
-      if !coding.concepts.isEmpty {
-        lines.append(
-          "concepts found: " + coding.concepts.map { "\($0.conceptID) “\($0.words)”" }.joined(separator: ", ")
-        )
-      }
-      Console.print(lines.joined(separator: "\n"))
     }
+    if !coding.concepts.isEmpty {
+      lines.append(
+        "concepts found: " + coding.concepts.map { "\($0.conceptID) “\($0.words)”" }.joined(separator: ", ")
+      )
+    }
+    Console.print(lines.joined(separator: "\n"))
   }
 }

@@ -34,26 +34,24 @@ struct DedupeCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
-    try reportingUserErrors {
-      let inputs = try StatementLinesReader.load(path: file)
-      let defaultPath = "config/deduplication.yaml"
-      let settings: DeduplicationConfiguration
-      if let configuration {
-        settings = try DeduplicationConfiguration.load(path: configuration)
-      } else if FileManager.default.fileExists(atPath: defaultPath) {
-        settings = try DeduplicationConfiguration.load(path: defaultPath)
-      } else {
-        settings = .default
-      }
-      let links = try decisions.map { try MergeDecisionsReader.load(path: $0) } ?? []
-      let outcome = try Deduplicator(configuration: settings, pairModel: try pairModel.load()).deduplicate(
-        inputs: inputs, decisions: links)
-      if json.enabled {
-        DeduplicationJSON.write(outcome) { piece in FileHandle.standardOutput.write(Data(piece)) }
-        FileHandle.standardOutput.write(Data("\n".utf8))
-      } else {
-        Console.print(ClusterReport.render(outcome.result(), statements: inputs, includeSingletons: all))
-      }
+    let inputs = try StatementLinesReader.load(path: file)
+    let defaultPath = "config/deduplication.yaml"
+    let settings: DeduplicationConfiguration
+    if let configuration {
+      settings = try DeduplicationConfiguration.load(path: configuration)
+    } else if FileManager.default.fileExists(atPath: defaultPath) {
+      settings = try DeduplicationConfiguration.load(path: defaultPath)
+    } else {
+      settings = .default
+    }
+    let links = try decisions.map { try MergeDecisionsReader.load(path: $0) } ?? []
+    let outcome = try Deduplicator(configuration: settings, pairModel: try pairModel.load()).deduplicate(
+      inputs: inputs, decisions: links)
+    if json.enabled {
+      DeduplicationJSON.write(outcome) { piece in FileHandle.standardOutput.write(Data(piece)) }
+      FileHandle.standardOutput.write(Data("\n".utf8))
+    } else {
+      Console.print(ClusterReport.render(outcome.result(), statements: inputs, includeSingletons: all))
     }
   }
 }

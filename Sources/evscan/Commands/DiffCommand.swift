@@ -25,17 +25,15 @@ struct DiffCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
-    try reportingUserErrors {
-      let reader = SnapshotReader()
-      let diff = SnapshotDiff(
-        old: try reader.read(from: URL(fileURLWithPath: old)),
-        new: try reader.read(from: URL(fileURLWithPath: new)))
-      if json.enabled {
-        Console.print(String(decoding: try SnapshotJSON.encode(diff, pretty: true), as: UTF8.self))
-      } else {
-        Console.print(diff.rendered())
-      }
-      if exitCode && !diff.isEmpty { throw ExitCode.failure }
+    let reader = SnapshotReader()
+    let diff = SnapshotDiff(
+      old: try reader.read(from: URL(fileURLWithPath: old)),
+      new: try reader.read(from: URL(fileURLWithPath: new)))
+    if json.enabled {
+      Console.print(String(decoding: try SnapshotJSON.encode(diff, pretty: true), as: UTF8.self))
+    } else {
+      Console.print(diff.rendered())
     }
+    if exitCode && !diff.isEmpty { throw ExitCode.failure }
   }
 }

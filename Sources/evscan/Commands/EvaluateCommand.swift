@@ -52,29 +52,27 @@ struct EvaluateCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      let taxonomySet = try taxonomy.load()
-      let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
-      let evaluator = Evaluator(taxonomy: taxonomySet, trainer: training.trainer(taxonomySet))
-      let report: EvaluationReport
-      if let examples {
-        let coded = try training.joined(try reader.read(path: examples))
-        if let writeFolds {
-          let assigned = Folds.stratified(codes: coded.map(\.code), count: folds, seed: seed)
-          let lines = ["id,fold"] + zip(coded, assigned.indices).map { "\($0.id),\($1)" }
-          try (lines.joined(separator: "\n") + "\n").write(
-            toFile: writeFolds, atomically: true, encoding: .utf8)
-        }
-        report = try evaluator.crossValidate(
-          coded, folds: folds, seed: seed, useContext: !withoutContext)
-      } else if let test, let train {
-        report = try evaluator.trainAndTest(
-          train: try training.joined(try reader.read(path: train)), test: try reader.read(path: test))
-      } else {
-        report = try evaluator.thesaurusOnly(try reader.read(path: test ?? ""))
+    let taxonomySet = try taxonomy.load()
+    let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
+    let evaluator = Evaluator(taxonomy: taxonomySet, trainer: training.trainer(taxonomySet))
+    let report: EvaluationReport
+    if let examples {
+      let coded = try training.joined(try reader.read(path: examples))
+      if let writeFolds {
+        let assigned = Folds.stratified(codes: coded.map(\.code), count: folds, seed: seed)
+        let lines = ["id,fold"] + zip(coded, assigned.indices).map { "\($0.id),\($1)" }
+        try (lines.joined(separator: "\n") + "\n").write(
+          toFile: writeFolds, atomically: true, encoding: .utf8)
       }
-      Console.print(json.enabled ? try Console.json(report) : EvaluationText.render(report))
+      report = try evaluator.crossValidate(
+        coded, folds: folds, seed: seed, useContext: !withoutContext)
+    } else if let test, let train {
+      report = try evaluator.trainAndTest(
+        train: try training.joined(try reader.read(path: train)), test: try reader.read(path: test))
+    } else {
+      report = try evaluator.thesaurusOnly(try reader.read(path: test ?? ""))
     }
+    Console.print(json.enabled ? try Console.json(report) : EvaluationText.render(report))
   }
 }
 

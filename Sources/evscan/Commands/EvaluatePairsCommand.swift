@@ -35,29 +35,27 @@ struct EvaluatePairsCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      let model = try PairModel.load(path: pairModel)
-      let settings =
-        FileManager.default.fileExists(atPath: configuration)
-        ? try DeduplicationConfiguration.load(path: configuration) : .default
-      let trainer = PairModelTrainer(configuration: settings, penalty: model.penalty)
-      let (examples, _) = try inputs.examples(trainer)
-      let probabilities = trainer.outOfFold(examples, folds: folds, seed: seed)
-      let evaluation = PairEvaluation(
-        probabilities: probabilities, labels: examples.labels, vetoed: examples.vetoed(model.vetoes),
-        merge: model.mergeThreshold, review: model.reviewThreshold, folds: folds, seed: seed)
-      if json.enabled {
-        Console.print(try Console.json(evaluation))
-        return
-      }
-      Console.print(
-        """
-        \(evaluation.pairs) pairs, \(evaluation.duplicates) duplicates, \(folds)-fold cross-validation (seed \(seed))
-        merge (p >= \(evaluation.mergeThreshold)): \(evaluation.merged.pairs) pairs, precision \(evaluation.precision), recall \(evaluation.recall)
-        review band (\(evaluation.reviewThreshold) <= p < \(evaluation.mergeThreshold)): \(evaluation.review.pairs) pairs, \(evaluation.review.duplicates) duplicates (\(evaluation.review.shareOfDuplicates) of all)
-        below the band: \(evaluation.distinct.pairs) pairs, \(evaluation.distinct.duplicates) duplicates
-        Brier score \(evaluation.brier)
-        """)
+    let model = try PairModel.load(path: pairModel)
+    let settings =
+      FileManager.default.fileExists(atPath: configuration)
+      ? try DeduplicationConfiguration.load(path: configuration) : .default
+    let trainer = PairModelTrainer(configuration: settings, penalty: model.penalty)
+    let (examples, _) = try inputs.examples(trainer)
+    let probabilities = trainer.outOfFold(examples, folds: folds, seed: seed)
+    let evaluation = PairEvaluation(
+      probabilities: probabilities, labels: examples.labels, vetoed: examples.vetoed(model.vetoes),
+      merge: model.mergeThreshold, review: model.reviewThreshold, folds: folds, seed: seed)
+    if json.enabled {
+      Console.print(try Console.json(evaluation))
+      return
     }
+    Console.print(
+      """
+      \(evaluation.pairs) pairs, \(evaluation.duplicates) duplicates, \(folds)-fold cross-validation (seed \(seed))
+      merge (p >= \(evaluation.mergeThreshold)): \(evaluation.merged.pairs) pairs, precision \(evaluation.precision), recall \(evaluation.recall)
+      review band (\(evaluation.reviewThreshold) <= p < \(evaluation.mergeThreshold)): \(evaluation.review.pairs) pairs, \(evaluation.review.duplicates) duplicates (\(evaluation.review.shareOfDuplicates) of all)
+      below the band: \(evaluation.distinct.pairs) pairs, \(evaluation.distinct.duplicates) duplicates
+      Brier score \(evaluation.brier)
+      """)
   }
 }

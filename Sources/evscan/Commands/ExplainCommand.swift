@@ -23,28 +23,25 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var json: JSONOption
 
   func run() throws {
-    try reportingUserErrors {
-      let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
-      let query = id.trimmingCharacters(in: .whitespaces)
-      // A unit excluded at screening is not a statement: its verdict is all there is to explain.
-      if let excluded = content.screening.first(where: { $0.statementID == query && $0.decision == .exclude })
-      {
-        if json.enabled {
-          Console.print(String(decoding: try SnapshotJSON.encode(excluded, pretty: true), as: UTF8.self))
-        } else {
-          Console.print(Self.rendered(excluded))
-        }
-        return
-      }
-      let explanation = try Explanation(id: id, in: content, snapshot: snapshot)
+    let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
+    let query = id.trimmingCharacters(in: .whitespaces)
+    // A unit excluded at screening is not a statement: its verdict is all there is to explain.
+    if let excluded = content.screening.first(where: { $0.statementID == query && $0.decision == .exclude }) {
       if json.enabled {
-        Console.print(String(decoding: try SnapshotJSON.encode(explanation, pretty: true), as: UTF8.self))
+        Console.print(String(decoding: try SnapshotJSON.encode(excluded, pretty: true), as: UTF8.self))
       } else {
-        Console.print(explanation.rendered())
-        let units = Set(explanation.statements.map { $0.fields["unit"] ?? $0.statementID })
-        for verdict in content.screening where units.contains(verdict.statementID) {
-          Console.print(Self.rendered(verdict))
-        }
+        Console.print(Self.rendered(excluded))
+      }
+      return
+    }
+    let explanation = try Explanation(id: id, in: content, snapshot: snapshot)
+    if json.enabled {
+      Console.print(String(decoding: try SnapshotJSON.encode(explanation, pretty: true), as: UTF8.self))
+    } else {
+      Console.print(explanation.rendered())
+      let units = Set(explanation.statements.map { $0.fields["unit"] ?? $0.statementID })
+      for verdict in content.screening where units.contains(verdict.statementID) {
+        Console.print(Self.rendered(verdict))
       }
     }
   }

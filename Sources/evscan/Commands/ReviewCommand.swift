@@ -63,46 +63,44 @@ struct ReviewCommand: ParsableCommand {
 
   func run() throws {
     if !list && !json.enabled && RawTerminal.isInteractive {
-      try reportingUserErrors { try interactive() }
+      try interactive()
       return
     }
-    try reportingUserErrors {
-      let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
-      if screening {
-        try ScreeningQueue(content: content, limit: limit ?? 20).print(json: json.enabled)
-        return
-      }
-      // Concepts are recomputed from the texts with the thesaurus, to show what a pair has in common.
-      var inputs: [String: DeduplicationInput] = [:]
-      for input in try SnapshotStatements.inputs(content, taxonomy: taxonomy) {
-        inputs[input.id] = input
-      }
-      var edges = content.edges.filter { $0.verdict == .review }
-        .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
-      if let limit { edges = Array(edges.prefix(max(limit, 0))) }
-      if json.enabled {
-        let pairs = edges.map { edge in
-          let left = inputs[edge.a]
-          let right = inputs[edge.b]
-          return Pair(
-            a: edge.a, b: edge.b, score: edge.score, components: edge.components, reason: edge.reason,
-            textA: left?.text ?? "", textB: right?.text ?? "",
-            sharedConcepts: Set(left?.concepts ?? []).intersection(right?.concepts ?? []).sorted())
-        }
-        Console.print(try Console.json(pairs))
-        return
-      }
-      guard !edges.isEmpty else {
-        Console.print("No pairs in the review band.")
-        return
-      }
-      for edge in edges {
-        guard let left = inputs[edge.a], let right = inputs[edge.b] else { continue }
-        Console.print(ReviewReport.render(edge, left: left, right: right, width: width))
-      }
-      let total = content.edges.filter { $0.verdict == .review }.count
-      Console.print("\(edges.count) of \(total) pairs; decide them in decisions/merges.csv")
+    let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
+    if screening {
+      try ScreeningQueue(content: content, limit: limit ?? 20).print(json: json.enabled)
+      return
     }
+    // Concepts are recomputed from the texts with the thesaurus, to show what a pair has in common.
+    var inputs: [String: DeduplicationInput] = [:]
+    for input in try SnapshotStatements.inputs(content, taxonomy: taxonomy) {
+      inputs[input.id] = input
+    }
+    var edges = content.edges.filter { $0.verdict == .review }
+      .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
+    if let limit { edges = Array(edges.prefix(max(limit, 0))) }
+    if json.enabled {
+      let pairs = edges.map { edge in
+        let left = inputs[edge.a]
+        let right = inputs[edge.b]
+        return Pair(
+          a: edge.a, b: edge.b, score: edge.score, components: edge.components, reason: edge.reason,
+          textA: left?.text ?? "", textB: right?.text ?? "",
+          sharedConcepts: Set(left?.concepts ?? []).intersection(right?.concepts ?? []).sorted())
+      }
+      Console.print(try Console.json(pairs))
+      return
+    }
+    guard !edges.isEmpty else {
+      Console.print("No pairs in the review band.")
+      return
+    }
+    for edge in edges {
+      guard let left = inputs[edge.a], let right = inputs[edge.b] else { continue }
+      Console.print(ReviewReport.render(edge, left: left, right: right, width: width))
+    }
+    let total = content.edges.filter { $0.verdict == .review }.count
+    Console.print("\(edges.count) of \(total) pairs; decide them in decisions/merges.csv")
   }
 
   private func interactive() throws {

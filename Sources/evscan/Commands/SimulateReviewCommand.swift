@@ -63,49 +63,47 @@ struct SimulateReviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      var reports: [SimulatedReviews.Report] = []
-      if let examples {
-        let taxonomySet = try taxonomy.load()
-        let coded = try CodedExampleReader(taxonomy: taxonomySet.mitigation).read(path: examples)
-        reports.append(
-          try SimulatedReviews.codes(
-            coded, taxonomy: taxonomySet,
-            simulation: ReviewSimulation(
-              seed: seed, seedSize: codeSeedSize, batch: codeBatch, budget: codeBudget)))
-      }
-      if let pairs, let statements {
-        let model = try PairModel.load(path: pairModel)
-        let trainer = PairModelTrainer(penalty: model.penalty)
-        let measured = try trainer.examples(
-          try LabelledPairReader.load(path: pairs),
-          statements: try StatementLinesReader.load(path: statements),
-          statementsFile: statements)
-        reports.append(
-          try SimulatedReviews.pairs(
-            measured, penalty: model.penalty, mergeThreshold: model.mergeThreshold,
-            simulation: ReviewSimulation(
-              seed: seed, seedSize: pairSeedSize, batch: pairBatch, budget: pairBudget)))
-      }
-      if json.enabled {
-        Console.print(try Console.json(reports))
-        return
-      }
-      for report in reports {
-        Console.print(
-          "\(report.kind): \(report.items) items, \(report.heldOut) held out; \(report.metric) by labels given"
-        )
-        for curve in report.curves {
-          let points = curve.points.map {
-            "\($0.labelled):\(String(format: "%.3f", $0.metrics[report.metric] ?? 0))"
-          }
-          Console.print("  \(curve.order): \(points.joined(separator: " "))")
+    var reports: [SimulatedReviews.Report] = []
+    if let examples {
+      let taxonomySet = try taxonomy.load()
+      let coded = try CodedExampleReader(taxonomy: taxonomySet.mitigation).read(path: examples)
+      reports.append(
+        try SimulatedReviews.codes(
+          coded, taxonomy: taxonomySet,
+          simulation: ReviewSimulation(
+            seed: seed, seedSize: codeSeedSize, batch: codeBatch, budget: codeBudget)))
+    }
+    if let pairs, let statements {
+      let model = try PairModel.load(path: pairModel)
+      let trainer = PairModelTrainer(penalty: model.penalty)
+      let measured = try trainer.examples(
+        try LabelledPairReader.load(path: pairs),
+        statements: try StatementLinesReader.load(path: statements),
+        statementsFile: statements)
+      reports.append(
+        try SimulatedReviews.pairs(
+          measured, penalty: model.penalty, mergeThreshold: model.mergeThreshold,
+          simulation: ReviewSimulation(
+            seed: seed, seedSize: pairSeedSize, batch: pairBatch, budget: pairBudget)))
+    }
+    if json.enabled {
+      Console.print(try Console.json(reports))
+      return
+    }
+    for report in reports {
+      Console.print(
+        "\(report.kind): \(report.items) items, \(report.heldOut) held out; \(report.metric) by labels given"
+      )
+      for curve in report.curves {
+        let points = curve.points.map {
+          "\($0.labelled):\(String(format: "%.3f", $0.metrics[report.metric] ?? 0))"
         }
-        Console.print(
-          "  random order's final \(report.metric) \(String(format: "%.3f", report.randomFinal)) reached by the "
-            + "queue's order at \(report.uncertainLabelsToReachRandomFinal.map(String.init) ?? "never") labels, "
-            + "by the random order at \(report.randomLabelsToReachRandomFinal.map(String.init) ?? "never")")
+        Console.print("  \(curve.order): \(points.joined(separator: " "))")
       }
+      Console.print(
+        "  random order's final \(report.metric) \(String(format: "%.3f", report.randomFinal)) reached by the "
+          + "queue's order at \(report.uncertainLabelsToReachRandomFinal.map(String.init) ?? "never") labels, "
+          + "by the random order at \(report.randomLabelsToReachRandomFinal.map(String.init) ?? "never")")
     }
   }
 }

@@ -24,15 +24,13 @@ struct SiteCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
-    try reportingUserErrors {
-      let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
-      let pages = try SiteGenerator(content: content).write(to: URL(fileURLWithPath: output))
-      if !quiet {
-        let bytes = pages.reduce(0) { $0 + $1.bytes.count }
-        Console.print(
-          "wrote \(output): \(pages.count) files, \(bytes / 1024) KiB; open \(output)/index.html in a browser"
-        )
-      }
+    let content = try SnapshotReader().read(from: URL(fileURLWithPath: snapshot))
+    let pages = try SiteGenerator(content: content).write(to: URL(fileURLWithPath: output))
+    if !quiet {
+      let bytes = pages.reduce(0) { $0 + $1.bytes.count }
+      Console.print(
+        "wrote \(output): \(pages.count) files, \(bytes / 1024) KiB; open \(output)/index.html in a browser"
+      )
     }
   }
 }

@@ -40,46 +40,44 @@ struct TrainCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      let taxonomySet = try taxonomy.load()
-      let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
-      var all: [CodedExample] = []
-      var files: [ClassifierModel.TrainingFile] = []
-      for path in examples {
-        let rows = try training.joined(try reader.read(path: path))
-        all += rows
-        let digest = try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: path))
-        files.append(
-          .init(
-            name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest, rows: rows.count,
-            attribution: attribution))
-      }
-      if let context = training.context {
-        let digest = try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: context))
-        let joined = all.filter { $0.context != nil }.count
-        files.append(
-          .init(
-            name: URL(fileURLWithPath: context).lastPathComponent, sha256: digest, rows: joined,
-            attribution: nil))
-      }
-      if let decisions {
-        let decided = try DecidedCodeExamples.load(
-          codesPath: decisions, frameworks: URL(fileURLWithPath: training.frameworks), choice: .standIn)
-        all += decided
-        files.append(
-          .init(
-            name: URL(fileURLWithPath: decisions).lastPathComponent,
-            sha256: try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: decisions)), rows: decided.count,
-            attribution: nil))
-      }
-      let model = try training.trainer(taxonomySet).train(all, files: files)
-      let url = URL(fileURLWithPath: output)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try model.encoded().write(to: url, options: .atomic)
-      Console.print(
-        "trained on \(all.count) examples (\(model.classes.count) codes, \(model.features.count) features, "
-          + "temperature \(model.hyperparameters.temperature)); wrote \(output)")
+    let taxonomySet = try taxonomy.load()
+    let reader = CodedExampleReader(taxonomy: taxonomySet.mitigation)
+    var all: [CodedExample] = []
+    var files: [ClassifierModel.TrainingFile] = []
+    for path in examples {
+      let rows = try training.joined(try reader.read(path: path))
+      all += rows
+      let digest = try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: path))
+      files.append(
+        .init(
+          name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest, rows: rows.count,
+          attribution: attribution))
     }
+    if let context = training.context {
+      let digest = try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: context))
+      let joined = all.filter { $0.context != nil }.count
+      files.append(
+        .init(
+          name: URL(fileURLWithPath: context).lastPathComponent, sha256: digest, rows: joined,
+          attribution: nil))
+    }
+    if let decisions {
+      let decided = try DecidedCodeExamples.load(
+        codesPath: decisions, frameworks: URL(fileURLWithPath: training.frameworks), choice: .standIn)
+      all += decided
+      files.append(
+        .init(
+          name: URL(fileURLWithPath: decisions).lastPathComponent,
+          sha256: try SHA256Digest.hex(contentsOf: URL(fileURLWithPath: decisions)), rows: decided.count,
+          attribution: nil))
+    }
+    let model = try training.trainer(taxonomySet).train(all, files: files)
+    let url = URL(fileURLWithPath: output)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try model.encoded().write(to: url, options: .atomic)
+    Console.print(
+      "trained on \(all.count) examples (\(model.classes.count) codes, \(model.features.count) features, "
+        + "temperature \(model.hyperparameters.temperature)); wrote \(output)")
   }
 }

@@ -58,41 +58,39 @@ struct TrainPairsCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingUserErrors {
-      let settings =
-        FileManager.default.fileExists(atPath: configuration)
-        ? try DeduplicationConfiguration.load(path: configuration) : .default
-      let trainer = PairModelTrainer(configuration: settings, penalty: penalty)
-      let (examples, files) = try inputs.examples(trainer)
-      let probabilities = trainer.outOfFold(examples, folds: folds, seed: seed)
-      let vetoed = examples.vetoed(vetoes)
-      var chosen = PairModelTrainer.thresholds(
-        probabilities: probabilities, labels: examples.labels, vetoed: vetoed, precision: precision,
-        reviewRecall: reviewRecall)
-      if let mergeThreshold { chosen.merge = mergeThreshold }
-      if let reviewThreshold { chosen.review = reviewThreshold }
-      guard chosen.review <= chosen.merge else {
-        throw ValidationError("the review band must start at or below the merge threshold")
-      }
-      let evaluation = PairEvaluation(
-        probabilities: probabilities, labels: examples.labels, vetoed: vetoed, merge: chosen.merge,
-        review: chosen.review, folds: folds, seed: seed)
-      let model = trainer.fit(
-        examples, merge: chosen.merge, review: chosen.review, vetoes: vetoes, training: files,
-        crossValidation: evaluation)
-      for (veto, count) in model.vetoEvidence.sorted(by: { $0.key < $1.key }) {
-        Console.print(
-          "veto \(veto): holds for \(count.duplicates) duplicates and \(count.others) other pairs")
-      }
-      let url = URL(fileURLWithPath: output)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try model.encoded().write(to: url, options: .atomic)
-      Console.print(
-        "trained on \(examples.pairs.count) pairs (\(evaluation.duplicates) duplicates); merge at "
-          + "\(chosen.merge), review from \(chosen.review); cross-validated merge precision "
-          + "\(evaluation.precision), recall \(evaluation.recall); wrote \(output) (version \(model.version))"
-      )
+    let settings =
+      FileManager.default.fileExists(atPath: configuration)
+      ? try DeduplicationConfiguration.load(path: configuration) : .default
+    let trainer = PairModelTrainer(configuration: settings, penalty: penalty)
+    let (examples, files) = try inputs.examples(trainer)
+    let probabilities = trainer.outOfFold(examples, folds: folds, seed: seed)
+    let vetoed = examples.vetoed(vetoes)
+    var chosen = PairModelTrainer.thresholds(
+      probabilities: probabilities, labels: examples.labels, vetoed: vetoed, precision: precision,
+      reviewRecall: reviewRecall)
+    if let mergeThreshold { chosen.merge = mergeThreshold }
+    if let reviewThreshold { chosen.review = reviewThreshold }
+    guard chosen.review <= chosen.merge else {
+      throw ValidationError("the review band must start at or below the merge threshold")
     }
+    let evaluation = PairEvaluation(
+      probabilities: probabilities, labels: examples.labels, vetoed: vetoed, merge: chosen.merge,
+      review: chosen.review, folds: folds, seed: seed)
+    let model = trainer.fit(
+      examples, merge: chosen.merge, review: chosen.review, vetoes: vetoes, training: files,
+      crossValidation: evaluation)
+    for (veto, count) in model.vetoEvidence.sorted(by: { $0.key < $1.key }) {
+      Console.print(
+        "veto \(veto): holds for \(count.duplicates) duplicates and \(count.others) other pairs")
+    }
+    let url = URL(fileURLWithPath: output)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try model.encoded().write(to: url, options: .atomic)
+    Console.print(
+      "trained on \(examples.pairs.count) pairs (\(evaluation.duplicates) duplicates); merge at "
+        + "\(chosen.merge), review from \(chosen.review); cross-validated merge precision "
+        + "\(evaluation.precision), recall \(evaluation.recall); wrote \(output) (version \(model.version))"
+    )
   }
 }

@@ -41,37 +41,35 @@ struct TrainScreeningCommand: ParsableCommand {
   var learningRate: Double = 8
 
   func run() throws {
-    try reportingUserErrors {
-      var set = ScreeningTrainingSet()
-      try set.addCodedStatements(path: coded)
-      try set.addShippedStatements(frameworks: URL(fileURLWithPath: frameworks))
-      try set.addLabels(path: labels, documents: URL(fileURLWithPath: documents))
-      var trainer = ScreeningTrainer()
-      trainer.regularisation = regularisation
-      trainer.iterations = iterations
-      trainer.learningRate = learningRate
-      let model = trainer.train(set.examples, sources: set.sources)
-      let url = URL(fileURLWithPath: output)
-      try model.encoded().write(to: url, options: .atomic)
-      let evaluation = model.evaluation
+    var set = ScreeningTrainingSet()
+    try set.addCodedStatements(path: coded)
+    try set.addShippedStatements(frameworks: URL(fileURLWithPath: frameworks))
+    try set.addLabels(path: labels, documents: URL(fileURLWithPath: documents))
+    var trainer = ScreeningTrainer()
+    trainer.regularisation = regularisation
+    trainer.iterations = iterations
+    trainer.learningRate = learningRate
+    let model = trainer.train(set.examples, sources: set.sources)
+    let url = URL(fileURLWithPath: output)
+    try model.encoded().write(to: url, options: .atomic)
+    let evaluation = model.evaluation
+    Console.print(
+      "trained on \(model.training.examples) examples (\(model.training.positives) mitigations, "
+        + "\(model.training.negatives) not); \(evaluation.method):")
+    Console.print("threshold  precision  recall  kept  excluded  worst document's recall")
+    for point in evaluation.points {
+      let mark = point.threshold == model.threshold ? "  <- shipped" : ""
       Console.print(
-        "trained on \(model.training.examples) examples (\(model.training.positives) mitigations, "
-          + "\(model.training.negatives) not); \(evaluation.method):")
-      Console.print("threshold  precision  recall  kept  excluded  worst document's recall")
-      for point in evaluation.points {
-        let mark = point.threshold == model.threshold ? "  <- shipped" : ""
-        Console.print(
-          String(
-            format: "%9.2f  %9.3f  %6.3f  %4d  %8d  %.3f (%@)%@", point.threshold, point.precision,
-            point.recall,
-            point.kept, point.excluded, point.worstDocumentRecall, point.worstDocument, mark))
-      }
-      for group in evaluation.groups {
-        Console.print(
-          "  \(group.name): \(group.positivesKept) of \(group.positives) mitigations kept, "
-            + "\(group.negativesExcluded) of \(group.negatives) others excluded")
-      }
-      Console.print("wrote \(output)")
+        String(
+          format: "%9.2f  %9.3f  %6.3f  %4d  %8d  %.3f (%@)%@", point.threshold, point.precision,
+          point.recall,
+          point.kept, point.excluded, point.worstDocumentRecall, point.worstDocument, mark))
     }
+    for group in evaluation.groups {
+      Console.print(
+        "  \(group.name): \(group.positivesKept) of \(group.positives) mitigations kept, "
+          + "\(group.negativesExcluded) of \(group.negatives) others excluded")
+    }
+    Console.print("wrote \(output)")
   }
 }
