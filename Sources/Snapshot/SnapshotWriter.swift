@@ -37,8 +37,9 @@ public struct SnapshotWriter: Sendable {
 
   /// Writes every file of the snapshot into `folder` and returns the manifest it wrote.
   ///
-  /// - Throws: `InputError` when the folder cannot be written, when it already holds snapshot files,
-  ///   when the counts do not add up, or when the content refers to things it does not contain.
+  /// - Throws: `InputError` when the folder cannot be written or already holds snapshot files;
+  ///   `InternalError` when the counts do not add up or the content refers to things it does not contain,
+  ///   which is a fault in an earlier stage, never in the user's files.
   @discardableResult
   public func write(_ content: SnapshotContent, to folder: URL) throws -> SnapshotManifest {
     try Self.checkFolder(folder)
@@ -73,19 +74,15 @@ public struct SnapshotWriter: Sendable {
     let validator = SnapshotValidator(content)
     let countProblems = timer.measure("write: checks") { validator.countProblems }
     guard countProblems.isEmpty else {
-      throw InputError(
-        file: folder.appendingPathComponent(SnapshotFile.report.fileName).path,
-        "refusing to write a report whose counts do not add up: \(SnapshotValidator.summary(countProblems)); "
-          + "nothing was written. This is a fault in an earlier stage of the scan, not in your files: "
-          + "report it with the command you ran")
+      throw InternalError(
+        "refusing to write \(SnapshotFile.report.fileName), whose counts do not add up: "
+          + "\(SnapshotValidator.summary(countProblems)); nothing was written to \(folder.path)")
     }
     let referenceProblems = timer.measure("write: checks") { validator.referenceProblems }
     guard referenceProblems.isEmpty else {
-      throw InputError(
-        file: folder.path,
+      throw InternalError(
         "refusing to write an inconsistent snapshot: \(SnapshotValidator.summary(referenceProblems)); "
-          + "nothing was written. This is a fault in an earlier stage of the scan, not in your files: "
-          + "report it with the command you ran")
+          + "nothing was written to \(folder.path)")
     }
   }
 
@@ -190,6 +187,8 @@ public struct SnapshotWriter: Sendable {
     do {
       try body()
     } catch let error as InputError {
+      throw error
+    } catch let error as InternalError {
       throw error
     } catch {
       throw InputError(

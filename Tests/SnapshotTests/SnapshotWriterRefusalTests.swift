@@ -15,9 +15,9 @@ struct SnapshotWriterRefusalTests {
     #expect(!content.run.counts.isConsistent)
     let temporary = try TemporaryFolder()
     let folder = try temporary.folder("out")
-    let error = try #require(throws: InputError.self) { try SnapshotWriter().write(content, to: folder) }
-    #expect(error.location.file.hasSuffix("report.md"))
-    #expect(error.message.contains("counts do not add up"))
+    let error = try #require(throws: InternalError.self) { try SnapshotWriter().write(content, to: folder) }
+    #expect(error.message.contains("refusing to write report.md, whose counts do not add up"))
+    #expect(error.description.contains("This is a bug in evscan"))
     #expect(error.message.contains("units matched (11) should equal statements (8) plus dropped units (2)"))
     #expect(error.message.contains("canonical mitigations (4)"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -29,7 +29,7 @@ struct SnapshotWriterRefusalTests {
     content.statements.removeLast()
     let temporary = try TemporaryFolder()
     let folder = try temporary.folder("out")
-    let error = try #require(throws: InputError.self) { try SnapshotWriter().write(content, to: folder) }
+    let error = try #require(throws: InternalError.self) { try SnapshotWriter().write(content, to: folder) }
     #expect(error.message.contains("the counts say 8 statements but the snapshot holds 7"))
   }
 
@@ -44,8 +44,8 @@ struct SnapshotWriterRefusalTests {
         a: "ghost:1", b: "schuett-2023:1", score: 0.5, components: [:], verdict: .review, reason: ""))
     let temporary = try TemporaryFolder()
     let folder = try temporary.folder("out")
-    let error = try #require(throws: InputError.self) { try SnapshotWriter().write(content, to: folder) }
-    #expect(error.location.file == folder.path)
+    let error = try #require(throws: InternalError.self) { try SnapshotWriter().write(content, to: folder) }
+    #expect(error.message.contains("nothing was written to \(folder.path)"))
     #expect(
       error.message.contains("code 9.9 of facet mitigation, which the snapshot's taxonomy does not define"))
     #expect(error.message.contains("share action number 1"))

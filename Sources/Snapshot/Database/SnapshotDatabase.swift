@@ -23,10 +23,9 @@ enum SnapshotDatabase {
       if let first = broken.first {
         let table: String = first["table"] ?? "?"
         let parent: String = first["parent"] ?? "?"
-        throw InputError(
-          file: url.path,
-          "refusing to write an inconsistent snapshot: a row of \(table) refers to a missing row of \(parent) "
-            + "(\(broken.count) such rows); this is a fault in an earlier stage of the scan: report it")
+        throw InternalError(
+          "refusing to write the database \(url.path): a row of \(table) refers to a missing row of \(parent) "
+            + "(\(broken.count) such rows)")
       }
       try db.execute(sql: "VACUUM INTO ?", arguments: [url.path])
     }
