@@ -114,8 +114,8 @@ struct AnalysedCorpus: Sendable {
         var lastBe = Int.min / 2
         for token in analyzer.tokens(inputs[index].text) where !voice.contains(token) {
           if token.isStopWord {
-            if modalAt < 0 && Self.modals.contains(token.normalized) { modalAt = contentCount }
-            if Self.beForms.contains(token.normalized) { lastBe = position }
+            if modalAt < 0 && Self.modals.contains(token.word) { modalAt = contentCount }
+            if Self.beForms.contains(token.word) { lastBe = position }
           } else {
             piece.append(token.stem, followsBe: position - lastBe <= 2)
             contentCount += 1

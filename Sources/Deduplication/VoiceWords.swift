@@ -4,10 +4,10 @@ import TextAnalysis
 /// tokens can be checked against them before stemming: "developers" is voice, "development" is not, though
 /// both stem to "develop"; "systems" is voice, "systemic" is not, though both stem to "system".
 struct VoiceWords: Sendable {
-  let normalized: Set<String>
+  let folded: Set<String>
 
   init(words: [String], lexicon: ActionLexicon, analyzer: TextAnalyzer = TextAnalyzer()) throws {
-    var normalized = Set<String>()
+    var folded = Set<String>()
     for (index, word) in words.enumerated() {
       let keyPath = "voice.words"
       let tokens = analyzer.tokens(word)
@@ -24,9 +24,9 @@ struct VoiceWords: Sendable {
           message:
             "`\(keyPath)[\(index)]` is \"\(word)\", which names a kind of action in `actions`; remove one")
       }
-      normalized.insert(Self.withoutPossessive(token.normalized))
+      folded.insert(Self.withoutPossessive(token.word))
     }
-    self.normalized = normalized
+    self.folded = folded
   }
 
   /// "developer's" and "developers'" are the voice word "developer" / "developers".
@@ -37,6 +37,6 @@ struct VoiceWords: Sendable {
   }
 
   func contains(_ token: Token) -> Bool {
-    !normalized.isEmpty && normalized.contains(Self.withoutPossessive(token.normalized))
+    !folded.isEmpty && folded.contains(Self.withoutPossessive(token.word))
   }
 }

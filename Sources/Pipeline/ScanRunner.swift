@@ -135,8 +135,8 @@ public struct ScanRunner {
       pairModel: pairModel, previous: previous)
   }
 
-  private var codesPath: URL { options.decisions.appendingPathComponent("codes.csv") }
-  private var mergesPath: URL { options.decisions.appendingPathComponent("merges.csv") }
+  private var codesPath: URL { DecisionFile.codes.url(in: options.decisions) }
+  private var mergesPath: URL { DecisionFile.merges.url(in: options.decisions) }
 
   /// People's coding decisions (decisions/codes.csv), after both decision logs are repaired.
   private func readCodeDecisions(knownStatements ids: Set<String>) throws -> [CodeDecision] {
@@ -162,8 +162,7 @@ public struct ScanRunner {
   ) throws -> DeduplicationResult {
     progress.stage("merging near-duplicates")
     let linkDecisions = madeOnThisRunsDocuments(
-      FileManager.default.fileExists(atPath: mergesPath.path)
-        ? try MergeDecisionsReader.load(path: mergesPath.path, name: relativePath(mergesPath)) : [],
+      try MergeDecisionsReader.read(path: mergesPath.path, name: relativePath(mergesPath)),
       units: units, extractions: extractions)
     let deduplicationInputs = zip(statements, codings).map { statement, coding in
       DeduplicationInput(
@@ -278,7 +277,7 @@ public struct ScanRunner {
   {
     guard let model else { return ScreeningOutcome(statements: extracted, verdicts: [], dropped: []) }
     progress.stage("screening \(extracted.count) units")
-    let path = options.decisions.appendingPathComponent("screening.csv")
+    let path = DecisionFile.screening.url(in: options.decisions)
     let decisions = try ScreeningDecisionReader().read(
       path: path.path, name: relativePath(path), knownUnits: Set(extracted.map(\.id)))
     var settings: [String: Recipe.Screening] = [:]
@@ -394,7 +393,7 @@ public struct ScanRunner {
     var others: [(URL, String)] = [
       (codesPath, "decisions"),
       (mergesPath, "decisions"),
-      (options.decisions.appendingPathComponent("screening.csv"), "decisions"),
+      (DecisionFile.screening.url(in: options.decisions), "decisions"),
       (options.deduplicationConfiguration, "configuration"),
     ]
     if let model = options.model { others.append((model, "model")) }

@@ -1,3 +1,4 @@
+import CSVInput
 import ContentHash
 import Extraction
 import Foundation
@@ -110,12 +111,8 @@ struct ScanShortcut {
     for name in (try? files.contentsOfDirectory(atPath: facets.path)) ?? [] where name.hasSuffix(".yaml") {
       urls.append(facets.appendingPathComponent(name))
     }
-    var optional = [
-      options.decisions.appendingPathComponent("codes.csv"),
-      options.decisions.appendingPathComponent("merges.csv"),
-      options.decisions.appendingPathComponent("screening.csv"),
-      options.deduplicationConfiguration,
-    ]
+    var optional =
+      DecisionFile.allCases.map { $0.url(in: options.decisions) } + [options.deduplicationConfiguration]
     if let model = options.model { optional.append(model) }
     if let pairModel = options.pairModel { optional.append(pairModel) }
     if let screeningModel = options.screeningModel { optional.append(screeningModel) }

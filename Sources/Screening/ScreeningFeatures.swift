@@ -28,7 +28,7 @@ public struct ScreeningFeatures: Sendable {
       guard !token.stem.allSatisfy(\.isNumber) else { continue }
       let name = "word:" + token.stem
       if surfaces[name] == nil {
-        surfaces[name] = token.normalized
+        surfaces[name] = token.word
         stems.append(name)
       }
     }
@@ -38,7 +38,7 @@ public struct ScreeningFeatures: Sendable {
     }
     if let first = tokens.first {
       values["first:" + first.stem] = 1
-      surfaces["first:" + first.stem] = first.normalized
+      surfaces["first:" + first.stem] = first.word
     }
     values[Self.lengthFeature(words: tokens.count)] = 1
     return Vector(values: values, cues: cues, surfaces: surfaces)

@@ -18,8 +18,4 @@ public struct Token: Sendable, Hashable {
     self.utf8Range = utf8Range
     self.isStopWord = isStopWord
   }
-
-  /// `word` under its former name, kept only until Screening and Deduplication read `word`: "normalize"
-  /// means coding in this package (the Normalization stage), not folding a word's case.
-  public var normalized: String { word }
 }
