@@ -17,8 +17,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
-    // What several test targets need, written once: the package's paths, temporary folders.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // What several test targets need, written once: the package's paths, temporary folders, sample statements.
+    .target(name: "TestSupport", dependencies: ["ScanModel"], path: "Tests/TestSupport"),
     .systemLibrary(
       name: "CLibXML2",
       pkgConfig: "libxml-2.0",
@@ -95,7 +95,9 @@ let package = Package(
     .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout", "Markup", "ScanModel"]),
     .testTarget(
       name: "ExtractionTests",
-      dependencies: ["TestSupport", "Extraction", "ScanModel", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "TestSupport", "Extraction", "Markup", "ScanModel", .product(name: "Yams", package: "Yams"),
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "TaxonomyTests", dependencies: ["TestSupport", "Taxonomy", "ScanModel"], exclude: ["Fixtures"]),
@@ -139,6 +141,6 @@ let package = Package(
       name: "ScreeningTests", dependencies: ["TestSupport", "Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "SiteTests", dependencies: ["TestSupport", "Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "evscanTests", dependencies: ["evscan", "Deduplication", "ScanModel"]),
+    .testTarget(name: "evscanTests", dependencies: ["TestSupport", "evscan", "Deduplication", "ScanModel"]),
   ]
 )

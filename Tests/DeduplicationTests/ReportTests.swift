@@ -1,32 +1,14 @@
 import Foundation
 import ScanModel
+import TestSupport
 import Testing
 
 @testable import Deduplication
 
-/// The plain-text renderings and the canonical mitigation's name, definition, code and sources.
+/// The canonical mitigation's name, definition, code and sources, and the JSON writer; the plain-text
+/// renderings of the same result are tested beside their commands (evscanTests/Rendering).
 @Suite struct ReportTests {
-  static let inputs = [
-    DeduplicationInput(
-      id: "uk-1", framework: "uk-government-2023",
-      text: "Red team models with internal and external experts before deployment; give them enough time.",
-      concepts: ["red-teaming"], primaryCode: "3.1"),
-    DeduplicationInput(
-      id: "nist-1", framework: "nist-2024",
-      text: "Red team models with internal and external experts before deployment; give them enough time.",
-      concepts: ["red-teaming"], primaryCode: "3.2"),
-    DeduplicationInput(
-      id: "barrett-1", framework: "barrett-2024",
-      text: "Red-team models with internal and external experts before deployment, giving them enough time.",
-      concepts: ["red-teaming"], primaryCode: "3.1"),
-    DeduplicationInput(
-      id: "w-1", framework: "wiener-2024",
-      text: "Red-team the model for cyber-offence capabilities before release.",
-      concepts: ["red-teaming", "cyberattacks"]),
-    DeduplicationInput(
-      id: "w-2", framework: "wiener-2024", text: "Red-team the model for biased outputs before release.",
-      concepts: ["red-teaming", "bias"]),
-  ]
+  static let inputs = SampleStatements.redTeaming
 
   @Test func canonicalMitigation() throws {
     let result = try Deduplicator().run(inputs: Self.inputs)

@@ -1,5 +1,6 @@
 import Deduplication
 import ScanModel
+import TestSupport
 import Testing
 
 @testable import evscan
@@ -7,8 +8,8 @@ import Testing
 /// The plain text `evscan dedupe` prints.
 @Suite struct ClusterReportTests {
   @Test func clusterReportShowsMembersAndEdges() throws {
-    let result = try Deduplicator().run(inputs: RenderingFixtures.inputs)
-    let text = ClusterReport.render(result, statements: RenderingFixtures.inputs)
+    let result = try Deduplicator().run(inputs: SampleStatements.redTeaming)
+    let text = ClusterReport.render(result, statements: SampleStatements.redTeaming)
     #expect(text.hasPrefix("5 statements, 3 mitigations (1 with more than one statement, 2 alone)"))
     #expect(
       text.contains("M0001  Red-team models with internal and external experts before deployment  [3.1]"))
