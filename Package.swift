@@ -117,7 +117,7 @@ let package = Package(
         // The writers' oracle: the library the delimited-text writer replaced.
         .product(name: "CSV", package: "CSV.swift"),
       ],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "PipelineTests", dependencies: ["TestSupport", "Pipeline", "ScanModel", "Taxonomy"],
       resources: [.copy("Fixtures")]),
@@ -141,6 +141,7 @@ let package = Package(
       name: "ScreeningTests", dependencies: ["TestSupport", "Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "SiteTests", dependencies: ["TestSupport", "Site", "Snapshot", "ScanModel"]),
     .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "evscanTests", dependencies: ["TestSupport", "evscan", "Deduplication", "ScanModel"]),
+    .testTarget(
+      name: "evscanTests", dependencies: ["TestSupport", "evscan", "Deduplication", "Snapshot", "ScanModel"]),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import ScanModel
+import TestSupport
 import Testing
 
 @testable import Snapshot
@@ -89,11 +90,6 @@ struct ExplanationTests {
       explanation.formerMembers.map { "\($0.statementID) \($0.mitigationID ?? "-")" } == [
         "nist-2024:gv-1-1-001 M0004", "schuett-2023:retired-unit -",
       ])
-    let text = explanation.rendered(width: 100)
-    #expect(text.hasPrefix("Mitigation M0006 is retired: merged into M0004; 1 of its statements removed.\n"))
-    #expect(text.contains("now in M0004"))
-    #expect(text.contains("no longer scanned"))
-    #expect(text.contains("merged M0004 from M0004, M0006"))
   }
 
   /// A snapshot written before the fates were kept still says what its identity changes know.
@@ -103,24 +99,6 @@ struct ExplanationTests {
     older.retiredMitigations = []
     let error = try #require(throws: InputError.self) { try Explanation(id: "M0006", in: older) }
     #expect(error.message.contains("retired (merged into M0004)"))
-  }
-
-  @Test("the terminal rendering quotes the text and shows provenance, codes and edges")
-  func rendering() throws {
-    let text = try Explanation(id: "M0003", in: content).rendered(width: 100)
-    #expect(text.hasPrefix("Mitigation M0003: Red teaming\n"))
-    #expect(text.contains("  primary code 3.1 Testing & Auditing"))
-    #expect(text.contains("Statement A0005_NIST2024 (nist-2024:mp-4-1-001)"))
-    #expect(text.contains("\"Conduct red-teaming exercises, \"with domain experts\", to find dangerous"))
-    // A statement read from a PDF names its page, and its line is in the layout rebuilt from the PDF.
-    #expect(text.contains("  page         page 18 (41, 472 pt from the top left)"))
-    #expect(
-      text.contains("  location     line 52 of the layout rebuilt from the PDF, /html/body/div[2]/p[52]"))
-    #expect(text.contains("  risks        CBRN, Dangerous capabilities"))
-    #expect(text.contains("How the members were joined"))
-    #expect(
-      text.contains("score 0.82 merge (concepts 0.90, lexical 0.70, tfidf 0.80): same action (red-team)"))
-    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 || !$0.contains(" ") })
   }
 
   @Test(

@@ -1,13 +1,13 @@
 import Foundation
 import ScanModel
 
-/// A realistic small snapshot: four frameworks (one without an MIT source key), eight statements with
+/// A realistic small snapshot, for the snapshot's tests and the rendering tests beside the commands: four frameworks (one without an MIT source key), eight statements with
 /// commas, quotes and line breaks in their text, codes from every method, five mitigations (single,
 /// merged, must-linked), a review pair, human decisions, identity changes and a retired id.
-enum SnapshotFixtures {
-  static let sha = String(repeating: "ab", count: 32)
+public enum SnapshotFixtures {
+  public static let sha = String(repeating: "ab", count: 32)
 
-  static var taxonomy: [TaxonomyFacet] {
+  public static var taxonomy: [TaxonomyFacet] {
     [
       TaxonomyFacet(
         facet: "mitigation", name: "MIT AI Risk Mitigation Taxonomy", version: "1.0.0",
@@ -49,7 +49,7 @@ enum SnapshotFixtures {
     ]
   }
 
-  static func framework(
+  public static func framework(
     _ slug: String, sourceKey: String?, title: String, year: Int,
     format: FrameworkManifest.Document.Format = .html,
     units: Int
@@ -75,7 +75,7 @@ enum SnapshotFixtures {
       documentPath: "\(slug)/\(file)", documentBytes: 12_345, unitsMatched: units)
   }
 
-  static func statement(
+  public static func statement(
     _ id: String, title: String? = nil, label: String? = nil, section: [String] = ["2 Measures"],
     text: String,
     line: Int, fields: [String: String] = [:]
@@ -89,7 +89,7 @@ enum SnapshotFixtures {
       page: framework == "nist-2024" ? PagePosition(number: 17 + line % 3, top: 420 + line, left: 41) : nil)
   }
 
-  static func code(
+  public static func code(
     _ statement: String, _ facet: String, _ code: String, rank: Int = 1, score: Double,
     method: CodeAssignment.Method = .classifier, review: Bool = false, reasons: [CodingReason]? = nil
   ) -> CodeAssignment {
@@ -99,11 +99,13 @@ enum SnapshotFixtures {
       needsReview: review)
   }
 
-  static func member(_ id: String, _ similarity: Double, _ joinedBy: String = "merge") -> MitigationMember {
+  public static func member(_ id: String, _ similarity: Double, _ joinedBy: String = "merge")
+    -> MitigationMember
+  {
     MitigationMember(statementID: id, similarityToRepresentative: similarity, joinedBy: joinedBy)
   }
 
-  static var content: SnapshotContent {
+  public static var content: SnapshotContent {
     let frameworks = [
       framework("example-2025", sourceKey: nil, title: "An Example Framework", year: 2025, units: 3),
       framework("nist-2024", sourceKey: "NIST2024", title: "Generative AI Profile", year: 2024, units: 2),
@@ -316,24 +318,24 @@ enum SnapshotFixtures {
 
   // MARK: - JSON fixtures
 
-  static var fixturesFolder: URL {
-    Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+  public static var fixturesFolder: URL {
+    PackagePaths.fixtures(of: "SnapshotTests")
   }
 
-  static var jsonFixtureNames: [String] {
+  public static var jsonFixtureNames: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: fixturesFolder.path)) ?? []
     return names.filter { $0.hasSuffix(".json") }.sorted()
   }
 
-  static func loadJSON(_ name: String) throws -> SnapshotContent {
+  public static func loadJSON(_ name: String) throws -> SnapshotContent {
     try JSONDecoder().decode(
       SnapshotContent.self, from: Data(contentsOf: fixturesFolder.appendingPathComponent(name)))
   }
 
   /// The built-in fixture (`built-in`) or a JSON fixture file by name.
-  static func named(_ name: String) throws -> SnapshotContent {
+  public static func named(_ name: String) throws -> SnapshotContent {
     name == "built-in" ? content : try loadJSON(name)
   }
 
-  static var allNames: [String] { ["built-in"] + jsonFixtureNames }
+  public static var allNames: [String] { ["built-in"] + jsonFixtureNames }
 }

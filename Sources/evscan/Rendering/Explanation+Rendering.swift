@@ -1,8 +1,9 @@
 import ScanModel
+import Snapshot
 
 extension Explanation {
   /// The explanation for a person at a terminal, wrapped to `width` columns.
-  public func rendered(width: Int = 100) -> String {
+  func rendered(width: Int = 100) -> String {
     var out = TextBlock(width: width)
     renderSubject(into: &out)
     for trail in statements {
