@@ -135,7 +135,9 @@ let package = Package(
       name: "RetrievalTests",
       dependencies: ["TestSupport", "Retrieval", "Extraction", "ScanModel", "ContentHash"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "SupportTests", dependencies: ["StrictYAML", "ContentHash", "CSVInput", "ScanModel"]),
+    .testTarget(name: "CSVInputTests", dependencies: ["CSVInput", "ScanModel"]),
+    .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML", "ScanModel"]),
+    .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "Deduplication", "CSVInput", "ScanModel"]),
     .testTarget(
       name: "ScreeningTests", dependencies: ["TestSupport", "Screening", "Extraction", "ScanModel"]),

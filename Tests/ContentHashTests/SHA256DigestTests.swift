@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite("SHA-256 digests")
-struct ContentHashTests {
+struct SHA256DigestTests {
   @Test(
     "FIPS 180-4 test vectors",
     arguments: [

@@ -3,7 +3,7 @@ import StrictYAML
 import Testing
 
 @Suite("Strict YAML")
-struct StrictYAMLTests {
+struct StrictYAMLDecoderTests {
   struct Settings: Codable, Equatable {
     struct Inner: Codable, Equatable {
       var name: String
