@@ -1,6 +1,7 @@
 import Foundation
 import ScanModel
 import Snapshot
+import TestSupport
 import Testing
 
 /// The README's promises, one command at a time, through the binary as a user runs it: adding a framework
@@ -245,23 +246,11 @@ struct CommandTests {
     """
 
   static func sha256(_ data: Data) throws -> String {
-    let folder = try Evscan.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("bytes")
-    try data.write(to: file)
-    return try sha256(file: file.path)
+    try CoreutilsDigest.sha256(data)
   }
 
   /// coreutils' digest, independent of evscan's own hashing.
   static func sha256(file: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    process.arguments = [file]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(String(decoding: printed, as: UTF8.self).prefix(64))
+    try CoreutilsDigest.sha256(file: file)
   }
 }
