@@ -56,7 +56,10 @@ public struct ScanRunner {
         statements)
     }
     let deduplicated = try mergeNearDuplicates(
-      statements, codings: codings, units: Set(extracted.map(\.id)), extractions: extractions, inputs: inputs)
+      statements, codings: codings,
+      // Screening can split a unit into sentences (`unit#s2`); a decision on either is made on this run's
+      // documents.
+      units: Set(extracted.map(\.id)).union(statements.map(\.id)), extractions: extractions, inputs: inputs)
 
     progress.stage("writing the snapshot")
     let numbering = ActionNumbering.assign(
@@ -390,12 +393,9 @@ public struct ScanRunner {
           path: relativePath(options.taxonomy.appendingPathComponent(name)), sha256: digest, role: "taxonomy")
       )
     }
-    var others: [(URL, String)] = [
-      (codesPath, "decisions"),
-      (mergesPath, "decisions"),
-      (DecisionFile.screening.url(in: options.decisions), "decisions"),
-      (options.deduplicationConfiguration, "configuration"),
-    ]
+    var others: [(URL, String)] =
+      DecisionFile.allCases.map { ($0.url(in: options.decisions), "decisions") }
+      + [(options.deduplicationConfiguration, "configuration")]
     if let model = options.model { others.append((model, "model")) }
     if let pairModel = presentPairModel() { others.append((pairModel, "pair-model")) }
     if let model = options.screeningModel { others.append((model, "screening model")) }

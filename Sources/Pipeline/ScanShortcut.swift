@@ -4,6 +4,7 @@ import Extraction
 import Foundation
 import ScanModel
 import Snapshot
+import Taxonomy
 
 /// Tells when a scan would write exactly the snapshot that is already in the output folder, so that it can
 /// stop at once: every input the scan would read (each framework folder's files, the taxonomy files, the
@@ -103,14 +104,7 @@ struct ScanShortcut {
         urls.append(folder.appendingPathComponent(name))
       }
     }
-    let taxonomy = options.taxonomy
-    for name in ["mitigation.yaml", "thesaurus.yaml", "facet-defaults.yaml"] {
-      urls.append(taxonomy.appendingPathComponent(name))
-    }
-    let facets = taxonomy.appendingPathComponent("facets")
-    for name in (try? files.contentsOfDirectory(atPath: facets.path)) ?? [] where name.hasSuffix(".yaml") {
-      urls.append(facets.appendingPathComponent(name))
-    }
+    urls += TaxonomySet.files(in: options.taxonomy).map { options.taxonomy.appendingPathComponent($0) }
     var optional =
       DecisionFile.allCases.map { $0.url(in: options.decisions) } + [options.deduplicationConfiguration]
     if let model = options.model { optional.append(model) }
