@@ -2,7 +2,8 @@ import Markup
 import ScanModel
 
 extension InputError {
-  /// The one place a Markup error becomes an input error: reported at `file`, and at the recipe's
+  /// Where a Markup error becomes an input error for the stages above Extraction (PDFLayout, below it, quotes
+  /// the error's description in its own message): reported at `file`, and at the recipe's
   /// `element` when it is about one of the recipe's XPath expressions. The message is the error's own;
   /// an error at a line of the document keeps its whole description inside the message
   /// ("doc.xml: error: doc.xml:4:11: error: ..."), as evscan has always printed it.
