@@ -72,7 +72,6 @@ public enum CalibrationMeasures {
   }
 
   static let standardThresholds: [Double] = stride(from: 0.0, through: 0.95, by: 0.05).map {
-    ($0 * 100).rounded() / 100
+    $0.rounded(toPlaces: 2)
   }
-
 }

@@ -21,7 +21,7 @@ public struct ClassifierTrainer: Sendable {
   /// A fixed review threshold instead (for trying others in cross-validation).
   public var reviewThreshold: Double?
   static let reviewThresholdCandidates = stride(from: 0.5, through: 0.95, by: 0.05).map {
-    ($0 * 100).rounded() / 100
+    $0.rounded(toPlaces: 2)
   }
 
   let taxonomy: TaxonomySet

@@ -1,4 +1,5 @@
 import Foundation
+import Utilities
 
 /// The probability that a coder's first code is right, from how sure it is: Platt scaling (a logistic
 /// regression) on signals of confidence (for the mitigation classifier, the log-odds of the top
@@ -49,7 +50,7 @@ struct CorrectnessCalibration: Sendable, Codable, Hashable {
       current = nextLoss
       if moved < 1e-10 || improvement < 1e-12 { break }
     }
-    return CorrectnessCalibration(coefficients: w.map { ($0 * 1_000_000).rounded() / 1_000_000 })
+    return CorrectnessCalibration(coefficients: w.map { $0.rounded(toPlaces: 6) })
   }
 
   /// The ridge-penalised log loss of a logistic regression on rows whose first column is the bias.

@@ -1,7 +1,7 @@
 extension Double {
   /// The value rounded to `places` decimals, as figures and model weights are written: few enough decimals
   /// that a file stays readable and its bytes do not carry the last bits of the arithmetic, enough to tell
-  /// values apart.
+  /// values apart. `places` runs from 0 to 7.
   public func rounded(toPlaces places: Int) -> Double {
     let scale = Self.powersOfTen[places]
     return (self * scale).rounded() / scale
