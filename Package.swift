@@ -65,7 +65,9 @@ let package = Package(
     .target(name: "Site", dependencies: ["ScanModel", "Snapshot"]),
     .target(
       name: "Review",
-      dependencies: ["ScanModel", "Deduplication", "Normalization", "Taxonomy", "CSVInput", "ContentHash"]),
+      dependencies: [
+        "ScanModel", "Deduplication", "Normalization", "Taxonomy", "CSVInput", "ContentHash", "Utilities",
+      ]),
     .target(
       name: "Pipeline",
       dependencies: [

@@ -1,5 +1,6 @@
 import CSVInput
 import Foundation
+import Utilities
 
 /// Agreement between two coders on the items both decided, as evidence-synthesis tools report it: Cohen's
 /// kappa per facet (each facet of decisions/codes.csv, and `merges` for decisions/merges.csv), and the
@@ -106,7 +107,7 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
         / count
     }
     if chance >= 1 { return observed >= 1 ? 1 : 0 }
-    return ((observed - chance) / (1 - chance) * 10_000).rounded() / 10_000
+    return ((observed - chance) / (1 - chance)).rounded(toPlaces: 4)
   }
 
   /// Every decision in a decisions folder's codes.csv and merges.csv (missing files give none). A row shorter
@@ -115,29 +116,29 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
   public static func decisions(folder: String) throws -> [Decision] {
     var all: [Decision] = []
     if let table = try DecisionFile.codes.table(path: DecisionFile.codes.path(in: folder)) {
-      let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
-      if let statement = column["statement"], let facet = column["facet"], let code = column["code"],
-        let coder = column["coder"]
+      let reconciles = table.column(DecisionReconciliation.column)
+      if let statement = table.column("statement"), let facet = table.column("facet"),
+        let code = table.column("code"), let coder = table.column("coder")
       {
         for row in table.rows {
           all.append(
             Decision(
               facet: row[facet], item: row[statement], coder: row[coder],
-              value: row[code], reconciles: column[DecisionReconciliation.column].map { row[$0] } ?? ""))
+              value: row[code], reconciles: reconciles.map { row[$0] } ?? ""))
         }
       }
     }
     if let table = try DecisionFile.merges.table(path: DecisionFile.merges.path(in: folder)) {
-      let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
-      if let a = column["a"], let b = column["b"], let decision = column["decision"],
-        let coder = column["coder"]
+      let reconciles = table.column(DecisionReconciliation.column)
+      if let a = table.column("a"), let b = table.column("b"), let decision = table.column("decision"),
+        let coder = table.column("coder")
       {
         for row in table.rows {
           let ids = [row[a], row[b]].sorted()
           all.append(
             Decision(
               facet: "merges", item: "\(ids[0]) ~ \(ids[1])", coder: row[coder],
-              value: row[decision], reconciles: column[DecisionReconciliation.column].map { row[$0] } ?? ""))
+              value: row[decision], reconciles: reconciles.map { row[$0] } ?? ""))
         }
       }
     }

@@ -2,6 +2,7 @@ import Deduplication
 import Foundation
 import Normalization
 import Taxonomy
+import Utilities
 
 /// The two replays `evscan simulate-review` runs: codes (the mitigation classifier, scored by accuracy on
 /// the held-out statements) and merges (the pair model's regression, scored by merge precision, recall and
@@ -88,7 +89,7 @@ public enum SimulatedReviews {
         order: curve.order,
         points: curve.points.map {
           SimulationPoint(
-            labelled: $0.labelled, metrics: $0.metrics.mapValues { ($0 * 10_000).rounded() / 10_000 })
+            labelled: $0.labelled, metrics: $0.metrics.mapValues { $0.rounded(toPlaces: 4) })
         })
     }
     let random = converted.first { $0.order == "random" }

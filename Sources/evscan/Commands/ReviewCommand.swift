@@ -136,12 +136,10 @@ struct ReviewCommand: ParsableCommand {
     let decidedPairs = Set(try MergeDecisionsReader.read(path: mergesPath).map { [$0.a, $0.b] })
     var decidedStatements = Set<String>()
     if let table = try DecisionFile.codes.table(path: codesPath) {
-      if let statement = table.header.firstIndex(of: "statement"),
-        let facet = table.header.firstIndex(of: "facet")
-      {
-        for row in table.rows
-        where row.fields.count == table.header.count && row.fields[facet] == "mitigation" {
-          decidedStatements.insert(row.fields[statement])
+      // Columns and short rows are read as the scan reads them (`CSVTable.column`, `row[index]`).
+      if let statement = table.column("statement"), let facet = table.column("facet") {
+        for row in table.rows where row[facet] == "mitigation" {
+          decidedStatements.insert(row[statement])
         }
       }
     }
