@@ -72,7 +72,7 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "ScanModel", "Markup", "Extraction", "Taxonomy", "Normalization", "Screening", "Deduplication",
-        "Snapshot", "ContentHash", "StrictYAML", "CSVInput", "CFileSystem", "Site",
+        "Snapshot", "ContentHash", "StrictYAML", "CSVInput", "CFileSystem", "Site", "Utilities",
       ]),
     .executableTarget(
       name: "evscan",

@@ -9,6 +9,7 @@ import Screening
 import Site
 import Snapshot
 import Taxonomy
+import Utilities
 
 /// `evscan scan`: extract every framework, code every statement, merge near-duplicates, and publish the
 /// snapshot atomically. Stages exchange values; only this runner reads inputs and writes the snapshot.
@@ -40,9 +41,7 @@ public struct ScanRunner {
     }
     shortcut.forget()
 
-    let inputs = try readInputs()
-    progress.stage("extracting")
-    let (extractions, failures, fromCache) = try timer.measure("extract") { try extractAll() }
+    let (inputs, (extractions, failures, fromCache)) = try readInputsAndExtract()
     let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
     let screened = try timer.measure("screen") {
       try screen(extracted, extractions: extractions, model: inputs.screeningModel)
@@ -111,16 +110,43 @@ public struct ScanRunner {
     var previous: Previous
   }
 
-  private func readInputs() throws -> Inputs {
+  /// Reads the inputs and extracts the frameworks. The classifier's model, the largest input and needed only
+  /// for coding, is read on the other core meanwhile; a broken input is reported in the order the inputs
+  /// are listed, as if they had been read one after the other.
+  private func readInputsAndExtract() throws -> (Inputs, Extractions) {
     let timer = options.timer
     progress.stage("reading the taxonomy and model")
     let taxonomy = try timer.measure("read taxonomy") {
       try options.cache.map { try TaxonomyCache(directory: $0).load(from: options.taxonomy) }
         ?? TaxonomySet.load(from: options.taxonomy)
     }
-    let model = try timer.measure("read model") {
-      try options.model.map { try ClassifierModel.load(path: $0.path) }
-    }
+    let (model, others) = Parallel.both(
+      {
+        try timer.measure("read model") { try options.model.map { try ClassifierModel.load(path: $0.path) } }
+      },
+      { () throws -> (OtherInputs, Extractions) in
+        let others = try readOtherInputs(taxonomy: taxonomy)
+        progress.stage("extracting")
+        return (others, try timer.measure("extract") { try extractAll() })
+      })
+    let classifier = try model.get()
+    let (read, extractions) = try others.get()
+    let inputs = Inputs(
+      taxonomy: taxonomy, model: classifier, screeningModel: read.screeningModel,
+      deduplication: read.deduplication, pairModel: read.pairModel, previous: read.previous)
+    return (inputs, extractions)
+  }
+
+  /// The inputs other than the taxonomy and the classifier's model.
+  private struct OtherInputs {
+    var screeningModel: ScreeningModel?
+    var deduplication: DeduplicationConfiguration
+    var pairModel: PairModel?
+    var previous: Previous
+  }
+
+  private func readOtherInputs(taxonomy: TaxonomySet) throws -> OtherInputs {
+    let timer = options.timer
     let screeningModel = try timer.measure("read screening model") {
       try options.screeningModel.map { try ScreeningModel.load(path: $0.path) }
     }
@@ -133,9 +159,8 @@ public struct ScanRunner {
       try presentPairModel().map { try PairModel.load(path: $0.path) }
     }
     let previous = try timer.measure("read previous snapshot") { try readPrevious() }
-    return Inputs(
-      taxonomy: taxonomy, model: model, screeningModel: screeningModel, deduplication: deduplication,
-      pairModel: pairModel, previous: previous)
+    return OtherInputs(
+      screeningModel: screeningModel, deduplication: deduplication, pairModel: pairModel, previous: previous)
   }
 
   private var codesPath: URL { DecisionFile.codes.url(in: options.decisions) }
@@ -206,7 +231,10 @@ public struct ScanRunner {
 
   // MARK: Extraction
 
-  private func extractAll() throws -> ([ExtractedFramework], [FrameworkFailure], Int) {
+  /// The frameworks extracted, those that failed (with `--keep-going`), and how many came from the cache.
+  private typealias Extractions = ([ExtractedFramework], [FrameworkFailure], Int)
+
+  private func extractAll() throws -> Extractions {
     var extractions: [ExtractedFramework] = []
     var failures: [FrameworkFailure] = []
     var fromCache = 0

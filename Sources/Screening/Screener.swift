@@ -26,11 +26,16 @@ public struct Screener: Sendable {
     var verdicts: [ScreeningVerdict] = []
     var dropped: [DroppedUnit] = []
     let keepLabels = try compiledKeepLabels(settings)
-    for statement in statements {
-      let setting = settings[statement.framework] ?? Recipe.Screening()
+    // Each unit is judged on its own, so the units are judged on all cores; the outcome is in input order.
+    let judged = Parallel.map(statements.count) { index -> (ScreeningVerdict, [Statement]?) in
+      let statement = statements[index]
       var verdict = modelVerdict(for: statement)
       let sentences = overrule(
-        &verdict, of: statement, setting: setting, keepLabels: keepLabels[statement.framework])
+        &verdict, of: statement, setting: settings[statement.framework] ?? Recipe.Screening(),
+        keepLabels: keepLabels[statement.framework])
+      return (verdict, sentences)
+    }
+    for (statement, (verdict, sentences)) in zip(statements, judged) {
       verdicts.append(verdict)
       if let sentences {
         kept += sentences

@@ -8,7 +8,7 @@ import ScanModel
 /// compact file: its bytes depend only on the rows and the schema, not on the order of earlier writes,
 /// freed pages or a journal, and no half-built file ever sits at the destination.
 enum SnapshotDatabase {
-  static func write(_ content: SnapshotContent, index: SnapshotIndex, to url: URL) throws {
+  static func write(_ rows: SnapshotRows, to url: URL) throws {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.prepareDatabase { db in
@@ -16,7 +16,7 @@ enum SnapshotDatabase {
     }
     let queue = try DatabaseQueue(configuration: configuration)
     try SnapshotSchema.migrator.migrate(queue)
-    try queue.write { db in try insert(content, index: index, into: db) }
+    try queue.write { db in try insert(rows, into: db) }
     try queue.writeWithoutTransaction { db in
       // The validator should have caught every dangling reference; this is the database's own word on it.
       let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
@@ -31,95 +31,30 @@ enum SnapshotDatabase {
     }
   }
 
-  private static func insert(_ content: SnapshotContent, index: SnapshotIndex, into db: Database) throws {
-    try insertTaxonomy(content.taxonomy, into: db)
-    for record in content.frameworks {
-      try FrameworkRow(record.manifest).insert(db)
-      try DocumentRow(record).insert(db)
-    }
-    try insertStatements(content, index: index, into: db)
-    try insertMitigations(content, into: db)
-    try insertDecisions(content, into: db)
-    try insertRun(content, into: db)
-    for verdict in content.screening {
-      try ScreeningVerdictRow(verdict).insert(db)
-    }
-  }
-
-  private static func insertTaxonomy(_ taxonomy: [TaxonomyFacet], into db: Database) throws {
-    for (position, facet) in taxonomy.enumerated() {
-      try FacetRow(facet, position: position + 1).insert(db)
-      for (codePosition, code) in facet.codes.enumerated() {
-        try CodeRow(code, facet: facet.facet, position: codePosition + 1).insert(db)
-      }
-    }
-  }
-
-  /// Statements with their action numbers, the units dropped, and the codes assigned.
-  private static func insertStatements(
-    _ content: SnapshotContent, index: SnapshotIndex, into db: Database
-  ) throws {
-    for statement in content.statements {
-      // The validator has checked that every statement has a number and a framework.
-      let number = content.actionNumbers[statement.id] ?? 0
-      let actionID = index.actionID(of: statement.id) ?? ""
-      try StatementRow(statement, actionNumber: number, actionID: actionID).insert(db)
-    }
-    for (statementID, number) in content.actionNumbers.sorted(by: { $0.key.bytePrecedes($1.key) }) {
-      try ActionNumberRow(statementID: statementID, actionNumber: number).insert(db)
-    }
-    for (offset, unit) in content.dropped.enumerated() {
-      try DroppedUnitRow(unit, id: offset + 1).insert(db)
-    }
-    for assignment in content.assignments {
-      try CodeAssignmentRow(assignment).insert(db)
-    }
-  }
-
-  /// Mitigations with their members, and the similarity edges between statements.
-  private static func insertMitigations(_ content: SnapshotContent, into db: Database) throws {
-    for mitigation in content.mitigations {
-      try MitigationRow(mitigation).insert(db)
-      for member in mitigation.members {
-        try MitigationMemberRow(member, mitigationID: mitigation.id).insert(db)
-      }
-    }
-    for edge in content.edges {
-      try EdgeRow(edge).insert(db)
-    }
-  }
-
-  /// People's code and link decisions, and the history of mitigation ids: changes, issued and retired ids.
-  private static func insertDecisions(_ content: SnapshotContent, into db: Database) throws {
-    for (offset, decision) in content.codeDecisions.enumerated() {
-      try CodeDecisionRow(decision, id: offset + 1).insert(db)
-    }
-    for (offset, decision) in content.linkDecisions.enumerated() {
-      try LinkDecisionRow(decision, id: offset + 1).insert(db)
-    }
-    for (offset, change) in content.identityChanges.enumerated() {
-      try IdentityChangeRow(change, id: offset + 1).insert(db)
-    }
-    for id in content.issuedMitigationIDs {
-      try IssuedIDRow(mitigationID: id).insert(db)
-    }
-    for record in content.retiredMitigations {
-      try RetiredMitigationRow(record).insert(db)
-    }
-  }
-
-  /// The run's record: versions and counts, units dropped per reason, inputs read and warnings.
-  private static func insertRun(_ content: SnapshotContent, into db: Database) throws {
-    try RunRow(content.run).insert(db)
-    for (reason, units) in content.run.counts.dropped.sorted(by: { $0.key.bytePrecedes($1.key) }) {
-      try RunDroppedRow(reason: reason, units: units).insert(db)
-    }
-    for input in content.run.inputs {
-      try RunInputRow(input).insert(db)
-    }
-    for (offset, warning) in content.warnings.enumerated() {
-      try WarningRow(warning, id: offset + 1).insert(db)
-    }
+  /// Parents before children, as the foreign keys ask; within a table, in the rows' order, which fixes
+  /// their rowids.
+  private static func insert(_ rows: SnapshotRows, into db: Database) throws {
+    try db.insertAll(rows.facets)
+    try db.insertAll(rows.codes)
+    try db.insertAll(rows.frameworks)
+    try db.insertAll(rows.documents)
+    try db.insertAll(rows.statements)
+    try db.insertAll(rows.actionNumbers)
+    try db.insertAll(rows.droppedUnits)
+    try db.insertAll(rows.assignments)
+    try db.insertAll(rows.mitigations)
+    try db.insertAll(rows.members)
+    try db.insertAll(rows.edges)
+    try db.insertAll(rows.codeDecisions)
+    try db.insertAll(rows.linkDecisions)
+    try db.insertAll(rows.identityChanges)
+    try db.insertAll(rows.issuedIDs)
+    try db.insertAll(rows.retiredMitigations)
+    try rows.run.insert(db)
+    try db.insertAll(rows.runDropped)
+    try db.insertAll(rows.runInputs)
+    try db.insertAll(rows.warnings)
+    try db.insertAll(rows.screening)
   }
 
   /// Reads every table back into the content the writer was given (in its canonical order).

@@ -21,7 +21,7 @@ enum CSVExport {
       let primary = index.primaryAssignment(of: statement.id)
       var row = [
         index.actionID(of: statement.id) ?? "",
-        ActionNaming.actionName(of: statement),
+        index.actionName(of: statement),
         statement.text,
         index.sourceName(ofFramework: statement.framework),
         primary.map { index.display($0.code, facet: $0.facet) } ?? "",

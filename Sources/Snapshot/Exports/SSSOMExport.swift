@@ -68,7 +68,7 @@ enum SSSOMExport {
     let facetPrefix = facetPrefixes[assignment.facet] ?? assignment.facet
     var row: [String: String] = [
       "subject_id": "\(statementPrefix):\(curieLocal(statement.id))",
-      "subject_label": ActionNaming.actionName(of: statement),
+      "subject_label": index.actionName(of: statement),
       "object_id": "\(facetPrefix):\(curieLocal(assignment.code))",
       "object_label": index.code(assignment.code, facet: assignment.facet)?.name ?? "",
       "subject_source": "\(frameworkPrefix):\(curieLocal(statement.framework))",
@@ -199,18 +199,20 @@ enum SSSOMExport {
 
   /// A CURIE's local part: letters, digits and `._~:/-` as they are, anything else percent-encoded.
   static func curieLocal(_ text: String) -> String {
-    var result = ""
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count)
     for byte in text.utf8 {
-      let scalar = Unicode.Scalar(byte)
-      if byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)))
-        || "._~:/-".utf8.contains(byte)
-      {
-        result.unicodeScalars.append(scalar)
-      } else {
-        result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+        UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "-"):
+        result.append(byte)
+      default:
+        result.append(UInt8(ascii: "%"))
+        result.append(contentsOf: String(byte, radix: 16, uppercase: true).leftPadded(to: 2).utf8)
       }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
   static func ncName(_ text: String) -> String {

@@ -14,6 +14,9 @@ package struct SnapshotIndex {
   package let mitigationOfStatement: [String: String]
   package let mitigations: [String: Mitigation]
   package let codeDecisions: [String: [CodeDecision]]
+  /// Each statement's action name, worked out once: the SSSOM file names a statement on every one of its
+  /// codes' rows.
+  private let actionNames: [String: String]
 
   package init(_ content: SnapshotContent) {
     self.content = content
@@ -39,6 +42,7 @@ package struct SnapshotIndex {
     mitigationOfStatement = membership
     mitigations = Dictionary(content.mitigations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     codeDecisions = Dictionary(grouping: content.codeDecisions, by: \.statementID)
+    actionNames = statements.mapValues(ActionNaming.actionName(of:))
   }
 
   /// The facets other than the mitigation taxonomy, in the taxonomy's order.
@@ -59,6 +63,11 @@ package struct SnapshotIndex {
       return nil
     }
     return ActionNaming.actionID(number: number, sourceName: sourceName(ofFramework: statement.framework))
+  }
+
+  /// The statement's name in the exports (`ActionNaming.actionName(of:)`).
+  package func actionName(of statement: Statement) -> String {
+    actionNames[statement.id] ?? ActionNaming.actionName(of: statement)
   }
 
   package func assignments(of statementID: String, facet: String) -> [CodeAssignment] {

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `code_assignments`: one code a statement received in one facet, with how and why.
-struct CodeAssignmentRow: Codable, FetchableRecord, PersistableRecord {
+struct CodeAssignmentRow: Decodable, FetchableRecord, PersistableRecord {
   static let databaseTableName = "code_assignments"
 
   var statementID: String
@@ -18,6 +18,19 @@ struct CodeAssignmentRow: Codable, FetchableRecord, PersistableRecord {
     case facet, code, rank, score, method, reasons
     case statementID = "statement_id"
     case needsReview = "needs_review"
+  }
+
+  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
+  /// the generic encoder was most of the database's writing time.
+  func encode(to container: inout PersistenceContainer) {
+    container[Column(CodingKeys.statementID)] = statementID
+    container[Column(CodingKeys.facet)] = facet
+    container[Column(CodingKeys.code)] = code
+    container[Column(CodingKeys.rank)] = rank
+    container[Column(CodingKeys.score)] = score
+    container[Column(CodingKeys.method)] = method
+    container[Column(CodingKeys.reasons)] = reasons
+    container[Column(CodingKeys.needsReview)] = needsReview
   }
 
   init(_ assignment: CodeAssignment) throws {

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `edges`: a scored pair of statements that merged or that a person should look at.
-struct EdgeRow: Codable, FetchableRecord, PersistableRecord {
+struct EdgeRow: Decodable, FetchableRecord, PersistableRecord {
   static let databaseTableName = "edges"
 
   var a: String
@@ -11,6 +11,21 @@ struct EdgeRow: Codable, FetchableRecord, PersistableRecord {
   var components: String
   var verdict: String
   var reason: String
+
+  enum CodingKeys: String, CodingKey {
+    case a, b, score, components, verdict, reason
+  }
+
+  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
+  /// the generic encoder was most of the database's writing time.
+  func encode(to container: inout PersistenceContainer) {
+    container[Column(CodingKeys.a)] = a
+    container[Column(CodingKeys.b)] = b
+    container[Column(CodingKeys.score)] = score
+    container[Column(CodingKeys.components)] = components
+    container[Column(CodingKeys.verdict)] = verdict
+    container[Column(CodingKeys.reason)] = reason
+  }
 
   init(_ edge: SimilarityEdge) throws {
     a = edge.a

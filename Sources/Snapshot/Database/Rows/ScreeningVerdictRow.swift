@@ -3,7 +3,7 @@ import ScanModel
 
 /// A row of `screening`: screening's verdict on one extracted unit, kept or excluded, with the model's
 /// probability, who decided and the reasons, and the unit's text so that an excluded unit can be read.
-struct ScreeningVerdictRow: Codable, FetchableRecord, PersistableRecord {
+struct ScreeningVerdictRow: Decodable, FetchableRecord, PersistableRecord {
   static let databaseTableName = "screening"
 
   var statementID: String
@@ -24,6 +24,23 @@ struct ScreeningVerdictRow: Codable, FetchableRecord, PersistableRecord {
     case statementID = "statement_id"
     case decidedBy = "decided_by"
     case keptSentences = "kept_sentences"
+  }
+
+  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
+  /// the generic encoder was most of the database's writing time.
+  func encode(to container: inout PersistenceContainer) {
+    container[Column(CodingKeys.statementID)] = statementID
+    container[Column(CodingKeys.framework)] = framework
+    container[Column(CodingKeys.decision)] = decision
+    container[Column(CodingKeys.probability)] = probability
+    container[Column(CodingKeys.threshold)] = threshold
+    container[Column(CodingKeys.decidedBy)] = decidedBy
+    container[Column(CodingKeys.reasons)] = reasons
+    container[Column(CodingKeys.label)] = label
+    container[Column(CodingKeys.locator)] = locator
+    container[Column(CodingKeys.line)] = line
+    container[Column(CodingKeys.text)] = text
+    container[Column(CodingKeys.keptSentences)] = keptSentences
   }
 
   init(_ verdict: ScreeningVerdict) throws {

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `statements`: a statement with its public action id and its provenance.
-struct StatementRow: Codable, FetchableRecord, PersistableRecord {
+struct StatementRow: Decodable, FetchableRecord, PersistableRecord {
   static let databaseTableName = "statements"
 
   var id: String
@@ -36,17 +36,40 @@ struct StatementRow: Codable, FetchableRecord, PersistableRecord {
     case pageLeft = "page_left"
   }
 
+  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
+  /// the generic encoder was most of the database's writing time.
+  func encode(to container: inout PersistenceContainer) {
+    container[Column(CodingKeys.id)] = id
+    container[Column(CodingKeys.actionNumber)] = actionNumber
+    container[Column(CodingKeys.actionID)] = actionID
+    container[Column(CodingKeys.framework)] = framework
+    container[Column(CodingKeys.label)] = label
+    container[Column(CodingKeys.title)] = title
+    container[Column(CodingKeys.actionName)] = actionName
+    container[Column(CodingKeys.sectionPath)] = sectionPath
+    container[Column(CodingKeys.section)] = section
+    container[Column(CodingKeys.text)] = text
+    container[Column(CodingKeys.locator)] = locator
+    container[Column(CodingKeys.line)] = line
+    container[Column(CodingKeys.sourceSHA256)] = sourceSHA256
+    container[Column(CodingKeys.rule)] = rule
+    container[Column(CodingKeys.fields)] = fields
+    container[Column(CodingKeys.page)] = page
+    container[Column(CodingKeys.pageTop)] = pageTop
+    container[Column(CodingKeys.pageLeft)] = pageLeft
+  }
+
   /// The separator of the readable `section` column; the JSON `section_path` is the exact value.
   static let sectionSeparator = " > "
 
-  init(_ statement: ScanModel.Statement, actionNumber: Int, actionID: String) throws {
+  init(_ statement: ScanModel.Statement, actionNumber: Int, actionID: String, actionName: String) throws {
     id = statement.id
     self.actionNumber = actionNumber
     self.actionID = actionID
     framework = statement.framework
     label = statement.label
     title = statement.title
-    actionName = ActionNaming.actionName(of: statement)
+    self.actionName = actionName
     sectionPath = try SnapshotJSON.text(statement.sectionPath)
     section = statement.sectionPath.joined(separator: Self.sectionSeparator)
     text = statement.text
