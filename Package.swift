@@ -140,7 +140,8 @@ let package = Package(
     .testTarget(name: "CSVInputTests", dependencies: ["CSVInput", "ScanModel"]),
     .testTarget(name: "StrictYAMLTests", dependencies: ["StrictYAML", "ScanModel"]),
     .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
-    .testTarget(name: "ReviewTests", dependencies: ["Review", "Deduplication", "CSVInput", "ScanModel"]),
+    .testTarget(
+      name: "ReviewTests", dependencies: ["TestSupport", "Review", "Deduplication", "CSVInput", "ScanModel"]),
     .testTarget(
       name: "ScreeningTests", dependencies: ["TestSupport", "Screening", "Extraction", "ScanModel"]),
     .testTarget(name: "SiteTests", dependencies: ["TestSupport", "Site", "Snapshot", "ScanModel"]),

@@ -137,8 +137,9 @@ public struct CoderAgreement: Sendable, Hashable, Codable {
           let ids = [row[a], row[b]].sorted()
           all.append(
             Decision(
+              // The scan reads `Must-link` as `must-link`; so does the comparison.
               facet: "merges", item: "\(ids[0]) ~ \(ids[1])", coder: row[coder],
-              value: row[decision], reconciles: reconciles.map { row[$0] } ?? ""))
+              value: row[decision].lowercased(), reconciles: reconciles.map { row[$0] } ?? ""))
         }
       }
     }

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import Review
@@ -49,5 +51,24 @@ struct CoderAgreementTests {
     #expect(agreement.facets.map(\.agreed) == [1])
     #expect(agreement.disagreements.map(\.first) == ["2.1"])
     #expect(agreement.disagreements.map(\.reconciled) == ["3.1"])
+  }
+
+  /// The scan reads a merge decision's case loosely (`Must-link` is `must-link`); agreement must too, or
+  /// two coders who agree are listed as a disagreement.
+  @Test func mergeDecisionsAgreeWhateverTheirCase() throws {
+    let folder = try TemporaryFolder("agreement-case")
+    let merges = """
+      a,b,decision,coder,date,reason
+      s1,s2,Must-link,ann,2026-01-02,same practice
+      s2,s1,must-link,bob,2026-01-03,same practice
+      s3,s4,CANNOT-LINK,ann,2026-01-02,different practice
+      s3,s4,cannot-link,bob,2026-01-03,different practice
+
+      """
+    try merges.write(to: folder.path("merges.csv"), atomically: true, encoding: .utf8)
+    let agreement = CoderAgreement(try CoderAgreement.decisions(folder: folder.url.path))
+    #expect(agreement.facets.map(\.facet) == ["merges"])
+    #expect(agreement.facets.map(\.agreed) == [2])
+    #expect(agreement.disagreements.isEmpty)
   }
 }
