@@ -50,7 +50,7 @@ enum SnapshotDatabase {
     try db.insertAll(rows.identityChanges)
     try db.insertAll(rows.issuedIDs)
     try db.insertAll(rows.retiredMitigations)
-    try rows.run.insert(db)
+    try db.insertAll([rows.run])
     try db.insertAll(rows.runDropped)
     try db.insertAll(rows.runInputs)
     try db.insertAll(rows.warnings)

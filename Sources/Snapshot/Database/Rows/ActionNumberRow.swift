@@ -2,7 +2,7 @@ import GRDB
 
 /// A row of `action_numbers`: every action number ever given, so that a statement that leaves the scan
 /// does not free its number for another.
-struct ActionNumberRow: Decodable, FetchableRecord, PersistableRecord {
+struct ActionNumberRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "action_numbers"
 
   var statementID: String
@@ -13,10 +13,10 @@ struct ActionNumberRow: Decodable, FetchableRecord, PersistableRecord {
     case actionNumber = "action_number"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.statementID)] = statementID
-    container[Column(CodingKeys.actionNumber)] = actionNumber
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.statementID, statementID.databaseValue),
+      (.actionNumber, actionNumber.databaseValue),
+    ]
   }
 }

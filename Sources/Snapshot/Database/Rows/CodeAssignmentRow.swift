@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `code_assignments`: one code a statement received in one facet, with how and why.
-struct CodeAssignmentRow: Decodable, FetchableRecord, PersistableRecord {
+struct CodeAssignmentRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "code_assignments"
 
   var statementID: String
@@ -20,17 +20,17 @@ struct CodeAssignmentRow: Decodable, FetchableRecord, PersistableRecord {
     case needsReview = "needs_review"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.statementID)] = statementID
-    container[Column(CodingKeys.facet)] = facet
-    container[Column(CodingKeys.code)] = code
-    container[Column(CodingKeys.rank)] = rank
-    container[Column(CodingKeys.score)] = score
-    container[Column(CodingKeys.method)] = method
-    container[Column(CodingKeys.reasons)] = reasons
-    container[Column(CodingKeys.needsReview)] = needsReview
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.statementID, statementID.databaseValue),
+      (.facet, facet.databaseValue),
+      (.code, code.databaseValue),
+      (.rank, rank.databaseValue),
+      (.score, score.databaseValue),
+      (.method, method.databaseValue),
+      (.reasons, reasons.databaseValue),
+      (.needsReview, needsReview.databaseValue),
+    ]
   }
 
   init(_ assignment: CodeAssignment) throws {

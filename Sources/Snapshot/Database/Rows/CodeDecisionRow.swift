@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `code_decisions`: a person's code for a statement that the run applied.
-struct CodeDecisionRow: Codable, FetchableRecord, PersistableRecord {
+struct CodeDecisionRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "code_decisions"
 
   var id: Int
@@ -24,6 +24,22 @@ struct CodeDecisionRow: Codable, FetchableRecord, PersistableRecord {
     case sourceLine = "source_line"
     case sourceColumn = "source_column"
     case sourceElement = "source_element"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.statementID, statementID.databaseValue),
+      (.facet, facet.databaseValue),
+      (.code, code.databaseValue),
+      (.coder, coder.databaseValue),
+      (.rationale, rationale.databaseValue),
+      (.date, date.databaseValue),
+      (.sourceFile, sourceFile.databaseValue),
+      (.sourceLine, sourceLine.databaseValue),
+      (.sourceColumn, sourceColumn.databaseValue),
+      (.sourceElement, sourceElement.databaseValue),
+    ]
   }
 
   init(_ decision: CodeDecision, id: Int) {

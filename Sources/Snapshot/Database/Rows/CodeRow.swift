@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `codes`: one code of a facet, with the name and definition the run coded against.
-struct CodeRow: Codable, FetchableRecord, PersistableRecord {
+struct CodeRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "codes"
 
   var facet: String
@@ -14,6 +14,24 @@ struct CodeRow: Codable, FetchableRecord, PersistableRecord {
   var parent: String?
   var includes: String?
   var excludes: String?
+
+  enum CodingKeys: String, CodingKey {
+    case facet, code, position, name, display, definition, parent, includes, excludes
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.facet, facet.databaseValue),
+      (.code, code.databaseValue),
+      (.position, position.databaseValue),
+      (.name, name.databaseValue),
+      (.display, display.databaseValue),
+      (.definition, definition.databaseValue),
+      (.parent, parent.databaseValue),
+      (.includes, includes.databaseValue),
+      (.excludes, excludes.databaseValue),
+    ]
+  }
 
   init(_ code: TaxonomyFacet.Code, facet: String, position: Int) throws {
     self.facet = facet

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `documents`: the document a framework's statements were read from.
-struct DocumentRow: Codable, FetchableRecord, PersistableRecord {
+struct DocumentRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "documents"
 
   var framework: String
@@ -19,6 +19,21 @@ struct DocumentRow: Codable, FetchableRecord, PersistableRecord {
   enum CodingKeys: String, CodingKey {
     case framework, path, file, sha256, bytes, format, origin, encoding, note
     case unitsMatched = "units_matched"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.framework, framework.databaseValue),
+      (.path, path.databaseValue),
+      (.file, file.databaseValue),
+      (.sha256, sha256.databaseValue),
+      (.bytes, bytes.databaseValue),
+      (.format, format.databaseValue),
+      (.origin, origin.databaseValue),
+      (.encoding, encoding.databaseValue),
+      (.note, note.databaseValue),
+      (.unitsMatched, unitsMatched.databaseValue),
+    ]
   }
 
   init(_ record: FrameworkRecord) {

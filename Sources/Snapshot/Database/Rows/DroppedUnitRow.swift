@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `dropped_units`: a unit a recipe selected that did not become a statement, and why.
-struct DroppedUnitRow: Codable, FetchableRecord, PersistableRecord {
+struct DroppedUnitRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "dropped_units"
 
   var id: Int
@@ -13,6 +13,23 @@ struct DroppedUnitRow: Codable, FetchableRecord, PersistableRecord {
   var locator: String
   var line: Int
   var rule: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, framework, reason, detail, excerpt, locator, line, rule
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.framework, framework.databaseValue),
+      (.reason, reason.databaseValue),
+      (.detail, detail.databaseValue),
+      (.excerpt, excerpt.databaseValue),
+      (.locator, locator.databaseValue),
+      (.line, line.databaseValue),
+      (.rule, rule.databaseValue),
+    ]
+  }
 
   init(_ unit: DroppedUnit, id: Int) {
     self.id = id

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `edges`: a scored pair of statements that merged or that a person should look at.
-struct EdgeRow: Decodable, FetchableRecord, PersistableRecord {
+struct EdgeRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "edges"
 
   var a: String
@@ -16,15 +16,15 @@ struct EdgeRow: Decodable, FetchableRecord, PersistableRecord {
     case a, b, score, components, verdict, reason
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.a)] = a
-    container[Column(CodingKeys.b)] = b
-    container[Column(CodingKeys.score)] = score
-    container[Column(CodingKeys.components)] = components
-    container[Column(CodingKeys.verdict)] = verdict
-    container[Column(CodingKeys.reason)] = reason
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.a, a.databaseValue),
+      (.b, b.databaseValue),
+      (.score, score.databaseValue),
+      (.components, components.databaseValue),
+      (.verdict, verdict.databaseValue),
+      (.reason, reason.databaseValue),
+    ]
   }
 
   init(_ edge: SimilarityEdge) throws {

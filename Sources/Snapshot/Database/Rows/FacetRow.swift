@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `facets`: one coding scheme the run used.
-struct FacetRow: Codable, FetchableRecord, PersistableRecord {
+struct FacetRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "facets"
 
   var facet: String
@@ -11,6 +11,21 @@ struct FacetRow: Codable, FetchableRecord, PersistableRecord {
   var version: String
   var source: String
   var cardinality: String
+
+  enum CodingKeys: String, CodingKey {
+    case facet, position, name, version, source, cardinality
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.facet, facet.databaseValue),
+      (.position, position.databaseValue),
+      (.name, name.databaseValue),
+      (.version, version.databaseValue),
+      (.source, source.databaseValue),
+      (.cardinality, cardinality.databaseValue),
+    ]
+  }
 
   init(_ facet: TaxonomyFacet, position: Int) {
     self.facet = facet.facet

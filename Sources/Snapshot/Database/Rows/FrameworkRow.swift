@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `frameworks`: a framework's citation facts, how it was identified, and its recipe.
-struct FrameworkRow: Codable, FetchableRecord, PersistableRecord {
+struct FrameworkRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "frameworks"
 
   var slug: String
@@ -30,6 +30,27 @@ struct FrameworkRow: Codable, FetchableRecord, PersistableRecord {
     case identificationNote = "identification_note"
     case originalURL = "original_url"
     case originalFormat = "original_format"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.slug, slug.databaseValue),
+      (.sourceKey, sourceKey.databaseValue),
+      (.sourceName, sourceName.databaseValue),
+      (.title, title.databaseValue),
+      (.authors, authors.databaseValue),
+      (.year, year.databaseValue),
+      (.publisher, publisher.databaseValue),
+      (.identifier, identifier.databaseValue),
+      (.url, url.databaseValue),
+      (.licence, licence.databaseValue),
+      (.identificationConfidence, identificationConfidence.databaseValue),
+      (.identificationNote, identificationNote.databaseValue),
+      (.originalURL, originalURL.databaseValue),
+      (.originalFormat, originalFormat.databaseValue),
+      (.preset, preset.databaseValue),
+      (.recipe, recipe.databaseValue),
+    ]
   }
 
   init(_ manifest: FrameworkManifest) throws {

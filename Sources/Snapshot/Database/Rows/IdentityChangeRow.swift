@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `identity_changes`: what happened to a mitigation id since the previous snapshot.
-struct IdentityChangeRow: Decodable, FetchableRecord, PersistableRecord {
+struct IdentityChangeRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "identity_changes"
 
   var id: Int
@@ -16,13 +16,13 @@ struct IdentityChangeRow: Decodable, FetchableRecord, PersistableRecord {
     case fromIDs = "from_ids"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.id)] = id
-    container[Column(CodingKeys.kind)] = kind
-    container[Column(CodingKeys.mitigationID)] = mitigationID
-    container[Column(CodingKeys.fromIDs)] = fromIDs
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.kind, kind.databaseValue),
+      (.mitigationID, mitigationID.databaseValue),
+      (.fromIDs, fromIDs.databaseValue),
+    ]
   }
 
   init(_ change: IdentityChange, id: Int) throws {

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A row of `issued_ids`: a mitigation id that was ever issued, so that it is never reused.
-struct IssuedIDRow: Decodable, FetchableRecord, PersistableRecord {
+struct IssuedIDRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "issued_ids"
 
   var mitigationID: String
@@ -10,9 +10,9 @@ struct IssuedIDRow: Decodable, FetchableRecord, PersistableRecord {
     case mitigationID = "mitigation_id"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.mitigationID)] = mitigationID
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.mitigationID, mitigationID.databaseValue)
+    ]
   }
 }

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `link_decisions`: a person's must-link or cannot-link that the run applied.
-struct LinkDecisionRow: Codable, FetchableRecord, PersistableRecord {
+struct LinkDecisionRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "link_decisions"
 
   var id: Int
@@ -22,6 +22,21 @@ struct LinkDecisionRow: Codable, FetchableRecord, PersistableRecord {
     case sourceLine = "source_line"
     case sourceColumn = "source_column"
     case sourceElement = "source_element"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.a, a.databaseValue),
+      (.b, b.databaseValue),
+      (.kind, kind.databaseValue),
+      (.reason, reason.databaseValue),
+      (.coder, coder.databaseValue),
+      (.sourceFile, sourceFile.databaseValue),
+      (.sourceLine, sourceLine.databaseValue),
+      (.sourceColumn, sourceColumn.databaseValue),
+      (.sourceElement, sourceElement.databaseValue),
+    ]
   }
 
   init(_ decision: LinkDecision, id: Int) {

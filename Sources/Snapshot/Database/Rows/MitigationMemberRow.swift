@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `mitigation_members`: a statement's place in a mitigation.
-struct MitigationMemberRow: Decodable, FetchableRecord, PersistableRecord {
+struct MitigationMemberRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "mitigation_members"
 
   var mitigationID: String
@@ -17,13 +17,13 @@ struct MitigationMemberRow: Decodable, FetchableRecord, PersistableRecord {
     case joinedBy = "joined_by"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.mitigationID)] = mitigationID
-    container[Column(CodingKeys.statementID)] = statementID
-    container[Column(CodingKeys.similarityToRepresentative)] = similarityToRepresentative
-    container[Column(CodingKeys.joinedBy)] = joinedBy
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.mitigationID, mitigationID.databaseValue),
+      (.statementID, statementID.databaseValue),
+      (.similarityToRepresentative, similarityToRepresentative.databaseValue),
+      (.joinedBy, joinedBy.databaseValue),
+    ]
   }
 
   init(_ member: MitigationMember, mitigationID: String) {

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `mitigations`: a canonical mitigation; its members are rows of `mitigation_members`.
-struct MitigationRow: Codable, FetchableRecord, PersistableRecord {
+struct MitigationRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "mitigations"
 
   var id: String
@@ -20,6 +20,19 @@ struct MitigationRow: Codable, FetchableRecord, PersistableRecord {
     case primaryCode = "primary_code"
     case frameworkCount = "framework_count"
     case memberCount = "member_count"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.name, name.databaseValue),
+      (.definition, definition.databaseValue),
+      (.representativeStatementID, representativeStatementID.databaseValue),
+      (.primaryCode, primaryCode.databaseValue),
+      (.sources, sources.databaseValue),
+      (.frameworkCount, frameworkCount.databaseValue),
+      (.memberCount, memberCount.databaseValue),
+    ]
   }
 
   init(_ mitigation: Mitigation) throws {

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `retired_mitigations`: what became of a mitigation id that no longer names a mitigation.
-struct RetiredMitigationRow: Codable, FetchableRecord, PersistableRecord {
+struct RetiredMitigationRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "retired_mitigations"
 
   var mitigationID: String
@@ -17,6 +17,16 @@ struct RetiredMitigationRow: Codable, FetchableRecord, PersistableRecord {
     case intoIDs = "into_ids"
     case statementIDs = "statement_ids"
     case removedStatementIDs = "removed_statement_ids"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.mitigationID, mitigationID.databaseValue),
+      (.fate, fate.databaseValue),
+      (.intoIDs, intoIDs.databaseValue),
+      (.statementIDs, statementIDs.databaseValue),
+      (.removedStatementIDs, removedStatementIDs.databaseValue),
+    ]
   }
 
   init(_ record: RetiredMitigation) throws {

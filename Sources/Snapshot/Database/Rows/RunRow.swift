@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// The one row of `run`: versions and the flow's counts, one column each, for queries and Datasette facets.
-struct RunRow: Codable, FetchableRecord, PersistableRecord {
+struct RunRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "run"
 
   var id = 1
@@ -31,6 +31,25 @@ struct RunRow: Codable, FetchableRecord, PersistableRecord {
     case statementsMergedAway = "statements_merged_away"
     case canonicalMitigations = "canonical_mitigations"
     case reviewPairs = "review_pairs"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.toolVersion, toolVersion.databaseValue),
+      (.taxonomyVersion, taxonomyVersion.databaseValue),
+      (.modelSHA256, modelSHA256.databaseValue),
+      (.frameworks, frameworks.databaseValue),
+      (.documents, documents.databaseValue),
+      (.unitsMatched, unitsMatched.databaseValue),
+      (.dropped, dropped.databaseValue),
+      (.statements, statements.databaseValue),
+      (.coded, coded.databaseValue),
+      (.needingReview, needingReview.databaseValue),
+      (.statementsMergedAway, statementsMergedAway.databaseValue),
+      (.canonicalMitigations, canonicalMitigations.databaseValue),
+      (.reviewPairs, reviewPairs.databaseValue),
+    ]
   }
 
   init(_ run: RunRecord) {

@@ -3,7 +3,7 @@ import ScanModel
 
 /// A row of `screening`: screening's verdict on one extracted unit, kept or excluded, with the model's
 /// probability, who decided and the reasons, and the unit's text so that an excluded unit can be read.
-struct ScreeningVerdictRow: Decodable, FetchableRecord, PersistableRecord {
+struct ScreeningVerdictRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "screening"
 
   var statementID: String
@@ -26,21 +26,21 @@ struct ScreeningVerdictRow: Decodable, FetchableRecord, PersistableRecord {
     case keptSentences = "kept_sentences"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.statementID)] = statementID
-    container[Column(CodingKeys.framework)] = framework
-    container[Column(CodingKeys.decision)] = decision
-    container[Column(CodingKeys.probability)] = probability
-    container[Column(CodingKeys.threshold)] = threshold
-    container[Column(CodingKeys.decidedBy)] = decidedBy
-    container[Column(CodingKeys.reasons)] = reasons
-    container[Column(CodingKeys.label)] = label
-    container[Column(CodingKeys.locator)] = locator
-    container[Column(CodingKeys.line)] = line
-    container[Column(CodingKeys.text)] = text
-    container[Column(CodingKeys.keptSentences)] = keptSentences
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.statementID, statementID.databaseValue),
+      (.framework, framework.databaseValue),
+      (.decision, decision.databaseValue),
+      (.probability, probability.databaseValue),
+      (.threshold, threshold.databaseValue),
+      (.decidedBy, decidedBy.databaseValue),
+      (.reasons, reasons.databaseValue),
+      (.label, label.databaseValue),
+      (.locator, locator.databaseValue),
+      (.line, line.databaseValue),
+      (.text, text.databaseValue),
+      (.keptSentences, keptSentences.databaseValue),
+    ]
   }
 
   init(_ verdict: ScreeningVerdict) throws {

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `statements`: a statement with its public action id and its provenance.
-struct StatementRow: Decodable, FetchableRecord, PersistableRecord {
+struct StatementRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "statements"
 
   var id: String
@@ -36,27 +36,27 @@ struct StatementRow: Decodable, FetchableRecord, PersistableRecord {
     case pageLeft = "page_left"
   }
 
-  /// Written by hand rather than through `Encodable`: the snapshot inserts these rows by the thousand, and
-  /// the generic encoder was most of the database's writing time.
-  func encode(to container: inout PersistenceContainer) {
-    container[Column(CodingKeys.id)] = id
-    container[Column(CodingKeys.actionNumber)] = actionNumber
-    container[Column(CodingKeys.actionID)] = actionID
-    container[Column(CodingKeys.framework)] = framework
-    container[Column(CodingKeys.label)] = label
-    container[Column(CodingKeys.title)] = title
-    container[Column(CodingKeys.actionName)] = actionName
-    container[Column(CodingKeys.sectionPath)] = sectionPath
-    container[Column(CodingKeys.section)] = section
-    container[Column(CodingKeys.text)] = text
-    container[Column(CodingKeys.locator)] = locator
-    container[Column(CodingKeys.line)] = line
-    container[Column(CodingKeys.sourceSHA256)] = sourceSHA256
-    container[Column(CodingKeys.rule)] = rule
-    container[Column(CodingKeys.fields)] = fields
-    container[Column(CodingKeys.page)] = page
-    container[Column(CodingKeys.pageTop)] = pageTop
-    container[Column(CodingKeys.pageLeft)] = pageLeft
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.actionNumber, actionNumber.databaseValue),
+      (.actionID, actionID.databaseValue),
+      (.framework, framework.databaseValue),
+      (.label, label.databaseValue),
+      (.title, title.databaseValue),
+      (.actionName, actionName.databaseValue),
+      (.sectionPath, sectionPath.databaseValue),
+      (.section, section.databaseValue),
+      (.text, text.databaseValue),
+      (.locator, locator.databaseValue),
+      (.line, line.databaseValue),
+      (.sourceSHA256, sourceSHA256.databaseValue),
+      (.rule, rule.databaseValue),
+      (.fields, fields.databaseValue),
+      (.page, page.databaseValue),
+      (.pageTop, pageTop.databaseValue),
+      (.pageLeft, pageLeft.databaseValue),
+    ]
   }
 
   /// The separator of the readable `section` column; the JSON `section_path` is the exact value.

@@ -2,7 +2,7 @@ import GRDB
 import ScanModel
 
 /// A row of `warnings`: something the run noticed and went on past, in the order it was met.
-struct WarningRow: Codable, FetchableRecord, PersistableRecord {
+struct WarningRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
   static let databaseTableName = "warnings"
 
   var id: Int
@@ -19,6 +19,18 @@ struct WarningRow: Codable, FetchableRecord, PersistableRecord {
     case sourceLine = "source_line"
     case sourceColumn = "source_column"
     case sourceElement = "source_element"
+  }
+
+  var databaseColumns: [(CodingKeys, DatabaseValue)] {
+    [
+      (.id, id.databaseValue),
+      (.severity, severity.databaseValue),
+      (.sourceFile, sourceFile.databaseValue),
+      (.sourceLine, sourceLine.databaseValue),
+      (.sourceColumn, sourceColumn.databaseValue),
+      (.sourceElement, sourceElement.databaseValue),
+      (.message, message.databaseValue),
+    ]
   }
 
   init(_ warning: ScanDiagnostic, id: Int) {
