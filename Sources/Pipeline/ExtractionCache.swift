@@ -2,9 +2,9 @@ import ContentHash
 import Foundation
 import ScanModel
 
-/// Extraction results keyed by everything that determines them — the tool's version and binary, the document's
-/// SHA-256, the full recipe with its preset filled in, and the document's format — so that a framework
-/// whose inputs have not changed is not extracted again.
+/// Extraction results keyed by everything that determines them — the document's SHA-256, the full recipe
+/// with its preset filled in, and the document's format, in the folder of the evscan build that extracted
+/// them (`CacheBuild`) — so that a framework whose inputs have not changed is not extracted again.
 struct ExtractionCache: Sendable {
   let directory: URL
 
@@ -17,7 +17,7 @@ struct ExtractionCache: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     let recipeJSON = (try? encoder.encode(recipe)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     let material = [
-      "tool \(ToolVersion.current) \(toolFingerprint)", "framework \(framework)",
+      "framework \(framework)",
       "document \(documentSHA256)",
       "format \(format)",
       "encoding \(encoding ?? "-")", "recipe \(recipeJSON)",
@@ -25,20 +25,8 @@ struct ExtractionCache: Sendable {
     return SHA256Digest.hex(material)
   }
 
-  /// The running binary's path, size and modification time: a rebuilt evscan may extract differently even
-  /// before its version changes, and every build writes the binary anew. Hashing the binary instead (some
-  /// 50 MB) took longer than the rest of an unchanged scan's reading.
-  static let toolFingerprint: String = {
-    let path =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-    else { return "unknown-binary" }
-    return "\(path) \(size) \(modified.timeIntervalSince1970)"
-  }()
-
   private func url(_ key: String) -> URL {
-    directory.appendingPathComponent("extraction").appendingPathComponent("\(key).json")
+    CacheBuild.folder(CacheBuild.extraction, in: directory).appendingPathComponent("\(key).json")
   }
 
   /// The cached result, or nil when there is none or it cannot be read (then it is simply recomputed).

@@ -70,6 +70,11 @@ public struct ScanRunner {
     }
     let manifest = try publish(content, with: publisher)
     if failures.isEmpty { remember(in: shortcut) }
+    if let cache = options.cache {
+      for kind in [CacheBuild.extraction, CacheBuild.taxonomy] {
+        CacheBuild.removeOtherBuilds(kind, in: cache)
+      }
+    }
     return ScanOutcome(
       output: options.output.path, counts: content.run.counts,
       frameworksExtracted: extractions.count - fromCache,

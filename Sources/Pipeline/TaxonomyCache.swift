@@ -3,7 +3,8 @@ import Foundation
 import ScanModel
 import Taxonomy
 
-/// The taxonomy as decoded and checked values, keyed by the binary and the SHA-256 of every taxonomy file.
+/// The taxonomy as decoded and checked values, in the evscan build's folder (`CacheBuild`), keyed by the
+/// SHA-256 of every taxonomy file.
 /// Decoding and checking the YAML (the thesaurus above all) is most of an otherwise quick scan, and the files
 /// rarely change between scans; JSON of the checked values reads back in a fraction of the time.
 public struct TaxonomyCache {
@@ -17,10 +18,8 @@ public struct TaxonomyCache {
   /// stored. Errors in the files are reported by the full read, never hidden by the cache.
   public func load(from folder: URL) throws -> TaxonomySet {
     guard let digests = TaxonomySet.digests(in: folder) else { return try TaxonomySet.load(from: folder) }
-    let material =
-      ["tool \(ToolVersion.current) \(ExtractionCache.toolFingerprint)"]
-      + digests.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-    let file = directory.appendingPathComponent("taxonomy")
+    let material = digests.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+    let file = CacheBuild.folder(CacheBuild.taxonomy, in: directory)
       .appendingPathComponent("\(SHA256Digest.hex(material.joined(separator: "\n"))).json")
     if let data = FileManager.default.contents(atPath: file.path),
       let cached = try? JSONDecoder().decode(TaxonomySet.self, from: data), cached.fileDigests == digests

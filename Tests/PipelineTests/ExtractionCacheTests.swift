@@ -45,7 +45,29 @@ struct ExtractionCacheTests {
     cache.store(result, key: "k")
     #expect(cache.load("k") == result)
     #expect(cache.load("other") == nil)
-    try Data("{not json".utf8).write(to: folder.appendingPathComponent("extraction/k.json"))
+    try Data("{not json".utf8).write(
+      to: CacheBuild.folder(CacheBuild.extraction, in: folder).appendingPathComponent("k.json"))
     #expect(cache.load("k") == nil)
+  }
+
+  /// Another build can never hit what it did not write; its entries, and the loose files of caches from
+  /// before builds had folders, go, while this build's stay.
+  @Test func otherBuildsEntriesAreRemoved() throws {
+    let folder = try PipelineSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cache = ExtractionCache(directory: folder)
+    let result = ExtractionResult(
+      framework: "f", documentSHA256: sha, unitsMatched: 0, statements: [], dropped: [], warnings: [])
+    cache.store(result, key: "k")
+    let kinds = folder.appendingPathComponent(CacheBuild.extraction)
+    let otherBuild = kinds.appendingPathComponent("0123456789abcdef")
+    try FileManager.default.createDirectory(at: otherBuild, withIntermediateDirectories: true)
+    try Data("{}".utf8).write(to: otherBuild.appendingPathComponent("k.json"))
+    try Data("{}".utf8).write(to: kinds.appendingPathComponent("loose.json"))
+
+    CacheBuild.removeOtherBuilds(CacheBuild.extraction, in: folder)
+
+    #expect(try FileManager.default.contentsOfDirectory(atPath: kinds.path) == [CacheBuild.name])
+    #expect(cache.load("k") == result)
   }
 }

@@ -19,7 +19,7 @@ struct TaxonomyCacheTests {
   }
 
   private func cachedFiles(_ cache: TaxonomyCache) -> [String] {
-    let folder = cache.directory.appendingPathComponent("taxonomy")
+    let folder = CacheBuild.folder(CacheBuild.taxonomy, in: cache.directory)
     return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
   }
 
@@ -72,7 +72,7 @@ struct TaxonomyCacheTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let direct = try cache.load(from: taxonomy)
     let name = try #require(cachedFiles(cache).first)
-    let file = cache.directory.appendingPathComponent("taxonomy").appendingPathComponent(name)
+    let file = CacheBuild.folder(CacheBuild.taxonomy, in: cache.directory).appendingPathComponent(name)
     try Data("{\"not\": \"a taxonomy\"".utf8).write(to: file)
     #expect(try cache.load(from: taxonomy) == direct)
   }
