@@ -32,12 +32,6 @@ public struct Node {
     LibXML2.string(pointer.pointee.name) ?? ""
   }
 
-  /// The namespace URI of an element, if it has one.
-  var namespaceURI: String? {
-    guard let namespace = pointer.pointee.ns else { return nil }
-    return LibXML2.string(namespace.pointee.href)
-  }
-
   public var attributes: [(name: String, value: String)] {
     var result: [(name: String, value: String)] = []
     var attribute = pointer.pointee.properties
@@ -80,24 +74,6 @@ public struct Node {
 
   public var elementChildren: [Node] {
     children.filter { $0.kind == .element }
-  }
-
-  var nextElementSibling: Node? {
-    var sibling = pointer.pointee.next
-    while let current = sibling {
-      if current.pointee.type == XML_ELEMENT_NODE { return Node(pointer: current, document: document) }
-      sibling = current.pointee.next
-    }
-    return nil
-  }
-
-  var previousElementSibling: Node? {
-    var sibling = pointer.pointee.prev
-    while let current = sibling {
-      if current.pointee.type == XML_ELEMENT_NODE { return Node(pointer: current, document: document) }
-      sibling = current.pointee.prev
-    }
-    return nil
   }
 
   /// The line of the node's start tag in the source, 1-based.

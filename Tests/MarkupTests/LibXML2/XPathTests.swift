@@ -14,7 +14,6 @@ struct XPathTests {
     let footnotes = try document.select("//tei:ref[@type='foot']", namespaces: Self.tei)
     #expect(
       paragraphs[0].text(skipping: NodeSet(footnotes)) == "Developers should red-team models before release.")
-    #expect(paragraphs[0].namespaceURI == "http://www.tei-c.org/ns/1.0")
   }
 
   @Test func namespacedLocatorsUseTheCallersPrefixesAndFindTheNodeAgain() throws {
@@ -63,8 +62,6 @@ struct XPathTests {
     let main = try #require(try document.select("//div[@id='main']").first)
     #expect(main.attributes.map(\.name) == ["id"])
     #expect(main.elementChildren.map(\.name) == ["p", "p", "ul"])
-    #expect(items[0].nextElementSibling == items[1])
-    #expect(items[1].previousElementSibling == items[0])
   }
 
   @Test(
