@@ -32,6 +32,11 @@ enum CacheBuild {
     cache.appendingPathComponent(kind).appendingPathComponent(name)
   }
 
+  /// Removes what other builds left, of every kind.
+  static func removeOtherBuilds(in cache: URL) {
+    for kind in [extraction, taxonomy] { removeOtherBuilds(kind, in: cache) }
+  }
+
   /// Removes everything under `<cache>/<kind>/` but this build's folder: other builds' folders, and the
   /// loose files of caches written before builds had folders. A cache only saves time, so what cannot be
   /// removed is left.

@@ -70,11 +70,7 @@ public struct ScanRunner {
     }
     let manifest = try publish(content, with: publisher)
     if failures.isEmpty { remember(in: shortcut) }
-    if let cache = options.cache {
-      for kind in [CacheBuild.extraction, CacheBuild.taxonomy] {
-        CacheBuild.removeOtherBuilds(kind, in: cache)
-      }
-    }
+    if let cache = options.cache { CacheBuild.removeOtherBuilds(in: cache) }
     return ScanOutcome(
       output: options.output.path, counts: content.run.counts,
       frameworksExtracted: extractions.count - fromCache,

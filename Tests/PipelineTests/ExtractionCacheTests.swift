@@ -7,6 +7,10 @@ import Testing
 @Suite("The extraction cache")
 struct ExtractionCacheTests {
   let sha = String(repeating: "a", count: 64)
+  var result: ExtractionResult {
+    ExtractionResult(
+      framework: "f", documentSHA256: sha, unitsMatched: 0, statements: [], dropped: [], warnings: [])
+  }
 
   @Test func theKeyChangesWithEveryInputThatChangesTheResult() {
     let base = ExtractionCache.key(
@@ -40,8 +44,6 @@ struct ExtractionCacheTests {
     let folder = try PipelineSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let cache = ExtractionCache(directory: folder)
-    let result = ExtractionResult(
-      framework: "f", documentSHA256: sha, unitsMatched: 0, statements: [], dropped: [], warnings: [])
     cache.store(result, key: "k")
     #expect(cache.load("k") == result)
     #expect(cache.load("other") == nil)
@@ -56,8 +58,6 @@ struct ExtractionCacheTests {
     let folder = try PipelineSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let cache = ExtractionCache(directory: folder)
-    let result = ExtractionResult(
-      framework: "f", documentSHA256: sha, unitsMatched: 0, statements: [], dropped: [], warnings: [])
     cache.store(result, key: "k")
     let kinds = folder.appendingPathComponent(CacheBuild.extraction)
     let otherBuild = kinds.appendingPathComponent("0123456789abcdef")
@@ -65,7 +65,7 @@ struct ExtractionCacheTests {
     try Data("{}".utf8).write(to: otherBuild.appendingPathComponent("k.json"))
     try Data("{}".utf8).write(to: kinds.appendingPathComponent("loose.json"))
 
-    CacheBuild.removeOtherBuilds(CacheBuild.extraction, in: folder)
+    CacheBuild.removeOtherBuilds(in: folder)
 
     #expect(try FileManager.default.contentsOfDirectory(atPath: kinds.path) == [CacheBuild.name])
     #expect(cache.load("k") == result)
