@@ -25,6 +25,8 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
 
   public var folds: Int
   public var seed: UInt64
+  /// True when pairs sharing a statement were kept in one fold; absent for folds dealt pair by pair.
+  public var groupedByStatement: Bool?
   public var pairs: Int
   public var duplicates: Int
   public var mergeThreshold: Double
@@ -47,7 +49,7 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
   /// when its probability would merge it).
   public init(
     probabilities: [Double], labels: [Bool], vetoed: [Bool] = [], merge: Double, review: Double, folds: Int,
-    seed: UInt64
+    seed: UInt64, groupedByStatement: Bool = false
   ) {
     let duplicates = labels.filter { $0 }.count
     let vetoed = vetoed.isEmpty ? [Bool](repeating: false, count: labels.count) : vetoed
@@ -63,6 +65,7 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
     }
     self.folds = folds
     self.seed = seed
+    self.groupedByStatement = groupedByStatement ? true : nil
     self.pairs = labels.count
     self.duplicates = duplicates
     self.mergeThreshold = merge

@@ -108,8 +108,16 @@ public struct PairModelTrainer: Sendable {
   /// Out-of-fold probabilities: the pairs are dealt into `folds` folds (duplicates and the others each
   /// shuffled with `seed` and dealt in turn, so every fold has its share of both); each fold's pairs are
   /// scored by a model fitted on the other folds.
-  public func outOfFold(_ examples: Examples, folds: Int, seed: UInt64) -> [Double] {
-    let fold = Self.folds(labels: examples.labels, count: folds, seed: seed)
+  ///
+  /// With `groupedByStatement`, pairs that share a statement, directly or through a chain of pairs, stay in
+  /// one fold (`groupedFolds`), so that no statement is both trained on and scored.
+  public func outOfFold(
+    _ examples: Examples, folds: Int, seed: UInt64, groupedByStatement: Bool = false
+  ) -> [Double] {
+    let fold =
+      groupedByStatement
+      ? Self.groupedFolds(pairs: examples.pairs, count: folds, seed: seed)
+      : Self.folds(labels: examples.labels, count: folds, seed: seed)
     var probabilities = [Double](repeating: 0, count: examples.pairs.count)
     for held in 0..<folds {
       let train = examples.rows.indices.filter { fold[$0] != held }
@@ -132,6 +140,38 @@ public struct PairModelTrainer: Sendable {
       var members = labels.indices.filter { labels[$0] == positive }
       shuffle(&members, with: &generator)
       for (offset, member) in members.enumerated() { fold[member] = offset % max(count, 1) }
+    }
+    return fold
+  }
+
+  /// The fold of each pair, keeping every group of pairs linked through shared statements in one fold. As
+  /// in scikit-learn's `GroupKFold`, the groups are dealt largest first, each to the fold with the fewest
+  /// pairs so far (the lowest-numbered on a tie); the seed orders groups of the same size. Folds come out
+  /// uneven when one group is large.
+  static func groupedFolds(pairs: [LabelledPair], count: Int, seed: UInt64) -> [Int] {
+    var statementIndex: [String: Int] = [:]
+    for pair in pairs {
+      for id in [pair.a, pair.b] where statementIndex[id] == nil { statementIndex[id] = statementIndex.count }
+    }
+    var groups = UnionFind(count: statementIndex.count)
+    for pair in pairs { groups.union(statementIndex[pair.a] ?? 0, statementIndex[pair.b] ?? 0) }
+    var members: [Int: [Int]] = [:]
+    for (index, pair) in pairs.enumerated() {
+      members[groups.find(statementIndex[pair.a] ?? 0), default: []].append(index)
+    }
+    var ordered = members.keys.sorted()
+    var generator = SplitMix64(seed: seed)
+    shuffle(&ordered, with: &generator)
+    let bySize = ordered.enumerated().sorted { first, second in
+      let (sizeA, sizeB) = (members[first.element]?.count ?? 0, members[second.element]?.count ?? 0)
+      return sizeA != sizeB ? sizeA > sizeB : first.offset < second.offset
+    }
+    var fold = [Int](repeating: 0, count: pairs.count)
+    var filled = [Int](repeating: 0, count: max(count, 1))
+    for (_, group) in bySize {
+      let target = filled.indices.min { filled[$0] != filled[$1] ? filled[$0] < filled[$1] : $0 < $1 } ?? 0
+      for index in members[group] ?? [] { fold[index] = target }
+      filled[target] += members[group]?.count ?? 0
     }
     return fold
   }

@@ -59,6 +59,32 @@ struct PairModelTests {
     }
   }
 
+  /// Grouped folds keep every chain of pairs through shared statements in one fold, deal the largest
+  /// group first to the emptiest fold, and depend on the seed alone.
+  @Test func groupedFoldsKeepLinkedPairsTogether() {
+    func pair(_ a: String, _ b: String) -> LabelledPair {
+      LabelledPair(a: a, b: b, duplicate: false, label: "related", file: "t", line: 1)
+    }
+    // Groups: {s1 s2 s3 s4} (3 pairs, chained through s2 and s3), {s5 s6} (2 pairs), {s7 s8}, {s9 s10}.
+    let pairs = [
+      pair("s1", "s2"), pair("s5", "s6"), pair("s2", "s3"), pair("s7", "s8"), pair("s3", "s4"),
+      pair("s6", "s5"), pair("s9", "s10"),
+    ]
+    let folds = PairModelTrainer.groupedFolds(pairs: pairs, count: 3, seed: 5)
+    #expect(folds == PairModelTrainer.groupedFolds(pairs: pairs, count: 3, seed: 5))
+    #expect(Set([folds[0], folds[2], folds[4]]).count == 1)
+    #expect(folds[1] == folds[5])
+    #expect(folds[0] == 0, "the largest group goes first, to fold 0")
+    #expect(folds[1] == 1, "the next largest, to the emptiest fold")
+    #expect(folds[3] == 2 && folds[6] == 2, "one pair each: the emptiest fold is 2 both times")
+    for (i, first) in pairs.enumerated() {
+      for (j, second) in pairs.enumerated()
+      where !Set([first.a, first.b]).isDisjoint(with: [second.a, second.b]) {
+        #expect(folds[i] == folds[j], "pairs \(i) and \(j) share a statement")
+      }
+    }
+  }
+
   @Test func thresholdsReachThePrecisionAsked() {
     let probabilities = [0.9, 0.8, 0.75, 0.6, 0.55, 0.5, 0.3, 0.2, 0.1, 0.05]
     let labels = [true, true, false, true, false, false, true, false, false, false]
@@ -100,6 +126,20 @@ struct PairModelTests {
     }
     let evaluation = evaluate()
     #expect(evaluation == evaluate())
+    #expect(evaluation.groupedByStatement == nil)
+    let grouped = PairEvaluation(
+      probabilities: trainer.outOfFold(examples, folds: 5, seed: 17, groupedByStatement: true),
+      labels: examples.labels, vetoed: examples.vetoed(model.vetoes), merge: model.mergeThreshold,
+      review: model.reviewThreshold, folds: 5, seed: 17, groupedByStatement: true)
+    #expect(grouped.groupedByStatement == true)
+    #expect(grouped.merged.pairs + grouped.review.pairs + grouped.distinct.pairs == 150)
+    // The README's table ("The learned pair model") states both rows; retraining updates them together.
+    #expect(evaluation.merged.pairs == 5)
+    #expect(grouped.merged.pairs == 4)
+    #expect(evaluation.precision == 0.4)
+    #expect(grouped.precision == 0.75)
+    #expect(evaluation.brier == 0.1639)
+    #expect(grouped.brier == 0.1838)
     #expect(evaluation.pairs == 150)
     #expect(evaluation.duplicates == 32)
     #expect(evaluation.merged.pairs + evaluation.review.pairs + evaluation.distinct.pairs == 150)
