@@ -12,16 +12,21 @@ enum CacheBuild {
   static let extraction = "extraction"
   static let taxonomy = "taxonomy"
 
-  /// The running binary's path, size and modification time: a rebuilt evscan may extract differently even
-  /// before its version changes, and every build writes the binary anew. Hashing the binary instead (some
-  /// 50 MB) took longer than the rest of an unchanged scan's reading.
+  /// The running binary's path, size, inode and modification time: a rebuilt evscan may extract or code
+  /// differently even before its version changes, and every build writes the binary anew. Hashing the binary
+  /// instead (some 50 MB) took longer than the rest of an unchanged scan's reading. The unchanged-scan check
+  /// names the binary by it too.
   static let fingerprint: String = {
     let path =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-    else { return "unknown-binary" }
-    return "\(path) \(size) \(modified.timeIntervalSince1970)"
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+      return "unknown \(path)"
+    }
+    let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+    let inode = (attributes[.systemFileNumber] as? NSNumber)?.int64Value ?? -1
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+    return "\(path) \(size) \(inode) \(modified)"
   }()
 
   /// This build's folder name: its version and fingerprint, hashed.

@@ -12,9 +12,9 @@ import Taxonomy
 /// binary is the one that wrote it, and the snapshot's files are the ones its manifest lists.
 ///
 /// The binary is recognised by a note in the cache folder (`scan-state.json`): the manifest holds only the
-/// version, and a rebuilt binary with the same version may code differently. The binary is named by its
-/// path, size, inode and modification time, not its digest: hashing 50 MB would cost more than the whole
-/// check is allowed to take (0.1 s).
+/// version, and a rebuilt binary with the same version may code differently. The binary is named by
+/// `CacheBuild.fingerprint` (path, size, inode and modification time), not its digest: hashing 50 MB
+/// would cost more than the whole check is allowed to take (0.1 s).
 struct ScanShortcut {
   let options: ScanOptions
   let relativePath: (URL) -> String
@@ -34,7 +34,7 @@ struct ScanShortcut {
       let stateData = FileManager.default.contents(
         atPath: cache.appendingPathComponent(Self.stateFileName).path),
       let state = try? JSONDecoder().decode(State.self, from: stateData),
-      state.binary == Self.binaryStamp, state.output == options.output.standardizedFileURL.path,
+      state.binary == CacheBuild.fingerprint, state.output == options.output.standardizedFileURL.path,
       state.site || !options.writeSite
     else { return nil }
     let output = options.output
@@ -71,7 +71,7 @@ struct ScanShortcut {
   func record(manifestSHA256: String) {
     guard let cache = options.cache else { return }
     let state = State(
-      binary: Self.binaryStamp, output: options.output.standardizedFileURL.path,
+      binary: CacheBuild.fingerprint, output: options.output.standardizedFileURL.path,
       manifestSHA256: manifestSHA256,
       site: options.writeSite)
     do {
@@ -113,18 +113,4 @@ struct ScanShortcut {
     urls += optional.filter { files.fileExists(atPath: $0.path) }
     return urls
   }
-
-  /// The running binary's path, size, inode and modification time.
-  static let binaryStamp: String = {
-    let path =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-      return "unknown \(path)"
-    }
-    let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-    let inode = (attributes[.systemFileNumber] as? NSNumber)?.int64Value ?? -1
-    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-    return "\(path) \(size) \(inode) \(modified)"
-  }()
 }

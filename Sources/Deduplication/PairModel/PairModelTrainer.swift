@@ -150,28 +150,30 @@ public struct PairModelTrainer: Sendable {
   /// uneven when one group is large.
   static func groupedFolds(pairs: [LabelledPair], count: Int, seed: UInt64) -> [Int] {
     var statementIndex: [String: Int] = [:]
-    for pair in pairs {
-      for id in [pair.a, pair.b] where statementIndex[id] == nil { statementIndex[id] = statementIndex.count }
+    func index(of id: String) -> Int {
+      if let known = statementIndex[id] { return known }
+      statementIndex[id] = statementIndex.count
+      return statementIndex.count - 1
     }
-    var groups = UnionFind(count: statementIndex.count)
-    for pair in pairs { groups.union(statementIndex[pair.a] ?? 0, statementIndex[pair.b] ?? 0) }
+    let ends = pairs.map { (index(of: $0.a), index(of: $0.b)) }
+    var links = UnionFind(count: statementIndex.count)
+    for (a, b) in ends { links.union(a, b) }
     var members: [Int: [Int]] = [:]
-    for (index, pair) in pairs.enumerated() {
-      members[groups.find(statementIndex[pair.a] ?? 0), default: []].append(index)
-    }
-    var ordered = members.keys.sorted()
+    for (pair, (a, _)) in ends.enumerated() { members[links.find(a), default: []].append(pair) }
+    var roots = members.keys.sorted()
     var generator = SplitMix64(seed: seed)
-    shuffle(&ordered, with: &generator)
-    let bySize = ordered.enumerated().sorted { first, second in
-      let (sizeA, sizeB) = (members[first.element]?.count ?? 0, members[second.element]?.count ?? 0)
-      return sizeA != sizeB ? sizeA > sizeB : first.offset < second.offset
-    }
+    shuffle(&roots, with: &generator)
+    // Largest first; among groups of one size, the shuffled order.
+    let groups = roots.compactMap { members[$0] }.enumerated().sorted { first, second in
+      first.element.count != second.element.count
+        ? first.element.count > second.element.count : first.offset < second.offset
+    }.map(\.element)
     var fold = [Int](repeating: 0, count: pairs.count)
     var filled = [Int](repeating: 0, count: max(count, 1))
-    for (_, group) in bySize {
+    for group in groups {
       let target = filled.indices.min { filled[$0] != filled[$1] ? filled[$0] < filled[$1] : $0 < $1 } ?? 0
-      for index in members[group] ?? [] { fold[index] = target }
-      filled[target] += members[group]?.count ?? 0
+      for pair in group { fold[pair] = target }
+      filled[target] += group.count
     }
     return fold
   }
