@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ScanModel
 import TestSupport
@@ -56,5 +57,21 @@ struct SnapshotRowsTests {
     }
     // Every table has rows here, so no row type goes unchecked.
     #expect(checked.count == 21, "unchecked: the fixture has no rows for some tables; checked \(checked)")
+  }
+
+  @Test("a row that refers to a missing row is refused by the database's own check, and no file is written")
+  func danglingReferenceIsRefused() throws {
+    let content = SnapshotFixtures.content.canonicalized()
+    var rows = try SnapshotRows(content, index: SnapshotIndex(content))
+    // The validator catches this before the rows are built; this is the check behind it.
+    rows.members[0].statementID = "nowhere:1"
+    let temporary = try TemporaryFolder()
+    let url = try temporary.folder("out").appendingPathComponent("mitigations.sqlite")
+    #expect {
+      try SnapshotDatabase.write(rows, to: url)
+    } throws: { error in
+      "\(error)".contains("a row of mitigation_members refers to a missing row of statements")
+    }
+    #expect(!FileManager.default.fileExists(atPath: url.path))
   }
 }
