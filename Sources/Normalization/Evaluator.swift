@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
       let train = used.indices.filter { folds[$0] != fold }.map { used[$0] }
       let model = try trainer.train(train, files: [])
       thresholds.append(model.hyperparameters.reviewThreshold)
-      let normalizer = try Normalizer(taxonomy: taxonomy, model: model)
+      let normalizer = Normalizer(taxonomy: taxonomy, model: model)
       for index in used.indices where folds[index] == fold {
         predictions[index] = predict(normalizer, used[index])
       }
@@ -65,14 +65,14 @@ public struct Evaluator: Sendable {
 
   public func trainAndTest(train: [CodedExample], test: [CodedExample]) throws -> EvaluationReport {
     let model = try trainer.train(train, files: [])
-    let normalizer = try Normalizer(taxonomy: taxonomy, model: model)
+    let normalizer = Normalizer(taxonomy: taxonomy, model: model)
     var report = score(examples: test, predictions: test.map { predict(normalizer, $0) }, mode: "train-test")
     report.reviewThresholds = [model.hyperparameters.reviewThreshold]
     return report
   }
 
   public func thesaurusOnly(_ test: [CodedExample]) throws -> EvaluationReport {
-    let normalizer = try Normalizer(taxonomy: taxonomy, model: nil)
+    let normalizer = Normalizer(taxonomy: taxonomy, model: nil)
     return score(examples: test, predictions: test.map { predict(normalizer, $0) }, mode: "thesaurus")
   }
 

@@ -28,7 +28,7 @@ public struct Normalizer: Sendable {
   let analyzer: TextAnalyzer
   var thresholds = Thresholds()
   private let statementAnalyzer: StatementAnalyzer
-  private let decisions: [String: [String: [CodeDecision]]]
+  private var decisions: [String: [String: [CodeDecision]]] = [:]
   private let codeNames: [String: [String: String]]
   /// "3.1 Testing & Auditing" by facet and code, written once.
   private let displayNames: [String: [String: String]]
@@ -39,7 +39,13 @@ public struct Normalizer: Sendable {
   /// Per stored example of the model, the reason that names it as a nearest example.
   private let exampleReasons: [String]
 
-  public init(taxonomy: TaxonomySet, model: ClassifierModel?, decisions: [CodeDecision] = []) throws {
+  /// - Throws: `InputError` naming the decision's line when it names a facet or code the taxonomy lacks.
+  public init(taxonomy: TaxonomySet, model: ClassifierModel?, decisions: [CodeDecision]) throws {
+    self = try Normalizer(taxonomy: taxonomy, model: model).applying(decisions)
+  }
+
+  /// A normalizer with no decisions: every code is the machine's own.
+  public init(taxonomy: TaxonomySet, model: ClassifierModel?) {
     self.taxonomy = taxonomy
     analyzer = TextAnalyzer()
     matcher = ConceptMatcher(thesaurus: taxonomy.thesaurus, analyzer: analyzer)
@@ -64,19 +70,29 @@ public struct Normalizer: Sendable {
       classifier?.model.examples.map { example in
         "nearest coded example \(example.id) (\(example.origin)) is \(display(example.code))"
       } ?? []
+  }
+
+  /// This normalizer with people's decisions, which beat its own codes for the statements they name. The
+  /// scan builds the normalizer while the frameworks are read, before the decisions can be.
+  ///
+  /// - Throws: `InputError` naming the decision's line when it names a facet or code the taxonomy lacks.
+  public func applying(_ decisions: [CodeDecision]) throws -> Normalizer {
     var grouped: [String: [String: [CodeDecision]]] = [:]
     for decision in decisions {
-      guard let facetNames = names[decision.facet] else {
+      guard let facetNames = codeNames[decision.facet] else {
         throw InputError(
           decision.source,
-          "unknown facet `\(decision.facet)`; the facets are \(names.keys.sorted().joined(separator: ", "))")
+          "unknown facet `\(decision.facet)`; the facets are \(codeNames.keys.sorted().joined(separator: ", "))"
+        )
       }
       guard facetNames[decision.code] != nil else {
         throw InputError(decision.source, "facet `\(decision.facet)` has no code `\(decision.code)`")
       }
       grouped[decision.statementID, default: [:]][decision.facet, default: []].append(decision)
     }
-    self.decisions = grouped
+    var applied = self
+    applied.decisions = grouped
+    return applied
   }
 
   public func analyse(title: String?, text: String, context: StatementContext? = nil) -> StatementAnalysis {

@@ -51,8 +51,7 @@ public struct ScanRunner {
 
     progress.stage("coding \(statements.count) statements")
     let codings = try timer.measure("code") {
-      try Normalizer(taxonomy: inputs.taxonomy, model: inputs.model, decisions: codeDecisions).code(
-        statements)
+      try inputs.normalizer.applying(codeDecisions).code(statements)
     }
     let deduplicated = try mergeNearDuplicates(
       statements, codings: codings,
@@ -105,6 +104,8 @@ public struct ScanRunner {
   private struct Inputs {
     var taxonomy: TaxonomySet
     var model: ClassifierModel?
+    /// Built from the taxonomy and the model while the frameworks are read; decisions are applied later.
+    var normalizer: Normalizer
     var screeningModel: ScreeningModel?
     var deduplication: DeduplicationConfiguration
     var pairModel: PairModel?
@@ -112,8 +113,8 @@ public struct ScanRunner {
   }
 
   /// Reads the inputs and extracts the frameworks. The classifier's model, the largest input and needed only
-  /// for coding, is read on the other core meanwhile; a broken input is reported in the order the inputs
-  /// are listed, as if they had been read one after the other.
+  /// for coding, is read on the other core meanwhile, and the normalizer built from it; a broken input is
+  /// reported in the order the inputs are listed, as if they had been read one after the other.
   private func readInputsAndExtract() throws -> (Inputs, Extractions) {
     let timer = options.timer
     progress.stage("reading the taxonomy and model")
@@ -122,18 +123,21 @@ public struct ScanRunner {
         ?? TaxonomySet.load(from: options.taxonomy)
     }
     let (model, others) = Parallel.both(
-      {
-        try timer.measure("read model") { try options.model.map { try ClassifierModel.load(path: $0.path) } }
+      { () throws -> (ClassifierModel?, Normalizer) in
+        let model = try timer.measure("read model") {
+          try options.model.map { try ClassifierModel.load(path: $0.path) }
+        }
+        return (model, timer.measure("prepare coding") { Normalizer(taxonomy: taxonomy, model: model) })
       },
       { () throws -> (OtherInputs, Extractions) in
         let others = try readOtherInputs(taxonomy: taxonomy)
         progress.stage("extracting")
         return (others, try timer.measure("extract") { try extractAll() })
       })
-    let classifier = try model.get()
+    let (classifier, normalizer) = try model.get()
     let (read, extractions) = try others.get()
     let inputs = Inputs(
-      taxonomy: taxonomy, model: classifier, screeningModel: read.screeningModel,
+      taxonomy: taxonomy, model: classifier, normalizer: normalizer, screeningModel: read.screeningModel,
       deduplication: read.deduplication, pairModel: read.pairModel, previous: read.previous)
     return (inputs, extractions)
   }

@@ -33,7 +33,7 @@ public enum SimulatedReviews {
     let trainer = ClassifierTrainer(taxonomy: taxonomy)
     let (heldOut, pool) = simulation.split(strata: examples.map(\.code))
     let curves = try simulation.run(pool: pool) { labelled in
-      try Normalizer(taxonomy: taxonomy, model: try trainer.train(labelled.map { examples[$0] }, files: []))
+      Normalizer(taxonomy: taxonomy, model: try trainer.train(labelled.map { examples[$0] }, files: []))
     } evaluate: { normalizer in
       let right = heldOut.filter { index in
         let example = examples[index]

@@ -83,7 +83,7 @@ struct Code: ParsableCommand {
 
   func run() throws {
     let taxonomySet = try TaxonomySet.load(from: URL(fileURLWithPath: taxonomy))
-    let normalizer = try Normalizer(taxonomy: taxonomySet, model: try ClassifierModel.load(path: model))
+    let normalizer = Normalizer(taxonomy: taxonomySet, model: try ClassifierModel.load(path: model))
     var statements: [Statement] = []
     for folder in try FrameworkFolder.list(in: URL(fileURLWithPath: frameworks)) {
       statements += try FrameworkFolder(directory: folder).extract().statements
@@ -106,7 +106,7 @@ struct Code: ParsableCommand {
     var cold = Double.infinity
     var firstPass = 0
     for _ in 0..<3 {
-      let fresh = try Normalizer(taxonomy: taxonomySet, model: try ClassifierModel.load(path: model))
+      let fresh = Normalizer(taxonomy: taxonomySet, model: try ClassifierModel.load(path: model))
       cold = min(
         cold,
         bestTime(rounds: 1) {

@@ -49,7 +49,7 @@ struct CodingPathTests {
     }
     #expect(examples.count >= (source == "mit-coded-dev.csv" ? 500 : 2))
     let model = try Self.model()
-    let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let normalizer = Normalizer(taxonomy: Support.taxonomy, model: model)
     let classifier = try #require(normalizer.classifier)
     let trainer = ClassifierTrainer(taxonomy: Support.taxonomy)
     for example in examples {
@@ -75,12 +75,12 @@ struct CodingPathTests {
         sectionPath: [], text: example.text, locator: "/", line: 1, sourceSHA256: "", rule: "test")
     }
     let model = try Self.model()
-    let cold = try statements.map { statement in
+    let cold = statements.map { statement in
       // A fresh normaliser for each statement: every word is analysed for the first time.
-      try Normalizer(taxonomy: Support.taxonomy, model: model).code(
+      Normalizer(taxonomy: Support.taxonomy, model: model).code(
         statementID: statement.id, title: statement.title, text: statement.text)
     }
-    let shared = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let shared = Normalizer(taxonomy: Support.taxonomy, model: model)
     let together = shared.code(statements.reversed() + statements).suffix(statements.count)
     #expect(Array(together) == cold)
   }

@@ -9,7 +9,7 @@ struct NormalizerTests {
   @Test func aTrainedModelCodesWithReasons() throws {
     let model = try ClassifierTrainer(taxonomy: Support.taxonomy).train(
       ClassifierTrainerTests.examples(), files: [])
-    let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let normalizer = Normalizer(taxonomy: Support.taxonomy, model: model)
     let coding = normalizer.code(
       statementID: "s1", title: nil,
       text: "Outside experts run red-team exercises against the model before release.")
@@ -25,7 +25,7 @@ struct NormalizerTests {
   }
 
   @Test func withoutAModelTheThesaurusCodes() throws {
-    let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: nil)
+    let normalizer = Normalizer(taxonomy: Support.taxonomy, model: nil)
     let coding = normalizer.code(
       statementID: "s1", title: nil,
       text: "Protect whistleblowers who raise safety concerns from retaliation.")

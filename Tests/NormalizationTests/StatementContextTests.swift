@@ -26,7 +26,7 @@ struct StatementContextTests {
     for index in examples.indices where index % 2 == 0 { examples[index].context = Self.context }
     let model = try ClassifierTrainer(taxonomy: Support.taxonomy).train(examples, files: [])
     #expect(model.features.contains { $0.hasPrefix("s:") })
-    let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let normalizer = Normalizer(taxonomy: Support.taxonomy, model: model)
     let text = "Outside experts run red-team exercises against the model before release."
     let placed = try #require(
       normalizer.code(statementID: "s1", title: nil, text: text, context: Self.context).primary)
@@ -40,7 +40,7 @@ struct StatementContextTests {
   @Test func theFlagFollowsTheCalibratedProbability() throws {
     let examples = try ClassifierTrainerTests.examples()
     let model = try ClassifierTrainer(taxonomy: Support.taxonomy).train(examples, files: [])
-    let normalizer = try Normalizer(taxonomy: Support.taxonomy, model: model)
+    let normalizer = Normalizer(taxonomy: Support.taxonomy, model: model)
     let threshold = model.hyperparameters.reviewThreshold
     for (index, example) in examples.enumerated() {
       let primary = try #require(

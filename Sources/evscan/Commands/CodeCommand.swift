@@ -22,7 +22,7 @@ struct CodeCommand: ParsableCommand {
   func run() throws {
     let taxonomySet = try taxonomy.load()
     let classifier = model.thesaurusOnly ? nil : try ClassifierModel.load(path: model.path)
-    let normalizer = try Normalizer(taxonomy: taxonomySet, model: classifier)
+    let normalizer = Normalizer(taxonomy: taxonomySet, model: classifier)
     let coding = normalizer.code(statementID: "input", title: title, text: text)
     if json.enabled {
       Console.print(try Console.json(coding))

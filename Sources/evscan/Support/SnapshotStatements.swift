@@ -15,7 +15,7 @@ enum SnapshotStatements {
 
   static func inputs(_ content: SnapshotContent, taxonomy: TaxonomyOptions) throws -> [DeduplicationInput] {
     let taxonomySet = try taxonomy.load()
-    let normalizer = try Normalizer(taxonomy: taxonomySet, model: nil)
+    let normalizer = Normalizer(taxonomy: taxonomySet, model: nil)
     return content.statements.map { statement in
       DeduplicationInput(
         id: statement.id, framework: statement.framework, text: statement.text, title: statement.title,
