@@ -298,8 +298,11 @@ struct PairScorer: Sendable {
     pair.probability = probability
     // The rules' merges stand: on the shipped frameworks they are right 95% of the time, and a model fitted
     // on 199 labelled pairs does not tell those pairs apart as well (README "How merging works").
-    let rulesMerge = pair.verdict == .merge
-    pair.verdict = rulesMerge ? .merge : model.verdict(probability: probability, vetoed: model.vetoed(pair))
+    // The rules' review band stays in review: on the shipped frameworks it holds true pairs the model's
+    // band misses, at the same share of true pairs (README "How merging works").
+    let rules = pair.verdict
+    let modelVerdict = model.verdict(probability: probability, vetoed: model.vetoed(pair))
+    pair.verdict = rules == .merge || (rules == .review && modelVerdict == .distinct) ? rules : modelVerdict
     return pair
   }
 
@@ -444,6 +447,14 @@ struct PairScorer: Sendable {
       text.appendLiteral("; vetoed (")
       text.append(contentsOf: vetoes.joined(separator: ", ").utf8)
       text.append(UInt8(ascii: ")"))
+    }
+    if pair.verdict == .review && probability < model.reviewThreshold {
+      text.appendLiteral(", below review ")
+      ScoreFormat.format(model.reviewThreshold, into: &text)
+      text.appendLiteral("; in review by its score ")
+      ScoreFormat.format(pair.score, into: &text)
+      text.appendLiteral(", at or above review ")
+      ScoreFormat.format(thresholds.review, into: &text)
     }
     text.appendLiteral("; ")
   }
