@@ -38,7 +38,8 @@ public struct Deduplicator: Sendable {
     let statements = inputs.sorted { $0.id < $1.id }
     let decisionSet = try DecisionSet(
       decisions: decisions, index: try Self.positions(of: statements), count: statements.count)
-    let scored = try scorePairs(statements, decisions: decisionSet)
+    let analysed = try withoutSharedLeadIns(statements)
+    let scored = try scorePairs(analysed, decisions: decisionSet)
     let clusters = cluster(
       scored.kept, count: statements.count, scorer: scored.scorer, decisions: decisionSet)
 
@@ -49,7 +50,8 @@ public struct Deduplicator: Sendable {
     let identity = IdentityAssigner.assign(
       clusters: clusters.map { $0.members.map { statements[$0].id } }, ledger: ledger)
     let mitigations = buildMitigations(
-      clusters, ids: identity.ids, statements: statements, scorer: scored.scorer, decisions: decisionSet)
+      clusters, ids: identity.ids, statements: statements, analysed: analysed, scorer: scored.scorer,
+      decisions: decisionSet)
     let edges = reportedEdges(
       scored.kept, clusterOf: clusterOf, statements: statements, scorer: scored.scorer, decisions: decisionSet
     )
@@ -137,8 +139,15 @@ public struct Deduplicator: Sendable {
     return clusters
   }
 
-  /// The scorer of `statements` (sorted by id): the corpus analysed with the configuration's lexicon, voice
-  /// and slots.
+  /// The statements as their pairs are scored and their mitigations named: without the lead-ins list items
+  /// of one framework share (`SharedLeadIns`).
+  func withoutSharedLeadIns(_ statements: [DeduplicationInput]) throws -> [DeduplicationInput] {
+    SharedLeadIns(lexicon: try ActionLexicon(actions: configuration.actions), analyzer: TextAnalyzer())
+      .trimmed(statements)
+  }
+
+  /// The scorer of `statements` (sorted by id, as `withoutSharedLeadIns` gives them): the corpus analysed
+  /// with the configuration's lexicon, voice and slots.
   func makeScorer(_ statements: [DeduplicationInput], model: PairModel?) throws -> PairScorer {
     let lexicon = try ActionLexicon(actions: configuration.actions)
     let voice = try VoiceWords(words: configuration.voice.words, lexicon: lexicon)
@@ -227,9 +236,11 @@ public struct Deduplicator: Sendable {
 
   // MARK: - Output
 
+  /// The mitigations of `clusters`, each named from its representative's `analysed` text (what a list item
+  /// asks for, without the lead-in it shares) and defined by its whole text.
   private func buildMitigations(
-    _ clusters: [ClusterRefiner.Cluster], ids: [String], statements: [DeduplicationInput], scorer: PairScorer,
-    decisions: DecisionSet
+    _ clusters: [ClusterRefiner.Cluster], ids: [String], statements: [DeduplicationInput],
+    analysed: [DeduplicationInput], scorer: PairScorer, decisions: DecisionSet
   ) -> [Mitigation] {
     let maxLength = configuration.naming.maxNameLength
     let built = Parallel.map(Parallel.pieceCount(for: clusters.count)) { piece -> [Mitigation] in
@@ -266,7 +277,7 @@ public struct Deduplicator: Sendable {
         return Mitigation(
           id: ids[number],
           name: MitigationNaming.name(
-            representative: statements[representative], members: scored, maxLength: maxLength),
+            representative: analysed[representative], members: scored, maxLength: maxLength),
           definition: statements[representative].text,
           representativeStatementID: statements[representative].id,
           primaryCode: MitigationNaming.primaryCode(

@@ -63,7 +63,8 @@ public struct PairModelTrainer: Sendable {
       }
       index[statement.id] = position
     }
-    var scorer = try Deduplicator(configuration: configuration).makeScorer(sorted, model: nil)
+    let deduplicator = Deduplicator(configuration: configuration)
+    var scorer = try deduplicator.makeScorer(try deduplicator.withoutSharedLeadIns(sorted), model: nil)
     // Each statement's best score over all pairs at or above the floor, as the deduplicator finds it.
     var scored: [(Int, Int, Double)] = []
     for i in 0..<sorted.count {
