@@ -44,9 +44,9 @@ struct SharedLeadIns {
     return result
   }
 
-  /// The text starts as an instruction does, with a word that is not a stop word ("Obtain", "Public
-  /// safety"), or with an action of the lexicon, or it has a modal verb. A condition starts with a stop word
-  /// ("A covered model poses ...", "If ...").
+  /// The text starts as an instruction does, with a word that is not a stop word ("Obtain ...") or with an
+  /// action of the lexicon, or it has a modal verb. A condition starts with a stop word ("A covered model
+  /// poses ...", "If ..."). Without parts of speech a bare noun phrase ("Public safety.") passes too.
   private func asksForSomething(_ text: String) -> Bool {
     let tokens = analyzer.tokens(text)
     guard let first = tokens.first else { return false }
