@@ -5,8 +5,8 @@ import Taxonomy
 import Utilities
 
 /// The two replays `evscan simulate-review` runs: codes (the mitigation classifier, scored by accuracy on
-/// the held-out statements) and merges (the pair model's regression, scored by merge precision, recall and
-/// F1 at the merge threshold on the held-out pairs).
+/// the held-out statements) and merges (the pair model's regression, scored by the area under the ROC curve
+/// of the held-out pairs, and by merge precision, recall and F1 at the merge threshold).
 public enum SimulatedReviews {
   public struct Report: Sendable, Hashable, Codable {
     public var kind: String
@@ -71,12 +71,17 @@ public enum SimulatedReviews {
       let precision = merged.isEmpty ? 0 : Double(right) / Double(merged.count)
       let recall = duplicates == 0 ? 0 : Double(right) / Double(duplicates)
       let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
-      return ["precision": precision, "recall": recall, "f1": f1]
+      // With a hundred pairs or so the regression seldom reaches the merge threshold on held-out pairs, and
+      // F1 stays 0 whatever was learnt; the ranking of the pairs shows it.
+      let auc = PairEvaluation.areaUnderCurve(
+        probabilities: heldOut.map { model.probability(examples.rows[$0]) },
+        labels: heldOut.map { labels[$0] })
+      return ["precision": precision, "recall": recall, "f1": f1, "auc": auc ?? 0.5]
     } uncertainty: { model, index in
       -abs(model.probability(examples.rows[index]) - mergeThreshold)
     }
     return report(
-      kind: "pairs", items: labels.count, heldOut: heldOut.count, simulation: simulation, metric: "f1",
+      kind: "pairs", items: labels.count, heldOut: heldOut.count, simulation: simulation, metric: "auc",
       curves: curves)
   }
 

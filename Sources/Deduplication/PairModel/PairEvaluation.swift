@@ -43,6 +43,10 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
   /// Mean squared error of the probabilities (0 is perfect; always answering the base rate scores
   /// base·(1 − base)).
   public var brier: Double
+  /// The area under the ROC curve: how well the probabilities rank duplicates above the other pairs,
+  /// whatever the thresholds (0.5 is chance). Absent without both kinds of pair, and in model files written
+  /// before it was measured.
+  public var auc: Double?
   public var calibration: [CalibrationBin]
 
   /// `vetoed` says for each pair whether a veto keeps it from merging (it then counts in the review band
@@ -77,6 +81,7 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
     self.recall = merged.shareOfDuplicates
     let squared = zip(probabilities, labels).map { ($0.0 - ($0.1 ? 1 : 0)) * ($0.0 - ($0.1 ? 1 : 0)) }
     self.brier = labels.isEmpty ? 0 : (squared.reduce(0, +) / Double(labels.count)).rounded(toPlaces: 4)
+    self.auc = Self.areaUnderCurve(probabilities: probabilities, labels: labels)?.rounded(toPlaces: 4)
     self.calibration = (0..<5).compactMap { bin in
       let from = Double(bin) / 5
       let to = Double(bin + 1) / 5
@@ -89,4 +94,24 @@ public struct PairEvaluation: Sendable, Hashable, Codable {
     }
   }
 
+  /// The chance that a duplicate drawn at random has a higher probability than another pair drawn at random,
+  /// ties counting half (the Mann-Whitney statistic over both counts); nil without both kinds of pair.
+  public static func areaUnderCurve(probabilities: [Double], labels: [Bool]) -> Double? {
+    let positives = labels.filter { $0 }.count
+    let negatives = labels.count - positives
+    guard positives > 0, negatives > 0 else { return nil }
+    let order = probabilities.indices.sorted { probabilities[$0] < probabilities[$1] }
+    var positiveRanks = 0.0
+    var start = 0
+    while start < order.count {
+      var end = start
+      while end + 1 < order.count, probabilities[order[end + 1]] == probabilities[order[start]] { end += 1 }
+      // Tied probabilities share the mean of the ranks they span (ranks count from 1).
+      let rank = Double(start + end) / 2 + 1
+      for position in start...end where labels[order[position]] { positiveRanks += rank }
+      start = end + 1
+    }
+    let p = Double(positives)
+    return (positiveRanks - p * (p + 1) / 2) / (p * Double(negatives))
+  }
 }

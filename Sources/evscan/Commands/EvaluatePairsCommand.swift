@@ -66,7 +66,7 @@ struct EvaluatePairsCommand: ParsableCommand {
       merge (p >= \(evaluation.mergeThreshold)): \(evaluation.merged.pairs) pairs, precision \(evaluation.precision), recall \(evaluation.recall)
       review band (\(evaluation.reviewThreshold) <= p < \(evaluation.mergeThreshold)): \(evaluation.review.pairs) pairs, \(evaluation.review.duplicates) duplicates (\(evaluation.review.shareOfDuplicates) of all)
       below the band: \(evaluation.distinct.pairs) pairs, \(evaluation.distinct.duplicates) duplicates
-      Brier score \(evaluation.brier)
+      Brier score \(evaluation.brier); area under the ROC curve \(evaluation.auc.map { "\($0)" } ?? "not defined")
       """)
   }
 }
