@@ -44,12 +44,13 @@ struct SharedLeadIns {
     return result
   }
 
-  /// The text starts as an instruction does, with a word that is not a stop word ("Obtain ...") or with an
-  /// action of the lexicon, or it has a modal verb. A condition starts with a stop word ("A covered model
-  /// poses ...", "If ..."). Without parts of speech a bare noun phrase ("Public safety.") passes too.
+  /// The text is as long as a lead-in and starts as an instruction does, with a word that is not a stop word
+  /// ("Obtain ...") or with an action of the lexicon, or it has a modal verb. A condition starts with a stop
+  /// word ("A covered model poses ...", "If ..."); a list of objects is short ("Public safety."). Without
+  /// parts of speech a longer noun phrase passes.
   private func asksForSomething(_ text: String) -> Bool {
     let tokens = analyzer.tokens(text)
-    guard let first = tokens.first else { return false }
+    guard let first = tokens.first, tokens.count >= Self.minimumWords else { return false }
     if !first.isStopWord || lexicon.singles[first.stem] != nil { return true }
     return tokens.contains { Self.modals.contains($0.word) }
   }

@@ -21,6 +21,7 @@ import Testing
     let texts = try Self.trimmed([
       Self.item("a", "Keep a log of every incident for five years."),
       Self.item("b", "Name a person responsible for the safety plan."),
+      Self.item("short", "Public safety."),
       Self.item("other", "Keep a log of every incident for five years.", framework: "code"),
       DeduplicationInput(
         id: "lone", framework: "act", text: "In each annual report, the provider shall: list its evaluations."
@@ -28,6 +29,8 @@ import Testing
     ])
     #expect(texts["a"] == "Keep a log of every incident for five years.")
     #expect(texts["b"] == "Name a person responsible for the safety plan.")
+    // Too short to say what is asked on its own: an item of a list of objects.
+    #expect(texts["short"] == Self.leadIn + "Public safety.")
     #expect(texts["other"] == Self.leadIn + "Keep a log of every incident for five years.")
     #expect(texts["lone"] == "In each annual report, the provider shall: list its evaluations.")
   }
