@@ -38,7 +38,7 @@ public struct Deduplicator: Sendable {
     let statements = inputs.sorted { $0.id < $1.id }
     let decisionSet = try DecisionSet(
       decisions: decisions, index: try Self.positions(of: statements), count: statements.count)
-    let analysed = try withoutSharedLeadIns(statements)
+    let analysed = withoutSharedLeadIns(statements)
     let scored = try scorePairs(analysed, decisions: decisionSet)
     let clusters = cluster(
       scored.kept, count: statements.count, scorer: scored.scorer, decisions: decisionSet)
@@ -141,9 +141,8 @@ public struct Deduplicator: Sendable {
 
   /// The statements as their pairs are scored and their mitigations named: without the lead-ins list items
   /// of one framework share (`SharedLeadIns`).
-  func withoutSharedLeadIns(_ statements: [DeduplicationInput]) throws -> [DeduplicationInput] {
-    SharedLeadIns(lexicon: try ActionLexicon(actions: configuration.actions), analyzer: TextAnalyzer())
-      .trimmed(statements)
+  func withoutSharedLeadIns(_ statements: [DeduplicationInput]) -> [DeduplicationInput] {
+    SharedLeadIns(analyzer: TextAnalyzer()).trimmed(statements)
   }
 
   /// The scorer of `statements` (sorted by id, as `withoutSharedLeadIns` gives them): the corpus analysed

@@ -20,7 +20,6 @@ struct SharedLeadIns {
   static let maximumDepth = 4
   static let modals: Set<String> = ["shall", "should", "must", "will"]
 
-  let lexicon: ActionLexicon
   let analyzer: TextAnalyzer
 
   /// The inputs with every lead-in shared by two or more statements of the same framework taken out of
@@ -45,14 +44,13 @@ struct SharedLeadIns {
   }
 
   /// The text is as long as a lead-in and starts as an instruction does, with a word that is not a stop word
-  /// ("Obtain ...") or with an action of the lexicon, or it has a modal verb. A condition starts with a stop
+  /// ("Obtain ...", as every action of the lexicon is), or it has a modal verb. A condition starts with a stop
   /// word ("A covered model poses ...", "If ..."); a list of objects is short ("Public safety."). Without
   /// parts of speech a longer noun phrase passes.
   private func asksForSomething(_ text: String) -> Bool {
     let tokens = analyzer.tokens(text)
     guard let first = tokens.first, tokens.count >= Self.minimumWords else { return false }
-    if !first.isStopWord || lexicon.singles[first.stem] != nil { return true }
-    return tokens.contains { Self.modals.contains($0.word) }
+    return !first.isStopWord || tokens.contains { Self.modals.contains($0.word) }
   }
 
   private struct LeadInKey: Hashable {

@@ -44,7 +44,7 @@ public struct ScanRunner {
     let (inputs, (extractions, failures, fromCache)) = try readInputsAndExtract()
     let extracted = extractions.flatMap(\.result.statements).sorted { $0.id < $1.id }
     let screened = try timer.measure("screen") {
-      try screen(extracted, extractions: extractions, model: inputs.screeningModel)
+      try screen(extracted, extractions: extractions, model: inputs.others.screeningModel)
     }
     let statements = screened.statements
     let codeDecisions = try readCodeDecisions(knownStatements: Set(statements.map(\.id)))
@@ -61,7 +61,8 @@ public struct ScanRunner {
 
     progress.stage("writing the snapshot")
     let numbering = ActionNumbering.assign(
-      statements, previous: inputs.previous.actionNumbers, highestIssued: inputs.previous.highestActionNumber)
+      statements, previous: inputs.others.previous.actionNumbers,
+      highestIssued: inputs.others.previous.highestActionNumber)
     let content = timer.measure("assemble") {
       assemble(
         taxonomy: inputs.taxonomy, model: inputs.model, extractions: extractions, screened: screened,
@@ -106,10 +107,7 @@ public struct ScanRunner {
     var model: ClassifierModel?
     /// Built from the taxonomy and the model while the frameworks are read; decisions are applied later.
     var normalizer: Normalizer
-    var screeningModel: ScreeningModel?
-    var deduplication: DeduplicationConfiguration
-    var pairModel: PairModel?
-    var previous: Previous
+    var others: OtherInputs
   }
 
   /// Reads the inputs and extracts the frameworks. The classifier's model, the largest input and needed only
@@ -136,10 +134,7 @@ public struct ScanRunner {
       })
     let (classifier, normalizer) = try model.get()
     let (read, extractions) = try others.get()
-    let inputs = Inputs(
-      taxonomy: taxonomy, model: classifier, normalizer: normalizer, screeningModel: read.screeningModel,
-      deduplication: read.deduplication, pairModel: read.pairModel, previous: read.previous)
-    return (inputs, extractions)
+    return (Inputs(taxonomy: taxonomy, model: classifier, normalizer: normalizer, others: read), extractions)
   }
 
   /// The inputs other than the taxonomy and the classifier's model.
@@ -203,8 +198,8 @@ public struct ScanRunner {
         concepts: coding.conceptIDs, primaryCode: coding.primary?.code)
     }
     return try options.timer.measure("merge") {
-      try Deduplicator(configuration: inputs.deduplication, pairModel: inputs.pairModel).run(
-        inputs: deduplicationInputs, ledger: inputs.previous.ledger, decisions: linkDecisions)
+      try Deduplicator(configuration: inputs.others.deduplication, pairModel: inputs.others.pairModel).run(
+        inputs: deduplicationInputs, ledger: inputs.others.previous.ledger, decisions: linkDecisions)
     }
   }
 

@@ -12,7 +12,7 @@ import Testing
   }
 
   static func trimmed(_ inputs: [DeduplicationInput]) throws -> [String: String] {
-    let analysed = try Deduplicator().withoutSharedLeadIns(inputs)
+    let analysed = Deduplicator().withoutSharedLeadIns(inputs)
     return Dictionary(uniqueKeysWithValues: analysed.map { ($0.id, $0.text) })
   }
 

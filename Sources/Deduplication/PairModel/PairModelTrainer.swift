@@ -64,7 +64,7 @@ public struct PairModelTrainer: Sendable {
       index[statement.id] = position
     }
     let deduplicator = Deduplicator(configuration: configuration)
-    var scorer = try deduplicator.makeScorer(try deduplicator.withoutSharedLeadIns(sorted), model: nil)
+    var scorer = try deduplicator.makeScorer(deduplicator.withoutSharedLeadIns(sorted), model: nil)
     // Each statement's best score over all pairs at or above the floor, as the deduplicator finds it.
     var scored: [(Int, Int, Double)] = []
     for i in 0..<sorted.count {
