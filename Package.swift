@@ -60,6 +60,8 @@ let package = Package(
       name: "Snapshot",
       dependencies: [
         "ScanModel", "ContentHash", "Utilities", .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's own C interface, for `sqlite3_serialize`, which GRDB does not wrap.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     // The snapshot as a static website (`evscan site`).
     .target(name: "Site", dependencies: ["ScanModel", "Snapshot"]),

@@ -5,7 +5,9 @@ import ScanModel
 /// was trained and on what. Holds no example texts, only their vectors, so a model trained on licensed
 /// data carries that data's words only as weights.
 public struct ClassifierModel: Sendable, Codable, Hashable {
-  public static let currentFormat = 2
+  /// Format 3 stores the weights as packed numbers (`PackedNumbers`); format 2 stored them as JSON arrays.
+  public static let currentFormat = 3
+  static let readableFormats = 2...currentFormat
 
   public struct TrainingFile: Sendable, Codable, Hashable {
     public var name: String
@@ -73,7 +75,7 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
   public var features: [String]
   var idf: [Double]
   /// Per class, one weight per feature and the bias last.
-  var weights: [[Double]]
+  @PackedRows var weights: [[Double]]
   var examples: [StoredExample]
 
   /// Reads a model file, with a clear error for a file that is not a model or is of another format.
@@ -89,10 +91,11 @@ public struct ClassifierModel: Sendable, Codable, Hashable {
       throw InputError(
         file: path, "this is not an evscan model file (\(error)); train one with `evscan train`")
     }
-    guard model.format == currentFormat else {
+    guard readableFormats.contains(model.format) else {
       throw InputError(
         file: path,
-        "the model is of format \(model.format) and this evscan reads format \(currentFormat); retrain it")
+        "the model is of format \(model.format) and this evscan reads formats \(readableFormats.lowerBound) to "
+          + "\(readableFormats.upperBound); retrain it")
     }
     guard model.weights.count == model.classes.count, model.idf.count == model.features.count,
       model.weights.allSatisfy({ $0.count == model.features.count + 1 })

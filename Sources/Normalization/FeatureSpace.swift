@@ -259,10 +259,11 @@ struct FeatureSpace: Sendable {
   }
 }
 
-/// A sparse vector: feature indices in ascending order and their values.
+/// A sparse vector: feature indices in ascending order and their values. A model file stores each list as
+/// packed numbers, as it does the weights.
 struct SparseVector: Sendable, Hashable, Codable {
-  var indices: [Int32]
-  var values: [Double]
+  @PackedNumbers var indices: [Int32]
+  @PackedNumbers var values: [Double]
 
   init(indices: [Int32], values: [Double]) {
     self.indices = indices

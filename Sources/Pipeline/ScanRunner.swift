@@ -61,8 +61,8 @@ public struct ScanRunner {
 
     progress.stage("writing the snapshot")
     let numbering = ActionNumbering.assign(
-      statements, previous: inputs.others.previous.actionNumbers,
-      highestIssued: inputs.others.previous.highestActionNumber)
+      statements, previous: inputs.previous.actionNumbers,
+      highestIssued: inputs.previous.highestActionNumber)
     let content = timer.measure("assemble") {
       assemble(
         taxonomy: inputs.taxonomy, model: inputs.model, extractions: extractions, screened: screened,
@@ -107,12 +107,14 @@ public struct ScanRunner {
     var model: ClassifierModel?
     /// Built from the taxonomy and the model while the frameworks are read; decisions are applied later.
     var normalizer: Normalizer
+    var previous: Previous
     var others: OtherInputs
   }
 
-  /// Reads the inputs and extracts the frameworks. The classifier's model, the largest input and needed only
-  /// for coding, is read on the other core meanwhile, and the normalizer built from it; a broken input is
-  /// reported in the order the inputs are listed, as if they had been read one after the other.
+  /// Reads the inputs and extracts the frameworks on both cores: the classifier's model, the normalizer built
+  /// from it and the previous snapshot on one, the other inputs and the extraction on the other, which take
+  /// about as long. A broken input is reported in the order the inputs are listed, as if they had been read
+  /// one after the other.
   private func readInputsAndExtract() throws -> (Inputs, Extractions) {
     let timer = options.timer
     progress.stage("reading the taxonomy and model")
@@ -120,29 +122,35 @@ public struct ScanRunner {
       try options.cache.map { try TaxonomyCache(directory: $0).load(from: options.taxonomy) }
         ?? TaxonomySet.load(from: options.taxonomy)
     }
-    let (model, others) = Parallel.both(
-      { () throws -> (ClassifierModel?, Normalizer) in
-        let model = try timer.measure("read model") {
-          try options.model.map { try ClassifierModel.load(path: $0.path) }
+    let (coding, rest) = Parallel.both(
+      { () -> (Result<(ClassifierModel?, Normalizer), any Error>, Result<Previous, any Error>) in
+        let model = Result { () throws -> (ClassifierModel?, Normalizer) in
+          let model = try timer.measure("read model") {
+            try options.model.map { try ClassifierModel.load(path: $0.path) }
+          }
+          return (model, timer.measure("prepare coding") { Normalizer(taxonomy: taxonomy, model: model) })
         }
-        return (model, timer.measure("prepare coding") { Normalizer(taxonomy: taxonomy, model: model) })
+        return (model, Result { try timer.measure("read previous snapshot") { try readPrevious() } })
       },
-      { () throws -> (OtherInputs, Extractions) in
+      { () throws -> (OtherInputs, Result<Extractions, any Error>) in
         let others = try readOtherInputs(taxonomy: taxonomy)
         progress.stage("extracting")
-        return (others, try timer.measure("extract") { try extractAll() })
+        return (others, Result { try timer.measure("extract") { try extractAll() } })
       })
-    let (classifier, normalizer) = try model.get()
-    let (read, extractions) = try others.get()
-    return (Inputs(taxonomy: taxonomy, model: classifier, normalizer: normalizer, others: read), extractions)
+    let (codingInputs, previous) = try coding.get()
+    let (classifier, normalizer) = try codingInputs.get()
+    let (others, extractions) = try rest.get()
+    let inputs = Inputs(
+      taxonomy: taxonomy, model: classifier, normalizer: normalizer, previous: try previous.get(),
+      others: others)
+    return (inputs, try extractions.get())
   }
 
-  /// The inputs other than the taxonomy and the classifier's model.
+  /// The inputs other than the taxonomy, the classifier's model and the previous snapshot.
   private struct OtherInputs {
     var screeningModel: ScreeningModel?
     var deduplication: DeduplicationConfiguration
     var pairModel: PairModel?
-    var previous: Previous
   }
 
   private func readOtherInputs(taxonomy: TaxonomySet) throws -> OtherInputs {
@@ -158,9 +166,7 @@ public struct ScanRunner {
     let pairModel = try timer.measure("read pair model") {
       try presentPairModel().map { try PairModel.load(path: $0.path) }
     }
-    let previous = try timer.measure("read previous snapshot") { try readPrevious() }
-    return OtherInputs(
-      screeningModel: screeningModel, deduplication: deduplication, pairModel: pairModel, previous: previous)
+    return OtherInputs(screeningModel: screeningModel, deduplication: deduplication, pairModel: pairModel)
   }
 
   private var codesPath: URL { DecisionFile.codes.url(in: options.decisions) }
@@ -199,7 +205,7 @@ public struct ScanRunner {
     }
     return try options.timer.measure("merge") {
       try Deduplicator(configuration: inputs.others.deduplication, pairModel: inputs.others.pairModel).run(
-        inputs: deduplicationInputs, ledger: inputs.others.previous.ledger, decisions: linkDecisions)
+        inputs: deduplicationInputs, ledger: inputs.previous.ledger, decisions: linkDecisions)
     }
   }
 

@@ -52,9 +52,9 @@ public struct SnapshotWriter: Sendable {
     var written: [URL] = [databaseURL]
     do {
       let texts = try rendered.get()
-      try databaseWritten.get()
+      let database = try databaseWritten.get()
       let digests = try timer.measure("write: files and digests") {
-        try Self.writeTexts(texts, into: folder, besideDatabase: databaseURL, written: &written)
+        try Self.writeTexts(texts, into: folder, besideDatabase: database, written: &written)
       }
       let manifest = Self.manifest(of: content, files: digests)
       let manifestURL = folder.appendingPathComponent(SnapshotFile.manifest.fileName)
@@ -89,7 +89,7 @@ public struct SnapshotWriter: Sendable {
   /// Writes the database at `databaseURL` and renders the text files in memory, side by side.
   private func render(
     _ content: SnapshotContent, index: SnapshotIndex, databaseTo databaseURL: URL
-  ) -> (Result<Void, any Error>, Result<[(SnapshotFile, Data)], any Error>) {
+  ) -> (Result<Data, any Error>, Result<[(SnapshotFile, Data)], any Error>) {
     let sssomOptions = SSSOMExport.Options(mappingSetID: options.mappingSetID, license: options.license)
     // The database's rows are built on both cores first. Then the database and the text files, independent
     // renderings of the index that take about as long, are written side by side. A failure of the texts is
@@ -114,12 +114,11 @@ public struct SnapshotWriter: Sendable {
   }
 
   /// Writes the rendered texts beside the database, noting each file in `written` before writing it, and
-  /// returns every file's size and digest, the database's included.
+  /// returns every file's size and digest, the database's (whose bytes are `database`) included.
   private static func writeTexts(
-    _ texts: [(SnapshotFile, Data)], into folder: URL, besideDatabase databaseURL: URL, written: inout [URL]
+    _ texts: [(SnapshotFile, Data)], into folder: URL, besideDatabase database: Data, written: inout [URL]
   ) throws -> [String: SnapshotManifest.OutputFile] {
     var digests: [String: SnapshotManifest.OutputFile] = [:]
-    let database = try Data(contentsOf: databaseURL)
     digests[SnapshotFile.database.fileName] = .init(bytes: database.count, sha256: SHA256Digest.hex(database))
     for (file, data) in texts {
       let url = folder.appendingPathComponent(file.fileName)
@@ -182,9 +181,9 @@ public struct SnapshotWriter: Sendable {
   }
 
   /// Runs one file's write, turning a failure into a message that names the file and says what to check.
-  private static func writing(_ url: URL, _ body: () throws -> Void) throws {
+  private static func writing<Written>(_ url: URL, _ body: () throws -> Written) throws -> Written {
     do {
-      try body()
+      return try body()
     } catch let error as InputError {
       throw error
     } catch let error as InternalError {

@@ -1,14 +1,17 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ScanModel
 
 /// Builds the snapshot's SQLite file and reads it back.
 ///
-/// The database is built in memory and copied to its file by `VACUUM INTO`, which writes a fresh,
-/// compact file: its bytes depend only on the rows and the schema, not on the order of earlier writes,
-/// freed pages or a journal, and no half-built file ever sits at the destination.
+/// The database is built in memory and its image written to the file in one piece, so no half-built file
+/// ever sits at the destination. Its bytes depend only on the schema and the rows, inserted in a fixed
+/// order into a fresh database that never deletes: the same content gives the same file.
 enum SnapshotDatabase {
-  static func write(_ rows: SnapshotRows, to url: URL) throws {
+  /// Writes the database at `url` and returns the bytes written.
+  @discardableResult
+  static func write(_ rows: SnapshotRows, to url: URL) throws -> Data {
     var configuration = Configuration()
     // Checking each row's parents as it goes in took a third of the inserts' time. The rows are checked
     // all at once after inserting instead (`PRAGMA foreign_key_check` below), which refuses the same rows.
@@ -19,7 +22,7 @@ enum SnapshotDatabase {
     let queue = try DatabaseQueue(configuration: configuration)
     try SnapshotSchema.migrator.migrate(queue)
     try queue.write { db in try insert(rows, into: db) }
-    try queue.writeWithoutTransaction { db in
+    let image = try queue.writeWithoutTransaction { db in
       // The validator should have caught every dangling reference; this is the database's own word on it.
       let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
       if let first = broken.first {
@@ -29,8 +32,22 @@ enum SnapshotDatabase {
           "refusing to write the database \(url.path): a row of \(table) refers to a missing row of \(parent) "
             + "(\(broken.count) such rows)")
       }
-      try db.execute(sql: "VACUUM INTO ?", arguments: [url.path])
+      return try serialized(db)
     }
+    try image.write(to: url, options: .withoutOverwriting)
+    return image
+  }
+
+  /// The in-memory database's pages as they would be written to a file. `VACUUM INTO` gave a file 1% smaller
+  /// but rebuilt every table and index a second time, a quarter of the database's writing time.
+  private static func serialized(_ db: Database) throws -> Data {
+    var size: sqlite3_int64 = 0
+    guard let connection = db.sqliteConnection, let bytes = sqlite3_serialize(connection, "main", &size, 0)
+    else {
+      throw InternalError("SQLite could not serialise the snapshot's database (out of memory?)")
+    }
+    defer { sqlite3_free(bytes) }
+    return Data(bytes: bytes, count: Int(size))
   }
 
   /// Parents before children, as the foreign keys ask; within a table, in the rows' order, which fixes
