@@ -1,5 +1,6 @@
 import Foundation
 import ScanModel
+import Utilities
 
 /// Scores a pair of analysed statements and decides merge, review or distinct.
 ///

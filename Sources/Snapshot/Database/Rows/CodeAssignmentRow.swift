@@ -40,7 +40,7 @@ struct CodeAssignmentRow: Decodable, FetchableRecord, PersistableRecord, BulkRow
     rank = assignment.rank
     score = assignment.score
     method = assignment.method.rawValue
-    reasons = try SnapshotJSON.text(assignment.reasons)
+    reasons = SnapshotJSON.columnText(assignment.reasons)
     needsReview = assignment.needsReview
   }
 

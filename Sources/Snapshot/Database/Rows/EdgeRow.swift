@@ -31,7 +31,7 @@ struct EdgeRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
     a = edge.a
     b = edge.b
     score = edge.score
-    components = try SnapshotJSON.text(edge.components)
+    components = SnapshotJSON.columnText(edge.components)
     verdict = edge.verdict.rawValue
     reason = edge.reason
   }

@@ -29,7 +29,7 @@ struct IdentityChangeRow: Decodable, FetchableRecord, PersistableRecord, BulkRow
     self.id = id
     kind = change.kind.rawValue
     mitigationID = change.mitigationID
-    fromIDs = try SnapshotJSON.text(change.from)
+    fromIDs = SnapshotJSON.columnText(change.from)
   }
 
   func model() throws -> IdentityChange {

@@ -41,7 +41,7 @@ struct MitigationRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
     definition = mitigation.definition
     representativeStatementID = mitigation.representativeStatementID
     primaryCode = mitigation.primaryCode
-    sources = try SnapshotJSON.text(mitigation.sources)
+    sources = SnapshotJSON.columnText(mitigation.sources)
     frameworkCount = Set(mitigation.sources).count
     memberCount = mitigation.members.count
   }

@@ -32,9 +32,9 @@ struct RetiredMitigationRow: Decodable, FetchableRecord, PersistableRecord, Bulk
   init(_ record: RetiredMitigation) throws {
     mitigationID = record.mitigationID
     fate = record.fate.rawValue
-    intoIDs = try SnapshotJSON.text(record.into)
-    statementIDs = try SnapshotJSON.text(record.statements)
-    removedStatementIDs = try SnapshotJSON.text(record.removedStatements)
+    intoIDs = SnapshotJSON.columnText(record.into)
+    statementIDs = SnapshotJSON.columnText(record.statements)
+    removedStatementIDs = SnapshotJSON.columnText(record.removedStatements)
   }
 
   func model() throws -> RetiredMitigation {

@@ -50,12 +50,12 @@ struct ScreeningVerdictRow: Decodable, FetchableRecord, PersistableRecord, BulkR
     probability = verdict.probability
     threshold = verdict.threshold
     decidedBy = verdict.decidedBy.rawValue
-    reasons = try SnapshotJSON.text(verdict.reasons)
+    reasons = SnapshotJSON.columnText(verdict.reasons)
     label = verdict.label
     locator = verdict.locator
     line = verdict.line
     text = verdict.text
-    keptSentences = try SnapshotJSON.text(verdict.keptSentences)
+    keptSentences = SnapshotJSON.columnText(verdict.keptSentences)
   }
 
   func model() throws -> ScreeningVerdict {

@@ -70,7 +70,7 @@ struct StatementRow: Decodable, FetchableRecord, PersistableRecord, BulkRow {
     label = statement.label
     title = statement.title
     self.actionName = actionName
-    sectionPath = try SnapshotJSON.text(statement.sectionPath)
+    sectionPath = SnapshotJSON.columnText(statement.sectionPath)
     section = statement.sectionPath.joined(separator: Self.sectionSeparator)
     text = statement.text
     locator = statement.locator

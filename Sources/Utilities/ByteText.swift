@@ -2,7 +2,7 @@
 /// from a `StaticString`, the bytes are copied as they are, without the generic path a `String`'s UTF-8
 /// view takes.
 extension [UInt8] {
-  mutating func appendLiteral(_ literal: StaticString) {
+  public mutating func appendLiteral(_ literal: StaticString) {
     append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 }
