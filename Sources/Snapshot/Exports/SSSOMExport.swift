@@ -33,7 +33,8 @@ enum SSSOMExport {
   static func render(_ index: SnapshotIndex, options: Options) throws -> Data {
     let facetPrefixes = facetPrefixes(index)
     var usedPrefixes: Set<String> = []
-    var rows: [[String: String]] = []
+    var rows: [[String]] = []
+    rows.reserveCapacity(index.content.assignments.count)
     for assignment in index.content.assignments {
       guard let statement = index.statements[assignment.statementID] else { continue }
       rows.append(
@@ -43,13 +44,13 @@ enum SSSOMExport {
     }
 
     let (kept, lifted) = condensed(rows)
-    if lifted["subject_source"] == nil && !kept.contains("subject_source") {
+    if lifted["subject_source"] == nil && !kept.contains(Column.subjectSource.rawValue) {
       usedPrefixes.remove(frameworkPrefix)
     }
 
-    let table = rows.map { row in kept.map { row[$0] ?? "" } }
+    let table = rows.map { row in kept.map { row[$0] } }
       .sorted { $0.lexicographicallyPrecedes($1) { $0.bytePrecedes($1) } }
-    let body = try tsv([kept] + table)
+    let body = try tsv([kept.map { columns[$0] }] + table)
     let version = String(SHA256Digest.hex(body).prefix(16))
 
     let lines = metadata(
@@ -60,58 +61,61 @@ enum SSSOMExport {
     return data
   }
 
-  /// One assignment's mapping row, noting in `usedPrefixes` the prefixes its CURIEs use.
+  /// A column's position in `columns` and in a row; a row holds every column, empty where it has no value.
+  enum Column: Int, CaseIterable {
+    case subjectID, subjectLabel, predicateID, objectID, objectLabel, mappingJustification, authorID
+    case authorLabel, subjectSource, mappingTool, mappingToolVersion, confidence, comment
+  }
+
   static func row(
     for assignment: CodeAssignment, of statement: Statement, in index: SnapshotIndex,
     facetPrefixes: [String: String], usedPrefixes: inout Set<String>
-  ) -> [String: String] {
+  ) -> [String] {
     let facetPrefix = facetPrefixes[assignment.facet] ?? assignment.facet
-    var row: [String: String] = [
-      "subject_id": "\(statementPrefix):\(curieLocal(statement.id))",
-      "subject_label": index.actionName(of: statement),
-      "object_id": "\(facetPrefix):\(curieLocal(assignment.code))",
-      "object_label": index.code(assignment.code, facet: assignment.facet)?.name ?? "",
-      "subject_source": "\(frameworkPrefix):\(curieLocal(statement.framework))",
-      "confidence": DecimalText.format(assignment.score),
-      "comment": comment(assignment),
-    ]
+    var row = [String](repeating: "", count: Column.allCases.count)
+    row[Column.subjectID.rawValue] = "\(statementPrefix):\(curieLocal(statement.id))"
+    row[Column.subjectLabel.rawValue] = index.actionName(of: statement)
+    row[Column.objectID.rawValue] = "\(facetPrefix):\(curieLocal(assignment.code))"
+    row[Column.objectLabel.rawValue] = index.code(assignment.code, facet: assignment.facet)?.name ?? ""
+    row[Column.subjectSource.rawValue] = "\(frameworkPrefix):\(curieLocal(statement.framework))"
+    row[Column.confidence.rawValue] = DecimalText.format(assignment.score)
+    row[Column.comment.rawValue] = comment(assignment)
     usedPrefixes.formUnion([statementPrefix, facetPrefix, frameworkPrefix])
     switch assignment.method {
     case .human:
-      row["predicate_id"] = "skos:exactMatch"
-      row["mapping_justification"] = "semapv:ManualMappingCuration"
+      row[Column.predicateID.rawValue] = "skos:exactMatch"
+      row[Column.mappingJustification.rawValue] = "semapv:ManualMappingCuration"
       let decision = index.codeDecisions[statement.id]?.first {
         $0.facet == assignment.facet && $0.code == assignment.code
       }
       if let coder = decision?.coder.trimmed, !coder.isEmpty {
         let (prefix, id) = authorID(coder)
-        row["author_id"] = "\(prefix):\(id)"
-        row["author_label"] = coder.replacingOccurrences(of: "|", with: "/")
+        row[Column.authorID.rawValue] = "\(prefix):\(id)"
+        row[Column.authorLabel.rawValue] = coder.replacingOccurrences(of: "|", with: "/")
         usedPrefixes.insert(prefix)
       }
     case .thesaurus, .classifier, .rule:
-      row["predicate_id"] = "skos:closeMatch"
-      row["mapping_justification"] = justification(assignment.method)
-      row["mapping_tool"] = "evscan"
-      row["mapping_tool_version"] = index.content.run.toolVersion
+      row[Column.predicateID.rawValue] = "skos:closeMatch"
+      row[Column.mappingJustification.rawValue] = justification(assignment.method)
+      row[Column.mappingTool.rawValue] = "evscan"
+      row[Column.mappingToolVersion.rawValue] = index.content.run.toolVersion
     }
     return row
   }
 
-  /// The columns any row fills, less those lifted into the metadata block: a propagatable slot whose one
-  /// value every row shares.
-  static func condensed(_ rows: [[String: String]]) -> (kept: [String], lifted: [String: String]) {
+  /// The positions of the columns the file keeps, and the values lifted into the metadata block: a
+  /// propagatable column whose every row holds the same value.
+  static func condensed(_ rows: [[String]]) -> (kept: [Int], lifted: [String: String]) {
     var lifted: [String: String] = [:]
-    var kept = columns.filter { column in rows.contains { !($0[column] ?? "").isEmpty } }
-    for column in kept where propagatable.contains(column) {
-      let values = Set(rows.map { $0[column] ?? "" })
-      if values.count == 1, let value = values.first, !value.isEmpty { lifted[column] = value }
+    var kept = columns.indices.filter { column in rows.contains { !$0[column].isEmpty } }
+    for column in kept where propagatable.contains(columns[column]) {
+      let value = rows.first?[column] ?? ""
+      if !value.isEmpty && rows.allSatisfy({ $0[column] == value }) { lifted[columns[column]] = value }
     }
-    kept.removeAll { lifted[$0] != nil }
+    kept.removeAll { lifted[columns[$0]] != nil }
     return (kept, lifted)
   }
 
-  /// The metadata block's lines, without their `#`: the CURIE map, the set's identity and the lifted slots.
   static func metadata(
     _ index: SnapshotIndex, options: Options, version: String, lifted: [String: String],
     usedPrefixes: Set<String>, facetPrefixes: [String: String]

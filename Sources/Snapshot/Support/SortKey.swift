@@ -1,3 +1,5 @@
+import Foundation
+
 /// Orders values the way SQLite's BINARY collation does (bytes of UTF-8, numbers by value), so that an
 /// array sorted here comes back in the same order from an `ORDER BY` on the database.
 enum SortKey: Comparable {
@@ -6,7 +8,7 @@ enum SortKey: Comparable {
 
   static func < (lhs: SortKey, rhs: SortKey) -> Bool {
     switch (lhs, rhs) {
-    case (.text(let left), .text(let right)): return left.utf8.lexicographicallyPrecedes(right.utf8)
+    case (.text(let left), .text(let right)): return left.bytePrecedes(right)
     case (.number(let left), .number(let right)): return left < right
     case (.number, .text): return true
     case (.text, .number): return false
@@ -45,7 +47,20 @@ extension Sequence {
 
 extension String {
   /// True when `self` sorts before `other` byte-wise, as SQLite compares text.
+  ///
+  /// The bytes are compared with `memcmp` where both strings hold them contiguously, as Swift's own strings
+  /// do: comparing byte by byte through the UTF-8 views was the largest part of sorting a snapshot.
   package func bytePrecedes(_ other: String) -> Bool {
-    utf8.lexicographicallyPrecedes(other.utf8)
+    let fast = utf8.withContiguousStorageIfAvailable { mine in
+      other.utf8.withContiguousStorageIfAvailable { theirs -> Bool in
+        let common = Swift.min(mine.count, theirs.count)
+        if common > 0, let left = mine.baseAddress, let right = theirs.baseAddress {
+          let order = memcmp(left, right, common)
+          if order != 0 { return order < 0 }
+        }
+        return mine.count < theirs.count
+      }
+    }
+    return (fast ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
   }
 }
