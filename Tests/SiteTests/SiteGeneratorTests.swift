@@ -131,6 +131,27 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
   }
 
+  @Test func aPageIsWrittenWholeAndAnUnwritablePathIsNamed() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "evscan-site-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("page.html")
+    let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0) })
+    try Data("an older, longer page that must not leave a tail behind".utf8).write(to: page)
+    try SiteGenerator.writeWithoutSync(Data("short".utf8), to: page)
+    #expect(try Data(contentsOf: page) == Data("short".utf8))
+    try SiteGenerator.writeWithoutSync(bytes, to: page)
+    #expect(try Data(contentsOf: page) == bytes)
+
+    let missing = folder.appendingPathComponent("no-such-folder/page.html")
+    #expect {
+      try SiteGenerator.writeWithoutSync(bytes, to: missing)
+    } throws: { error in
+      "\(error)".contains(missing.path) && "\(error)".contains("No such file or directory")
+    }
+  }
+
   @Test func writeReplacesASiteItMade() throws {
     let folder = try ShippedSite.writtenFolder()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
