@@ -107,9 +107,10 @@ public struct SiteGenerator: Sendable {
   /// Writes a page as plain `open`, `write`, `close`. `Data.write(to:)` also calls `fsync` on every file,
   /// which made writing the site's 540 files wait on the disk for most of a second. A site is rebuilt from
   /// its snapshot at will, and a crashed or killed process loses nothing the page cache holds; only a power
-  /// failure just after writing could leave pages short.
+  /// failure just after writing could leave pages short. Permissions are what the user's umask leaves of
+  /// read and write for all, as `Data.write` gives.
   static func writeWithoutSync(_ bytes: Data, to url: URL) throws {
-    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw writeFailure(url) }
     defer { close(descriptor) }
     try bytes.withUnsafeBytes { buffer in
