@@ -5,7 +5,8 @@ import ScanModel
 /// was trained and on what. Holds no example texts, only their vectors, so a model trained on licensed
 /// data carries that data's words only as weights.
 public struct ClassifierModel: Sendable, Codable, Hashable {
-  /// Format 3 stores the weights as packed numbers (`PackedNumbers`); format 2 stored them as JSON arrays.
+  /// Format 3 stores the weights and the examples' vectors as packed numbers (`PackedNumbers`); format 2
+  /// stored them as JSON arrays, and is still read.
   public static let currentFormat = 3
   static let readableFormats = 2...currentFormat
 

@@ -22,32 +22,30 @@ public enum SnapshotJSON {
   /// `text(strings)`, written directly: the database's JSON columns are thousands of short values, and
   /// `JSONEncoder` spends ten microseconds on each.
   static func columnText(_ strings: [String]) -> String {
-    var writer = JSONTextWriter()
-    writer.array(strings) { $0.string($1) }
-    return String(decoding: writer.bytes, as: UTF8.self)
+    JSONTextWriter.text { $0.array(strings) { $0.string($1) } }
   }
 
   /// `text(reasons)`, written directly, for the code assignments' reasons column.
   static func columnText(_ reasons: [CodingReason]) -> String {
-    var writer = JSONTextWriter()
-    writer.array(reasons) { writer, reason in
-      writer.object { object in
-        object.field("kind") { $0.string(reason.kind.rawValue) }
-        object.field("text") { $0.string(reason.text) }
-        if let weight = reason.weight { object.field("weight") { $0.number(weight) } }
+    JSONTextWriter.text { writer in
+      writer.array(reasons) { writer, reason in
+        writer.object { object in
+          object.field("kind") { $0.string(reason.kind.rawValue) }
+          object.field("text") { $0.string(reason.text) }
+          if let weight = reason.weight { object.field("weight") { $0.number(weight) } }
+        }
       }
     }
-    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   /// `text(numbers)`, written directly, for a map of numbers whose keys are ASCII (an edge's components):
   /// for those, Swift's order of strings is the encoder's.
   static func columnText(_ numbers: [String: Double]) -> String {
-    var writer = JSONTextWriter()
-    writer.object { object in
-      for key in numbers.keys.sorted() { object.field(key) { $0.number(numbers[key] ?? 0) } }
+    JSONTextWriter.text { writer in
+      writer.object { object in
+        for key in numbers.keys.sorted() { object.field(key) { $0.number(numbers[key] ?? 0) } }
+      }
     }
-    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {

@@ -23,6 +23,13 @@ public struct JSONTextWriter {
     self.flush = flush
   }
 
+  /// The JSON text that `write` puts into a fresh writer.
+  public static func text(_ write: (inout JSONTextWriter) -> Void) -> String {
+    var writer = JSONTextWriter()
+    write(&writer)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
   /// Hands the bytes written so far to the sink. Only at element boundaries, never inside a string.
   public mutating func flushNow() {
     guard let flush, !bytes.isEmpty else { return }

@@ -67,6 +67,7 @@ enum SSSOMExport {
     case authorLabel, subjectSource, mappingTool, mappingToolVersion, confidence, comment
   }
 
+  /// One assignment's mapping row, noting in `usedPrefixes` the prefixes its CURIEs use.
   static func row(
     for assignment: CodeAssignment, of statement: Statement, in index: SnapshotIndex,
     facetPrefixes: [String: String], usedPrefixes: inout Set<String>
@@ -116,6 +117,7 @@ enum SSSOMExport {
     return (kept, lifted)
   }
 
+  /// The metadata block's lines, without their `#`: the CURIE map, the set's identity and the lifted slots.
   static func metadata(
     _ index: SnapshotIndex, options: Options, version: String, lifted: [String: String],
     usedPrefixes: Set<String>, facetPrefixes: [String: String]
